@@ -1,0 +1,58 @@
+// `card-desk journal list|reconcile`: the operation journal from the command line.
+import { defaultDataDir } from '../../core/paths.ts';
+import { Journal } from '../../core/journal/index.ts';
+import { reconcileJournal, sameConnection } from '../../core/journal/reconcile.ts';
+import { clientFrom, CONNECTION_OPTIONS, connectionFrom } from '../connection-options.ts';
+import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
+
+export async function journalCommand(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'list') return list(rest);
+  if (action === 'reconcile') return reconcile(rest);
+  throw new UsageError(`journal: expected "list" or "reconcile", got ${JSON.stringify(action ?? '')}`);
+}
+
+function list(args: string[]): number {
+  const { values } = parseOptions(args, {
+    'data-dir': { type: 'string' },
+    open: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
+  try {
+    const entries = values.open === true ? journal.open() : journal.list();
+    if (values.json === true) {
+      writeJson({ entries, skippedLines: journal.report.skipped });
+    } else {
+      for (const e of entries) {
+        const detail = e.error ? `${e.error.code}: ${e.error.description}` : (e.reason ?? '');
+        process.stdout.write(
+          `${new Date(e.at).toISOString()}  ${e.state.padEnd(12)} ${e.op.padEnd(22)} ${e.key}  ${detail}\n`,
+        );
+      }
+      process.stdout.write(
+        `${String(entries.length)} operation(s)${journal.report.skipped > 0 ? `, ${String(journal.report.skipped)} unreadable line(s) skipped` : ''}\n`,
+      );
+    }
+    return EXIT.done;
+  } finally {
+    journal.close();
+  }
+}
+
+async function reconcile(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, { ...CONNECTION_OPTIONS, 'data-dir': { type: 'string' } });
+  const connection = connectionFrom(values);
+  const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
+  const { client, secret } = await clientFrom(connection, values, journal);
+  try {
+    const report = await reconcileJournal(journal, (entry) =>
+      sameConnection(entry, connection.baseUrl, connection.merchantId) ? client : undefined,
+    );
+    writeJson(report);
+    return report.stillOpen.length > 0 ? EXIT.notFinal : EXIT.done;
+  } finally {
+    secret.dispose();
+    journal.close();
+  }
+}

@@ -1,0 +1,121 @@
+// Field-level schemas shared by request and response shapes. SPEC §5.1, §5.3, §7.
+import { z } from 'zod';
+
+/** SPEC §3: one UUID per operation, used for the body `request_id` and the `Request-Id` header. */
+export const requestId = z.uuid({ error: 'must be a UUID' });
+/** Payment-card ids are strings (SPEC §5). */
+export const entityId = z.string().trim().min(1, 'must not be empty').max(64, 'at most 64 characters');
+/** Latin letters, spaces, apostrophes and hyphens (SPEC §5.1 "Latin letters"). */
+export const latinName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'at most 64 characters')
+  .regex(/^[A-Za-z][A-Za-z' -]*$/, 'Latin letters only');
+/** Digits of the E.164 number without "+", as an integer (SPEC §5.1). */
+export const phoneDigits = z
+  .int({ error: 'must be an integer of the E.164 digits without +' })
+  .min(10_000_000, 'too short for an E.164 number')
+  .max(999_999_999_999_999, 'too long for an E.164 number');
+export const isoCountry3 = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166 alpha-3 code, e.g. KAZ');
+export const isoCurrency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. KZT');
+export const isoLanguage2 = z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code, e.g. ru');
+export const rfc3339 = z.iso.datetime({ offset: true, error: 'RFC 3339 date-time, e.g. 2026-01-31T10:00:00+05:00' });
+export const calendarDate = z.iso.date({ error: 'date as YYYY-MM-DD' });
+export const decimalString = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'decimal amount as a string, e.g. "1500.00"');
+export const note = z.string().trim().min(1, 'must not be empty').max(255, 'at most 255 characters');
+
+/** Client products (SPEC §7.2). */
+export const CLIENT_PRODUCTS = { 1000: 'Freedom Wallet Card', 2000: 'Instant Card', 3000: 'Electron Card' } as const;
+export const productId = z.union([z.literal(1000), z.literal(2000), z.literal(3000)], {
+  error: 'one of 1000, 2000, 3000',
+});
+
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+/** Identity document: a PDF, base64, at most 2 MB decoded (SPEC §5.1). */
+export const pdfDocument = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
+  .refine((s) => s.startsWith('JVBERi0'), 'must be a PDF file')
+  .refine((s) => Math.floor((s.length * 3) / 4) <= MAX_DOCUMENT_BYTES, 'PDF larger than 2 MB');
+
+export const address = z.strictObject({
+  country: isoCountry3,
+  postal_code: z.string().trim().min(1).max(16),
+  address_line1: z.string().trim().min(1).max(128),
+  address_line2: z.string().trim().min(1).max(128),
+  address_line3: z.string().trim().min(1).max(64),
+});
+
+export const identificationInfo = z.strictObject({
+  idn_date: rfc3339,
+  identified_by: z.string().trim().min(1).max(128),
+});
+
+/** Payment card status (SPEC §7.4, ASSUMED). Unknown values are kept as they came. */
+export const CARD_STATUSES = ['inactive', 'active', 'blocked', 'closed', 'expired'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+/** Card (SPEC §5.3, ASSUMED shape). */
+export const card = z.looseObject({
+  card_id: z.string(),
+  card_mask: z.string(),
+  status: z.string(),
+  expiry: z.string(),
+  product_id: z.number(),
+  client_id: z.string().nullable(),
+  kind: z.string(),
+  cardholder_name: z.string(),
+});
+
+/** Account (SPEC §5.3, DOC from Statement extended). */
+export const account = z.looseObject({
+  iban: z.string(),
+  currency: z.string(),
+  debit: z.number(),
+  credit: z.number(),
+  amount: z.number(),
+  blocked_amount: z.number(),
+});
+
+/** Statement operation (SPEC §5.3; merchant fields ASSUMED). */
+export const operation = z.looseObject({
+  type: z.string(),
+  amount: z.number(),
+  commission: z.number(),
+  currency: z.string(),
+  mcc: z.string(),
+  datetime: z.string(),
+  rrn: z.string(),
+  merchant: z.looseObject({ name: z.string(), city: z.string(), country: z.string() }).optional(),
+});
+
+export const limitObject = z.strictObject({
+  type: z.enum(['card', 'account', 'client']),
+  value: entityId,
+});
+
+/** Known limit transaction types (SPEC §5.2). */
+export const LIMIT_TRANSACTION_TYPES = ['pay', 'withdrawal', 'withdrawal_atm', 'pay_online_non3ds'] as const;
+
+/** limits.list item (SPEC §5, ASSUMED shape). */
+export const limit = z.looseObject({
+  transaction_type: z.string(),
+  period: z.string().optional(),
+  amount: z.string(),
+  currency: z.string(),
+  used: z.string(),
+  available: z.string(),
+});
+
+/** Gift card status (SPEC §7.3). */
+export const GIFT_CARD_STATUSES = {
+  0: 'unknown',
+  1: 'issued',
+  2: 'activated',
+  3: 'canceled',
+  4: 'blocked',
+  5: 'expired',
+} as const;
+
+export const giftCardId = z.int({ error: 'gift card id must be an integer' }).positive('must be positive');

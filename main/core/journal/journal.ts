@@ -1,0 +1,133 @@
+// The durable, append-only operation journal (ARCHITECTURE §5): one JSON line per record, flushed before a
+// request leaves. A torn last line after a crash is skipped, never fatal.
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  journalRecord,
+  OPEN_STATES,
+  type EntryState,
+  type IntentRecord,
+  type JournalEntry,
+  type OutcomeRecord,
+} from './records.ts';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+
+export interface JournalOptions {
+  /** fdatasync after each record (default true). Off only in benchmarks that measure its cost. */
+  durable?: boolean;
+}
+
+export interface JournalReadReport {
+  /** Lines that could not be read: a torn last record, or damage. */
+  skipped: number;
+}
+
+export class Journal {
+  readonly path: string;
+  private readonly fd: number;
+  private readonly durable: boolean;
+  private readonly entries = new Map<string, JournalEntry>();
+  private skippedLines = 0;
+
+  private constructor(path: string, options: JournalOptions) {
+    this.path = path;
+    this.durable = options.durable ?? true;
+    this.fd = openSync(path, 'a+', 0o600);
+    this.load();
+  }
+
+  /** Opens (creating if needed) the journal in `dataDir`. */
+  static open(dataDir: string, options: JournalOptions = {}): Journal {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    return new Journal(join(dataDir, JOURNAL_FILE), options);
+  }
+
+  get report(): JournalReadReport {
+    return { skipped: this.skippedLines };
+  }
+
+  private load(): void {
+    const text = readFileSync(this.path, 'utf8');
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      const record = parseLine(line);
+      if (record === undefined) this.skippedLines++;
+      else this.fold(record);
+    }
+    // A torn tail has no newline: start the next record on a line of its own.
+    if (text.length > 0 && !text.endsWith('\n')) this.write('\n');
+  }
+
+  private fold(record: IntentRecord | OutcomeRecord): void {
+    if (record.type === 'intent') {
+      const { key, op, at, connection, params, deadlineMs } = record;
+      this.entries.set(key, { key, op, at, connection, params, deadlineMs, state: 'sending', updatedAt: at });
+      return;
+    }
+    const entry = this.entries.get(record.key);
+    if (entry === undefined) return; // an outcome whose intent was lost to damage: nothing to attach it to
+    entry.state = record.state;
+    entry.updatedAt = record.at;
+    if (record.result !== undefined) entry.result = record.result;
+    if (record.error !== undefined) entry.error = record.error;
+    if (record.reason !== undefined) entry.reason = record.reason;
+  }
+
+  private write(text: string): void {
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
+    if (this.durable) fdatasyncSync(this.fd);
+  }
+
+  private append(record: IntentRecord | OutcomeRecord): void {
+    this.write(`${JSON.stringify(record)}\n`);
+    this.fold(record);
+  }
+
+  /** Records a write before it is sent; returns once the record is on disk. */
+  recordIntent(record: Omit<IntentRecord, 'type'>): void {
+    if (this.entries.has(record.key)) throw new Error(`journal already holds operation ${record.key}`);
+    this.append({ type: 'intent', ...record });
+  }
+
+  /** Records what became of a write. Unchanged states are not written again. */
+  recordOutcome(record: Omit<OutcomeRecord, 'type'>): void {
+    const entry = this.entries.get(record.key);
+    if (entry === undefined) throw new Error(`journal has no operation ${record.key}`);
+    if (entry.state === record.state && record.result === undefined && record.error === undefined) return;
+    this.append({ type: 'outcome', ...record });
+  }
+
+  get(key: string): JournalEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  /** All operations, oldest first. */
+  list(): JournalEntry[] {
+    return [...this.entries.values()].sort((a, b) => a.at - b.at);
+  }
+
+  /** Operations whose outcome is not final yet. */
+  open(): JournalEntry[] {
+    return this.list().filter((e) => OPEN_STATES.has(e.state));
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+function parseLine(line: string): IntentRecord | OutcomeRecord | undefined {
+  try {
+    const parsed = journalRecord.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isFinal(state: EntryState): boolean {
+  return !OPEN_STATES.has(state);
+}

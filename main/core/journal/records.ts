@@ -1,0 +1,69 @@
+// Journal record shapes. A record never holds the secret, a PAN, a CVV, a PIN or a document (SPEC §8).
+import { z } from 'zod';
+import { SCHEMES } from '../card-api/signing.ts';
+
+/**
+ * Life of one write: sending → pending | done | failed | unknown | not_received.
+ * - sending: recorded, maybe sent (a crash here is reconciled through Request status)
+ * - pending: accepted by the server, still processing
+ * - unknown: it may or may not have happened; reconciliation continues
+ * - not_received: the server provably never received it; nothing happened
+ */
+export const ENTRY_STATES = ['sending', 'pending', 'done', 'failed', 'unknown', 'not_received'] as const;
+export type EntryState = (typeof ENTRY_STATES)[number];
+export const OPEN_STATES: ReadonlySet<EntryState> = new Set(['sending', 'pending', 'unknown']);
+
+export const connectionRecord = z.strictObject({
+  baseUrl: z.string(),
+  merchantId: z.int(),
+  scheme: z.enum(SCHEMES),
+  profileId: z.string().optional(),
+});
+export type ConnectionRecord = z.infer<typeof connectionRecord>;
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+type Json = z.infer<typeof scalar> | Json[] | { [key: string]: Json };
+const json: z.ZodType<Json> = z.lazy(() => z.union([scalar, z.array(json), z.record(z.string(), json)]));
+
+export const intentRecord = z.strictObject({
+  type: z.literal('intent'),
+  key: z.string(),
+  op: z.string(),
+  at: z.number(),
+  connection: connectionRecord,
+  /** SHA-256 of the exact bytes sent, to tie the record to the request without keeping the body. */
+  bodySha256: z.string(),
+  /** Redacted parameters for the operator's journal view. */
+  params: z.record(z.string(), json),
+  deadlineMs: z.number(),
+});
+export type IntentRecord = z.infer<typeof intentRecord>;
+
+export const outcomeRecord = z.strictObject({
+  type: z.literal('outcome'),
+  key: z.string(),
+  at: z.number(),
+  state: z.enum(ENTRY_STATES),
+  result: z.record(z.string(), json).optional(),
+  error: z.strictObject({ code: z.string(), description: z.string() }).optional(),
+  reason: z.string().optional(),
+});
+export type OutcomeRecord = z.infer<typeof outcomeRecord>;
+
+export const journalRecord = z.discriminatedUnion('type', [intentRecord, outcomeRecord]);
+export type JournalRecord = z.infer<typeof journalRecord>;
+
+/** The folded view of one operation: its intent and latest outcome. */
+export interface JournalEntry {
+  key: string;
+  op: string;
+  at: number;
+  connection: ConnectionRecord;
+  params: IntentRecord['params'];
+  deadlineMs: number;
+  state: EntryState;
+  updatedAt: number;
+  result?: OutcomeRecord['result'];
+  error?: OutcomeRecord['error'];
+  reason?: string;
+}

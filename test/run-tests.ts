@@ -1,0 +1,45 @@
+// Runs every test suite and prints the one closing line CI reads: `N passed, N failed, N skipped`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
+}
+
+const resultsDir = 'test-results';
+mkdirSync(resultsDir, { recursive: true });
+const reportFile = join(resultsDir, 'vitest.json');
+
+const run = spawnSync(
+  process.execPath,
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportFile}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+);
+
+let report: VitestReport;
+try {
+  report = JSON.parse(readFileSync(reportFile, 'utf8')) as VitestReport;
+} catch {
+  process.stdout.write('0 passed, 1 failed\n');
+  process.stderr.write('the test runner wrote no report\n');
+  process.exit(1);
+}
+// A suite that failed to load counts as a failure even though none of its tests ran.
+const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+for (const file of brokenFiles) process.stderr.write(`could not run ${file.name}: ${file.message ?? ''}\n`);
+const failed = report.numFailedTests + brokenFiles.length;
+const skipped = report.numPendingTests + report.numTodoTests;
+process.stdout.write(`${String(report.numPassedTests)} passed, ${String(failed)} failed, ${String(skipped)} skipped\n`);
+process.exit(failed > 0 || run.status !== 0 ? 1 : 0);
