@@ -158,6 +158,17 @@ describe('outcomes and exit codes', () => {
     });
   });
 
+  it('settles earlier unknown operations of the same connection when the next call starts', async () => {
+    sandbox.setFaults({ next: [{ op: '*', kind: 'timeout_after_commit', count: 50 }] });
+    const lost = await call('card.issueBulk', { product_id: 2000, quantity: 1 }, ['--timeout-ms', '300']);
+    sandbox.clearFaults();
+    expect(lost.code).toBe(3);
+    const { request_id: key } = JSON.parse(lost.stdout) as { request_id: string };
+    const next = await call('gift.products', {});
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain(`earlier card.issueBulk ${key}: done`);
+  });
+
   it('masks card secret data unless --reveal is given', async () => {
     const issued = JSON.parse((await call('card.issueBulk', { product_id: 2000, quantity: 1 })).stdout) as {
       result: { cards: { card_id: string }[] };

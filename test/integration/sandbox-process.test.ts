@@ -2,13 +2,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../main/sandbox/index.ts';
+import { CLI_ENTRY } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { Api, cardIn, get, startFixture } from './sandbox-helpers.ts';
 
-const ENTRY = fileURLToPath(new URL('../../main/sandbox/cli-entry.ts', import.meta.url));
 const dir = tempDir('card-desk-sandbox-test-');
 
 describe('state file', () => {
@@ -106,7 +105,7 @@ interface Run {
 }
 
 function run(args: string[]): Run {
-  const child = spawn(process.execPath, [ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_ENTRY, 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let resolveLine: (line: string) => void = () => undefined;

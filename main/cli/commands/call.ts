@@ -1,6 +1,7 @@
 // `card-desk call <op id> --json '<body>' …`: one Card API operation, journaled like the app does it.
 import { isOpId, operations, OP_IDS, type OpId } from '../../core/card-api/catalog/index.ts';
-import type { CardApiClient } from '../../core/card-api/client.ts';
+import type { CardApiClient, PreparedCall } from '../../core/card-api/client.ts';
+import { reconcileJournal, sameConnection } from '../../core/journal/reconcile.ts';
 import type { Outcome } from '../../core/card-api/outcome.ts';
 import { ValidationError } from '../../core/card-api/validation.ts';
 import { defaultDataDir } from '../../core/paths.ts';
@@ -46,7 +47,9 @@ export async function callCommand(args: string[]): Promise<number> {
   const { client, secret } = await clientFrom(connection, values, journal);
   try {
     // Validate before anything is sent or journaled.
-    const outcome = await callValidated(client, opId, body);
+    const prepared = prepareValidated(client, opId, body);
+    await reconcileAtStart(journal, client);
+    const outcome = prepared === undefined ? await client.read(opId, body) : await client.execute(prepared);
     writeJson(present(opId, outcome, values.reveal === true));
     return EXIT_BY_OUTCOME[outcome.kind];
   } finally {
@@ -55,15 +58,24 @@ export async function callCommand(args: string[]): Promise<number> {
   }
 }
 
-async function callValidated(client: CardApiClient, opId: OpId, body: Record<string, unknown>): Promise<Outcome> {
+/** Validates the untrusted body against the catalog schema; a write comes back prepared, a read undefined. */
+function prepareValidated(client: CardApiClient, opId: OpId, body: Record<string, unknown>): PreparedCall | undefined {
   try {
-    // The body is untrusted input: prepare() validates it against the catalog schema.
-    if (operations[opId].access === 'read') return await client.read(opId, body);
-    return await client.execute(client.prepare(opId, body));
+    const prepared = client.prepare(opId, body);
+    return operations[opId].access === 'write' ? prepared : undefined;
   } catch (error) {
     if (error instanceof ValidationError) throw new UsageError(`invalid body for ${opId}: ${error.message}`);
     throw error;
   }
+}
+
+/** Settles this connection's open operations from earlier runs with one look each (SPEC §3, "at start"). */
+async function reconcileAtStart(journal: Journal, client: CardApiClient): Promise<void> {
+  const { baseUrl, merchantId } = client.connection;
+  const report = await reconcileJournal(journal, (e) => (sameConnection(e, baseUrl, merchantId) ? client : undefined), {
+    wait: false,
+  });
+  for (const { key, op, state } of report.settled) process.stderr.write(`earlier ${op} ${key}: ${state}\n`);
 }
 
 /** The printed result. Card secret data is masked unless --reveal was given (SPEC §8). */

@@ -160,13 +160,16 @@ export class CardApiClient {
 
   /**
    * Settles one open journal entry through Request status (after a restart or on demand). Entries this
-   * client is delivering right now are left alone. Returns the entry's state afterwards.
+   * client is delivering right now are left alone. With `wait: false` a request still processing is left
+   * pending after one look instead of being polled (for a quick pass at start). Returns the state afterwards.
    */
-  async reconcile(entry: JournalEntry): Promise<EntryState> {
+  async reconcile(entry: JournalEntry, { wait = true }: { wait?: boolean } = {}): Promise<EntryState> {
     if (this.inFlight.has(entry.key)) return entry.state;
     const status = await this.requestStatus(entry.key);
     let outcome: Outcome;
-    if (status.kind === 'found') {
+    if (status.kind === 'found' && status.requestStatus === 'process' && !wait) {
+      outcome = { kind: 'pending', key: entry.key };
+    } else if (status.kind === 'found') {
       outcome = await this.fromStatus(entry.key, status);
     } else if (status.kind === 'not-found') {
       // Until every copy it may have sent could have arrived, "not found" proves nothing.

@@ -15,6 +15,7 @@ export interface ReconcileReport {
 export async function reconcileJournal(
   journal: Journal,
   clientFor: (entry: JournalEntry) => CardApiClient | undefined,
+  options: { wait?: boolean } = {},
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { checked: 0, settled: [], stillOpen: [], skipped: 0 };
   for (const entry of journal.open()) {
@@ -24,7 +25,7 @@ export async function reconcileJournal(
       continue;
     }
     report.checked++;
-    const state = await client.reconcile(entry);
+    const state = await client.reconcile(entry, options);
     const item = { key: entry.key, op: entry.op, state };
     if (OPEN_STATES.has(state)) report.stillOpen.push(item);
     else report.settled.push(item);
