@@ -1,17 +1,10 @@
 // The sandbox's records. Each shape is a zod schema so that a state file can be checked on load;
 // the TypeScript types are inferred from them so the two never drift apart.
 import { z } from 'zod';
+import { operation, operationMerchant } from '../core/card-api/catalog/fields.ts';
 
-export const statementOperationSchema = z.object({
-  type: z.string(),
-  amount: z.number(),
-  commission: z.number(),
-  currency: z.string(),
-  mcc: z.string(),
-  datetime: z.string(),
-  rrn: z.string(),
-  merchant: z.object({ name: z.string(), city: z.string(), country: z.string() }),
-});
+// The catalog's shape, with the merchant always present in what the sandbox generates.
+export const statementOperationSchema = operation.extend({ merchant: operationMerchant });
 export type StatementOperation = z.infer<typeof statementOperationSchema>;
 
 const identificationSchema = z.object({ idn_date: z.string(), identified_by: z.string() });

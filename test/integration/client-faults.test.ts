@@ -4,16 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardApiClient } from '../../main/core/card-api/client.ts';
 import type { OpId } from '../../main/core/card-api/catalog/index.ts';
 import { reconcileJournal } from '../../main/core/journal/reconcile.ts';
+import { FAULT_KINDS } from '../../main/sandbox/index.ts';
 import { doneResult, firstCardId, startHarness, walletClient, type Harness } from '../support/client-harness.ts';
-
-const FAULT_KINDS = [
-  'timeout_after_commit',
-  'reset_before_commit',
-  'reset_after_commit',
-  'http_500',
-  'http_429',
-  'malformed_json',
-] as const;
 
 let h: Harness;
 let client: CardApiClient;

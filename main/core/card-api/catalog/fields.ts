@@ -78,6 +78,9 @@ export const account = z.looseObject({
   blocked_amount: z.number(),
 });
 
+/** Where a statement operation happened (SPEC §5.3, ASSUMED). */
+export const operationMerchant = z.looseObject({ name: z.string(), city: z.string(), country: z.string() });
+
 /** Statement operation (SPEC §5.3; merchant fields ASSUMED). */
 export const operation = z.looseObject({
   type: z.string(),
@@ -87,7 +90,7 @@ export const operation = z.looseObject({
   mcc: z.string(),
   datetime: z.string(),
   rrn: z.string(),
-  merchant: z.looseObject({ name: z.string(), city: z.string(), country: z.string() }).optional(),
+  merchant: operationMerchant.optional(),
 });
 
 export const limitObject = z.strictObject({

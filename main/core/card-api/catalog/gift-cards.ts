@@ -12,37 +12,41 @@ const giftCardState = z.looseObject({
 const giftCardRef = z.strictObject({ card_id: f.giftCardId });
 const sent = z.looseObject({});
 
-// Gift writes carry no request_id: the Request-Id header is their key for Request status (SPEC §3, ASSUMED).
+const product = z.looseObject({
+  code: z.int(),
+  name: z.string(),
+  name_en: z.string(),
+  currency: z.string(),
+  balance: z.number(),
+  image: z.string(),
+});
+
+/**
+ * Every gift operation is synchronous. Gift writes carry no request_id: the Request-Id header is their key
+ * for Request status (SPEC §3, ASSUMED).
+ */
+function giftOperation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
+  path: string;
+  mark: 'DOC' | 'ASSUMED';
+  access: 'read' | 'write';
+  request: Req;
+  response: Res;
+}) {
+  return defineOperation({ ...spec, api: 'gift', mode: 'sync', group: 'gift', keyedBy: 'header' });
+}
+
 export const giftCardOperations = {
-  'gift.products': defineOperation({
+  'gift.products': giftOperation({
     path: '/product_list',
-    mark: 'ASSUMED',
-    mode: 'sync',
+    mark: 'ASSUMED', // path ASSUMED, shape DOC
     access: 'read',
-    group: 'gift',
-    api: 'gift',
     request: z.strictObject({}),
-    response: z.looseObject({
-      product_list: z.array(
-        z.looseObject({
-          code: z.int(),
-          name: z.string(),
-          name_en: z.string(),
-          currency: z.string(),
-          balance: z.number(),
-          image: z.string(),
-        }),
-      ),
-    }),
+    response: z.looseObject({ product_list: z.array(product) }),
   }),
-  'gift.issue': defineOperation({
+  'gift.issue': giftOperation({
     path: '/issue',
-    mark: 'ASSUMED',
-    mode: 'sync',
+    mark: 'ASSUMED', // path ASSUMED, shape DOC
     access: 'write',
-    group: 'gift',
-    api: 'gift',
-    keyedBy: 'header',
     request: z.strictObject({
       cardholder_name: z.string().trim().min(1, 'must not be empty').max(64),
       phone: f.phoneDigits,
@@ -51,49 +55,34 @@ export const giftCardOperations = {
     }),
     response: z.looseObject({ card_id: z.int() }),
   }),
-  'gift.confirm': defineOperation({
+  'gift.confirm': giftOperation({
     path: '/activate_card',
     mark: 'DOC',
-    mode: 'sync',
     access: 'write',
-    group: 'gift',
-    api: 'gift',
-    keyedBy: 'header',
     request: z.strictObject({
       otp: z.string().regex(/^\d{4,8}$/, 'the one-time code is 4 to 8 digits'),
       card_id: f.giftCardId,
     }),
     response: giftCardState,
   }),
-  'gift.resend': defineOperation({
+  'gift.resend': giftOperation({
     path: '/resend',
     mark: 'ASSUMED',
-    mode: 'sync',
     access: 'write',
-    group: 'gift',
-    api: 'gift',
-    keyedBy: 'header',
     request: giftCardRef,
     response: sent,
   }),
-  'gift.resendCode': defineOperation({
+  'gift.resendCode': giftOperation({
     path: '/resend_code',
     mark: 'ASSUMED',
-    mode: 'sync',
     access: 'write',
-    group: 'gift',
-    api: 'gift',
-    keyedBy: 'header',
     request: giftCardRef,
     response: sent,
   }),
-  'gift.status': defineOperation({
+  'gift.status': giftOperation({
     path: '/status',
     mark: 'ASSUMED',
-    mode: 'sync',
     access: 'read',
-    group: 'gift',
-    api: 'gift',
     request: giftCardRef,
     response: giftCardState,
   }),
