@@ -1,7 +1,7 @@
 // The sandbox's records. Each shape is a zod schema so that a state file can be checked on load;
 // the TypeScript types are inferred from them so the two never drift apart.
 import { z } from 'zod';
-import { operation, operationMerchant } from '../core/card-api/catalog/fields.ts';
+import { card, operation, operationMerchant } from '../core/card-api/catalog/fields.ts';
 
 // The catalog's shape, with the merchant always present in what the sandbox generates.
 export const statementOperationSchema = operation.extend({ merchant: operationMerchant });
@@ -9,16 +9,10 @@ export type StatementOperation = z.infer<typeof statementOperationSchema>;
 
 const identificationSchema = z.object({ idn_date: z.string(), identified_by: z.string() });
 
-export const cardSchema = z.object({
-  card_id: z.string(),
-  // Only the mask is kept: PAN and CVV are derived on demand (card-numbers.ts) and never stored.
-  card_mask: z.string(),
-  status: z.string(),
-  expiry: z.string(),
-  product_id: z.number(),
-  client_id: z.string().nullable(),
+// The catalog's Card (the API's shape) plus what the simulated bank keeps behind it. Only the mask is kept:
+// PAN and CVV are derived on demand (card-numbers.ts) and never stored.
+export const cardSchema = card.extend({
   kind: z.enum(['virtual', 'plastic']),
-  cardholder_name: z.string(),
   iban: z.string(),
   branch_id: z.string().nullable(),
   issued_at: z.number(),
