@@ -2,11 +2,29 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Integration tests start their own sandbox on 127.0.0.1:0, so files can run in parallel.
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] },
+      },
+      {
+        // keytar against a real gnome-keyring in a private D-Bus session (ARCHITECTURE §6). The session is
+        // started only when a keychain test file is selected.
+        extends: true,
+        test: {
+          name: 'keychain',
+          include: ['test/keychain/**/*.test.ts'],
+          globalSetup: ['test/keychain/keyring-session.ts'],
+          setupFiles: ['test/keychain/keyring-env.ts'],
+          // These drive the real keychain and whole CLI sessions (one child process per command).
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -45,14 +45,21 @@ export function connectionFrom(values: ConnectionValues): Connection {
   return { baseUrl, merchantId, scheme: scheme as Scheme };
 }
 
+/** --timeout-ms (one exchange) and --wait-ms (polling an accepted write), with their defaults. */
+export function timingFrom(values: ConnectionValues): { deadlineMs: number; pollCeilingMs: number } {
+  return {
+    deadlineMs: positiveInt(values['timeout-ms'], 'timeout-ms', 15_000),
+    pollCeilingMs: positiveInt(values['wait-ms'], 'wait-ms', 30_000),
+  };
+}
+
 /** Reads the secret and builds a client; the caller disposes the secret when done. */
 export async function clientFrom(
   connection: Connection,
   values: ConnectionValues,
   journal: Journal,
 ): Promise<{ client: CardApiClient; secret: InMemorySecret }> {
-  const deadlineMs = positiveInt(values['timeout-ms'], 'timeout-ms', 15_000);
-  const pollCeilingMs = positiveInt(values['wait-ms'], 'wait-ms', 30_000);
+  const { deadlineMs, pollCeilingMs } = timingFrom(values);
   const secret = new InMemorySecret(await readSecretFromStdin());
   return { client: new CardApiClient({ connection, secrets: secret, journal, deadlineMs, pollCeilingMs }), secret };
 }

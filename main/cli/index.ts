@@ -2,21 +2,27 @@
 // The Card Desk admin command line (main/cli): dispatches to one command module per verb.
 import { callCommand } from './commands/call.ts';
 import { journalCommand } from './commands/journal.ts';
+import { profileCommand } from './commands/profile.ts';
+import { secretCommand } from './commands/secret.ts';
 import { sandboxCommand, startCommand } from './commands/sandbox.ts';
 import { EXIT, UsageError } from './usage.ts';
 
 const HELP = `Card Desk admin CLI
 
+  card-desk call <op id> --json '<body>' --profile <id> [--data-dir <dir>] [--reveal]
   card-desk call <op id> --json '<body>' --base-url <url> --merchant <id> --scheme sha256-body|jws-hs512 --secret-stdin
                 [--timeout-ms <n>] [--wait-ms <n>] [--data-dir <dir>] [--reveal]
+  card-desk profile list|show <id>|import <file>|remove <id> [--yes] [--json] [--data-dir <dir>]
+  card-desk secret set|status|clear|test <profile id> [--json] [--data-dir <dir>]
   card-desk journal list [--open] [--json] [--data-dir <dir>]
-  card-desk journal reconcile --base-url <url> --merchant <id> --scheme <scheme> --secret-stdin [--data-dir <dir>]
+  card-desk journal reconcile (--profile <id> | --base-url <url> --merchant <id> --scheme <scheme> --secret-stdin) [--data-dir <dir>]
   card-desk sandbox [--port <n>] [--merchant <id> --secret <s>]… [--state <file>] [--async-ms <n>]
                     [--latency-ms <n>] [--fault <op>:<kind>[:<count>]]…
   card-desk start   the embedded sandbox with its state in the data folder
 
 Exit codes: 0 done, 1 business error, 2 usage or validation error, 3 outcome unknown or still processing
-after reconciliation, 4 server not reached (nothing happened), 5 internal error.
+after reconciliation, 4 server not reached (nothing happened), 5 internal error, 6 the OS keychain is
+unavailable or holds no secret for the profile.
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -26,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       return callCommand(args);
     case 'journal':
       return journalCommand(args);
+    case 'profile':
+      return profileCommand(args);
+    case 'secret':
+      return secretCommand(args);
     case 'sandbox':
       return sandboxCommand(args);
     case 'start':
@@ -41,6 +51,25 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Refusals of what the operator asked for; the keychain's own state; everything else is internal.
+const REFUSED = new Set([
+  'provisioning_invalid',
+  'setting_locked',
+  'profile_not_found',
+  'profile_builtin',
+  'operation_not_allowed',
+  'secret_empty',
+]);
+const KEYCHAIN = new Set(['vault_unavailable', 'secret_missing']);
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return EXIT.usage;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && REFUSED.has(code)) return EXIT.usage;
+  if (typeof code === 'string' && KEYCHAIN.has(code)) return EXIT.keychain;
+  return EXIT.internal;
+}
+
 function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
@@ -50,8 +79,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError;
     process.stderr.write(`card-desk: ${oneLine(error)}\n`);
-    process.exitCode = usage ? EXIT.usage : EXIT.internal;
+    process.exitCode = exitCodeFor(error);
   },
 );

@@ -12,6 +12,8 @@ export const EXIT = {
   transport: 4,
   /** Anything unexpected (a bug or the local system): reported in one line. */
   internal: 5,
+  /** The OS keychain is unavailable, or holds no secret for the profile. */
+  keychain: 6,
 } as const;
 
 export class UsageError extends Error {

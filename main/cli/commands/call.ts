@@ -1,13 +1,15 @@
-// `card-desk call <op id> --json '<body>' …`: one Card API operation, journaled like the app does it.
+// `card-desk call <op id> --json '<body>' (--profile <id> | <connection flags>)`: one Card API operation,
+// journaled like the app does it.
 import { isOpId, operations, OP_IDS, type OpId } from '../../core/card-api/catalog/index.ts';
-import type { CardApiClient, PreparedCall } from '../../core/card-api/client.ts';
-import { reconcileJournal, sameConnection } from '../../core/journal/reconcile.ts';
+import { prepareCall, type CardApiClient, type PreparedCall } from '../../core/card-api/client.ts';
 import type { Outcome } from '../../core/card-api/outcome.ts';
-import { ValidationError } from '../../core/card-api/validation.ts';
-import { defaultDataDir } from '../../core/paths.ts';
-import { Journal } from '../../core/journal/index.ts';
 import { maskSecretData } from '../../core/card-api/secret-data.ts';
-import { clientFrom, CONNECTION_OPTIONS, connectionFrom } from '../connection-options.ts';
+import { ValidationError } from '../../core/card-api/validation.ts';
+import { Journal } from '../../core/journal/index.ts';
+import { reconcileJournal, sameConnection, type ReconcileReport } from '../../core/journal/reconcile.ts';
+import { defaultDataDir } from '../../core/paths.ts';
+import { clientFrom, CONNECTION_OPTIONS, connectionFrom, timingFrom } from '../connection-options.ts';
+import { withDesk } from '../desk-context.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 
 const EXIT_BY_OUTCOME: Record<Outcome['kind'], number> = {
@@ -17,6 +19,8 @@ const EXIT_BY_OUTCOME: Record<Outcome['kind'], number> = {
   unknown: EXIT.notFinal,
   transport: EXIT.transport,
 };
+
+const AD_HOC_FLAGS = ['base-url', 'merchant', 'scheme', 'secret-stdin'] as const;
 
 function parseBody(json: string | undefined): Record<string, unknown> {
   if (json === undefined) return {};
@@ -31,10 +35,26 @@ function parseBody(json: string | undefined): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+/** Validates the untrusted body against the catalog schema before anything is sent or journaled. */
+function prepareValidated(opId: OpId, body: Record<string, unknown>): PreparedCall {
+  try {
+    return prepareCall(opId, body);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new UsageError(`invalid body for ${opId}: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function callCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
     args,
-    { ...CONNECTION_OPTIONS, json: { type: 'string' }, 'data-dir': { type: 'string' }, reveal: { type: 'boolean' } },
+    {
+      ...CONNECTION_OPTIONS,
+      json: { type: 'string' },
+      'data-dir': { type: 'string' },
+      reveal: { type: 'boolean' },
+      profile: { type: 'string' },
+    },
     true,
   );
   const [opId, ...extra] = positionals;
@@ -42,40 +62,47 @@ export async function callCommand(args: string[]): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
   if (!isOpId(opId)) throw new UsageError(`unknown operation ${JSON.stringify(opId)}; one of: ${OP_IDS.join(', ')}`);
   const body = parseBody(values.json);
+  const prepared = prepareValidated(opId, body);
+  const run = async (client: CardApiClient, settleEarlier: () => Promise<ReconcileReport>): Promise<number> => {
+    for (const { key, op, state } of (await settleEarlier()).settled)
+      process.stderr.write(`earlier ${op} ${key}: ${state}\n`);
+    const outcome =
+      operations[opId].access === 'write' ? await client.execute(prepared) : await client.read(opId, body);
+    writeJson(present(opId, outcome, values.reveal === true));
+    return EXIT_BY_OUTCOME[outcome.kind];
+  };
+
+  const profileId = values.profile;
+  if (profileId !== undefined) {
+    const mixed = AD_HOC_FLAGS.find((flag) => values[flag] !== undefined);
+    if (mixed !== undefined) throw new UsageError(`--profile cannot be combined with --${mixed}`);
+    return withDesk(
+      values['data-dir'],
+      async (desk) => {
+        desk.assertAllowed(profileId, opId);
+        const client = await desk.client(profileId);
+        return run(client, () => desk.reconcile(profileId, { wait: false }));
+      },
+      timingFrom(values),
+    );
+  }
+
   const connection = connectionFrom(values);
   const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
   const { client, secret } = await clientFrom(connection, values, journal);
   try {
-    // Validate before anything is sent or journaled.
-    const prepared = prepareValidated(client, opId, body);
-    await reconcileAtStart(journal, client);
-    const outcome = prepared === undefined ? await client.read(opId, body) : await client.execute(prepared);
-    writeJson(present(opId, outcome, values.reveal === true));
-    return EXIT_BY_OUTCOME[outcome.kind];
+    // Open operations of this server and merchant from earlier runs get one look each (SPEC §3, "at start").
+    return await run(client, () =>
+      reconcileJournal(
+        journal,
+        (e) => (sameConnection(e, connection.baseUrl, connection.merchantId) ? client : undefined),
+        { wait: false },
+      ),
+    );
   } finally {
     secret.dispose();
     journal.close();
   }
-}
-
-/** Validates the untrusted body against the catalog schema; a write comes back prepared, a read undefined. */
-function prepareValidated(client: CardApiClient, opId: OpId, body: Record<string, unknown>): PreparedCall | undefined {
-  try {
-    const prepared = client.prepare(opId, body);
-    return operations[opId].access === 'write' ? prepared : undefined;
-  } catch (error) {
-    if (error instanceof ValidationError) throw new UsageError(`invalid body for ${opId}: ${error.message}`);
-    throw error;
-  }
-}
-
-/** Settles this connection's open operations from earlier runs with one look each (SPEC §3, "at start"). */
-async function reconcileAtStart(journal: Journal, client: CardApiClient): Promise<void> {
-  const { baseUrl, merchantId } = client.connection;
-  const report = await reconcileJournal(journal, (e) => (sameConnection(e, baseUrl, merchantId) ? client : undefined), {
-    wait: false,
-  });
-  for (const { key, op, state } of report.settled) process.stderr.write(`earlier ${op} ${key}: ${state}\n`);
 }
 
 /** The printed result. Card secret data is masked unless --reveal was given (SPEC §8). */

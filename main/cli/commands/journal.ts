@@ -1,7 +1,8 @@
 // `card-desk journal list|reconcile`: the operation journal from the command line.
 import { defaultDataDir } from '../../core/paths.ts';
 import { Journal } from '../../core/journal/index.ts';
-import { reconcileJournal, sameConnection } from '../../core/journal/reconcile.ts';
+import { reconcileJournal, sameConnection, type ReconcileReport } from '../../core/journal/reconcile.ts';
+import { withDesk } from '../desk-context.ts';
 import { clientFrom, CONNECTION_OPTIONS, connectionFrom } from '../connection-options.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 
@@ -41,7 +42,19 @@ function list(args: string[]): number {
 }
 
 async function reconcile(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { ...CONNECTION_OPTIONS, 'data-dir': { type: 'string' } });
+  const { values } = parseOptions(args, {
+    ...CONNECTION_OPTIONS,
+    'data-dir': { type: 'string' },
+    profile: { type: 'string' },
+  });
+  const finish = (report: ReconcileReport): number => {
+    writeJson(report);
+    return report.stillOpen.length > 0 ? EXIT.notFinal : EXIT.done;
+  };
+  if (values.profile !== undefined) {
+    const profileId = values.profile;
+    return withDesk(values['data-dir'], async (desk) => finish(await desk.reconcile(profileId)));
+  }
   const connection = connectionFrom(values);
   const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
   const { client, secret } = await clientFrom(connection, values, journal);
@@ -49,8 +62,7 @@ async function reconcile(args: string[]): Promise<number> {
     const report = await reconcileJournal(journal, (entry) =>
       sameConnection(entry, connection.baseUrl, connection.merchantId) ? client : undefined,
     );
-    writeJson(report);
-    return report.stillOpen.length > 0 ? EXIT.notFinal : EXIT.done;
+    return finish(report);
   } finally {
     secret.dispose();
     journal.close();

@@ -1,0 +1,41 @@
+// Composition of core for the CLI: the keychain vault, the managed policy's fixed path, the embedded sandbox.
+import { Desk } from '../core/desk.ts';
+import { defaultDataDir } from '../core/paths.ts';
+import { managedPolicyPath } from '../core/settings/managed-policy.ts';
+import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
+import { startSandbox } from '../sandbox/index.ts';
+
+/** Running from TypeScript sources (npm run cli, tests) is a development build: it uses card-desk-dev. */
+export function isDevelopmentBuild(): boolean {
+  return import.meta.url.endsWith('.ts');
+}
+
+export interface DeskTiming {
+  deadlineMs?: number;
+  pollCeilingMs?: number;
+}
+
+export function openDesk(dataDir: string | undefined, timing: DeskTiming = {}): Desk {
+  return Desk.open({
+    ...timing,
+    dataDir: dataDir ?? defaultDataDir(),
+    vault: new KeytarVault(vaultServiceName(isDevelopmentBuild())),
+    managedPolicyFile: managedPolicyPath(process.platform, process.env),
+    startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile }),
+  });
+}
+
+/** Runs `use` with an open desk and always closes it (journal, embedded sandbox). */
+export async function withDesk<T>(
+  dataDir: string | undefined,
+  use: (desk: Desk) => Promise<T>,
+  timing: DeskTiming = {},
+): Promise<T> {
+  const desk = openDesk(dataDir, timing);
+  for (const problem of desk.problems) process.stderr.write(`card-desk: warning: ${problem}\n`);
+  try {
+    return await use(desk);
+  } finally {
+    await desk.close();
+  }
+}

@@ -1,0 +1,281 @@
+// Policy precedence (issue 3): managed policy, provisioned policy, the operator's preferences and defaults.
+// Pure functions: reading the files is provisioning.ts and managed-policy.ts, storing is the profile store.
+import { DeskError } from '../errors.ts';
+import { ProvisioningError } from './provisioning.ts';
+import { EMBEDDED_PROFILE_ID, LOCKABLE_SETTINGS, MAX_IDLE_LOCK_MINUTES, OPERATION_GROUPS } from './schema.ts';
+import type { AllowedGroup, Language, LockableSetting, Policy, Preferences, Profile, Provisioning } from './schema.ts';
+
+export type SettingSource = 'managed' | 'provisioned' | 'operator' | 'default';
+export type PolicySource = 'managed' | 'provisioned';
+
+export interface SettingDefaults {
+  idleLockMinutes: number;
+  kiosk: boolean;
+  language: Language;
+}
+
+export const DEFAULT_SETTINGS: Readonly<SettingDefaults> = { idleLockMinutes: 5, kiosk: false, language: 'ru' };
+
+export interface ResolvedSettings {
+  values: {
+    idleLockMinutes: number;
+    kiosk: boolean;
+    language: Language;
+    /** The cap on every profile's groups on this workstation; absent when no policy sets one. */
+    allowedOperations?: AllowedGroup[];
+  };
+  /** Settings the operator cannot change, in LOCKABLE_SETTINGS order. */
+  locked: LockableSetting[];
+  /** Where each effective value came from. */
+  source: Record<LockableSetting, SettingSource>;
+  /** Who locked each locked setting (the managed policy when both did). */
+  lockedBy: Partial<Record<LockableSetting, PolicySource>>;
+}
+
+export interface ResolveInput {
+  operator: Preferences;
+  provisioned?: Policy;
+  managed?: Policy;
+  defaults?: Partial<SettingDefaults>;
+}
+
+interface Candidate<T> {
+  value: T | undefined;
+  source: SettingSource;
+}
+
+/**
+ * Per setting, the first that has a value: locked by the managed policy, locked by the provisioned policy, the
+ * operator's own value, the managed value, the provisioned value, the default. Two settings only ever restrict:
+ * idleLockMinutes is then capped by every policy value present (locked or not; a policy may only lower it, never
+ * above 15), and allowedOperations is the intersection of every policy cap present.
+ */
+export function resolveSettings(input: ResolveInput): ResolvedSettings {
+  const { operator, provisioned, managed } = input;
+  const defaults: SettingDefaults = { ...DEFAULT_SETTINGS, ...input.defaults };
+  const lockedBy: Partial<Record<LockableSetting, PolicySource>> = {};
+  for (const key of LOCKABLE_SETTINGS) {
+    if (managed?.locked.includes(key) === true) lockedBy[key] = 'managed';
+    else if (provisioned?.locked.includes(key) === true) lockedBy[key] = 'provisioned';
+  }
+
+  function ordered<K extends LockableSetting>(key: K, own: Policy[K] | undefined): Candidate<Policy[K]> | undefined {
+    const list: Candidate<Policy[K]>[] = [];
+    if (managed?.locked.includes(key) === true) list.push({ value: managed[key], source: 'managed' });
+    if (provisioned?.locked.includes(key) === true) list.push({ value: provisioned[key], source: 'provisioned' });
+    list.push({ value: own, source: 'operator' });
+    list.push({ value: managed?.[key], source: 'managed' });
+    list.push({ value: provisioned?.[key], source: 'provisioned' });
+    return list.find((c) => c.value !== undefined);
+  }
+
+  const kiosk = ordered('kiosk', operator.kiosk);
+  const language = ordered('language', operator.language);
+
+  // idleLockMinutes: the ordered value (or the default), then the lowest policy value is a ceiling.
+  const idleBase = ordered('idleLockMinutes', operator.idleLockMinutes);
+  let idle: { value: number; source: SettingSource } = {
+    value: idleBase?.value ?? defaults.idleLockMinutes,
+    source: idleBase?.source ?? 'default',
+  };
+  for (const [policy, source] of [
+    [managed, 'managed'],
+    [provisioned, 'provisioned'],
+  ] as const) {
+    const ceiling = policy?.idleLockMinutes;
+    if (ceiling !== undefined && ceiling < idle.value) idle = { value: ceiling, source };
+  }
+  if (idle.value > MAX_IDLE_LOCK_MINUTES) idle = { value: MAX_IDLE_LOCK_MINUTES, source: 'default' };
+
+  // allowedOperations: the operator has no say; every policy cap present applies.
+  const capSource = ordered('allowedOperations', undefined)?.source ?? 'default';
+  const caps = [managed?.allowedOperations, provisioned?.allowedOperations].filter((c) => c !== undefined);
+  const allowedOperations =
+    caps.length === 0 ? undefined : OPERATION_GROUPS.filter((group) => caps.every((cap) => cap.includes(group)));
+
+  return {
+    values: {
+      idleLockMinutes: idle.value,
+      kiosk: kiosk?.value ?? defaults.kiosk,
+      language: language?.value ?? defaults.language,
+      ...(allowedOperations === undefined ? {} : { allowedOperations }),
+    },
+    locked: LOCKABLE_SETTINGS.filter((key) => lockedBy[key] !== undefined),
+    source: {
+      idleLockMinutes: idle.source,
+      allowedOperations: capSource,
+      kiosk: kiosk?.source ?? 'default',
+      language: language?.source ?? 'default',
+    },
+    lockedBy,
+  };
+}
+
+/** The groups a profile may use on this workstation: its own groups within the policy cap, in its order. */
+export function allowedGroupsFor(profile: Profile, resolved: ResolvedSettings): AllowedGroup[] {
+  const cap = resolved.values.allowedOperations;
+  return profile.allowedOperations.filter((group) => cap === undefined || cap.includes(group));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const SETTING_NAMES: Record<LockableSetting, string> = {
+  idleLockMinutes: 'idle lock minutes',
+  allowedOperations: 'the allowed operation groups',
+  kiosk: 'kiosk mode',
+  language: 'language',
+};
+const POLICY_NAMES: Record<PolicySource, string> = {
+  managed: 'the managed policy',
+  provisioned: 'the provisioning file',
+};
+
+export interface LockedSetting {
+  setting: LockableSetting;
+  lockedBy: PolicySource;
+}
+
+/** An operator tried to change a setting a policy locked. `setting`/`lockedBy` name the first of `locks`. */
+export class PolicyLockedError extends DeskError {
+  readonly setting: LockableSetting;
+  readonly lockedBy: PolicySource;
+  readonly locks: LockedSetting[];
+  constructor(locks: [LockedSetting, ...LockedSetting[]]) {
+    const [first] = locks;
+    const more = locks.length > 1 ? ` (and ${locks.length - 1} more)` : '';
+    super('setting_locked', `${SETTING_NAMES[first.setting]} is locked by ${POLICY_NAMES[first.lockedBy]}${more}`, {
+      setting: first.setting,
+      lockedBy: first.lockedBy,
+    });
+    this.name = 'PolicyLockedError';
+    this.setting = first.setting;
+    this.lockedBy = first.lockedBy;
+    this.locks = locks;
+  }
+}
+
+/** What an operator may try to change: preferences, and a profile's allowed groups. */
+export type OperatorChange = Partial<Preferences> & { allowedOperations?: readonly AllowedGroup[] };
+
+/**
+ * Throws PolicyLockedError when `change` would alter a locked setting. Re-submitting the current value is not a
+ * change (a settings form sends every field). For allowedOperations pass the profile being edited: without it
+ * any allowedOperations in the change counts as a change.
+ */
+export function checkOperatorChange(resolved: ResolvedSettings, change: OperatorChange, profile?: Profile): void {
+  const locks: LockedSetting[] = [];
+  for (const key of LOCKABLE_SETTINGS) {
+    const lockedBy = resolved.lockedBy[key];
+    if (lockedBy === undefined) continue;
+    const wanted = change[key];
+    if (wanted === undefined) continue;
+    const current = key === 'allowedOperations' ? profile?.allowedOperations : resolved.values[key];
+    if (!sameValue(wanted, current)) locks.push({ setting: key, lockedBy });
+  }
+  const [first, ...rest] = locks;
+  if (first !== undefined) throw new PolicyLockedError([first, ...rest]);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item) => (b as unknown[]).includes(item));
+  }
+  return a === b;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ProvisioningReport {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+export interface ProvisioningState {
+  profiles: Profile[];
+  provisionedPolicy?: Policy;
+}
+
+/**
+ * Applies a parsed provisioning file: creates or updates profiles by id (existing order kept, new ones appended,
+ * profiles absent from the file kept), never touches the embedded profile, and replaces the provisioned policy
+ * when the file has one. Pure: returns new arrays and objects. A file that would touch the embedded profile or
+ * repeats an id is refused whole (ProvisioningError), so nothing changes.
+ */
+export function applyProvisioning(
+  current: ProvisioningState,
+  incoming: Provisioning,
+): ProvisioningState & { report: ProvisioningReport } {
+  const embedded = new Set(current.profiles.filter((p) => p.embedded === true).map((p) => p.id));
+  embedded.add(EMBEDDED_PROFILE_ID);
+  const seen = new Set<string>();
+  incoming.profiles.forEach((profile, index) => {
+    const field = `profiles[${index}].id`;
+    if (embedded.has(profile.id) || profile.embedded === true) {
+      throw new ProvisioningError('provisioning', [
+        { field, message: `"${profile.id}" is the built-in sandbox profile` },
+      ]);
+    }
+    if (seen.has(profile.id)) {
+      throw new ProvisioningError('provisioning', [{ field, message: `duplicate profile id "${profile.id}"` }]);
+    }
+    seen.add(profile.id);
+  });
+
+  const report: ProvisioningReport = { added: [], updated: [], unchanged: [] };
+  const byId = new Map(incoming.profiles.map((p) => [p.id, p]));
+  const profiles = current.profiles.map((existing): Profile => {
+    const next = byId.get(existing.id);
+    if (next === undefined) return existing;
+    byId.delete(existing.id);
+    if (sameProfile(existing, next)) {
+      report.unchanged.push(existing.id);
+      return existing;
+    }
+    report.updated.push(existing.id);
+    return copyProfile(next);
+  });
+  for (const profile of byId.values()) {
+    report.added.push(profile.id);
+    profiles.push(copyProfile(profile));
+  }
+
+  let provisionedPolicy = current.provisionedPolicy;
+  if (incoming.policy !== undefined) {
+    provisionedPolicy = copyPolicy(incoming.policy);
+  }
+  return { profiles, ...(provisionedPolicy === undefined ? {} : { provisionedPolicy }), report };
+}
+
+const PROFILE_KEYS = ['id', 'name', 'region', 'environment', 'baseUrl', 'merchantId', 'scheme'] as const;
+
+function sameProfile(a: Profile, b: Profile): boolean {
+  return (
+    PROFILE_KEYS.every((key) => a[key] === b[key]) &&
+    a.allowedOperations.length === b.allowedOperations.length &&
+    a.allowedOperations.every((group, i) => b.allowedOperations[i] === group) &&
+    (a.embedded ?? false) === (b.embedded ?? false)
+  );
+}
+
+/** A copy with exactly the stored fields (never `embedded`: only the app creates the embedded profile). */
+function copyProfile(p: Profile): Profile {
+  return {
+    id: p.id,
+    name: p.name,
+    region: p.region,
+    environment: p.environment,
+    baseUrl: p.baseUrl,
+    merchantId: p.merchantId,
+    scheme: p.scheme,
+    allowedOperations: [...p.allowedOperations],
+  };
+}
+
+function copyPolicy(p: Policy): Policy {
+  return {
+    ...p,
+    locked: [...p.locked],
+    ...(p.allowedOperations === undefined ? {} : { allowedOperations: [...p.allowedOperations] }),
+  };
+}

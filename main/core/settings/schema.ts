@@ -1,0 +1,119 @@
+// Profiles, policy and the provisioning file: one set of schemas for the store, the CLI, provisioning and
+// (later) the settings forms. Pure zod: no I/O here.
+import { z } from 'zod';
+import { checkBaseUrl } from '../card-api/base-url.ts';
+import { DEFAULT_SCHEME, defaultBaseUrl, ENVIRONMENTS, REGIONS } from '../card-api/regions.ts';
+import { SCHEMES } from '../card-api/signing.ts';
+
+/** Groups of operations a workstation may be allowed (request status is always allowed). */
+export const OPERATION_GROUPS = ['clients', 'cards', 'cards.secret', 'gift', 'bulk'] as const;
+export type AllowedGroup = (typeof OPERATION_GROUPS)[number];
+export const LANGUAGES = ['ru', 'en', 'kk', 'ky', 'uz'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** ARCHITECTURE §4: the idle lock is at most 15 minutes; a policy may lower it. */
+export const MAX_IDLE_LOCK_MINUTES = 15;
+
+export const EMBEDDED_PROFILE_ID = 'sandbox';
+
+export const profileIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and hyphens, at most 40, e.g. kg-bishkek');
+
+const baseUrlSchema = z.string().superRefine((value, ctx) => {
+  try {
+    checkBaseUrl(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
+const groupsSchema = z
+  .array(z.enum(OPERATION_GROUPS, { error: `one of ${OPERATION_GROUPS.join(', ')}` }))
+  .refine((groups) => new Set(groups).size === groups.length, 'each group once');
+
+/** A stored profile. Secret and PIN-key presence are asked of the vault, never stored. */
+export const profileSchema = z.strictObject({
+  id: profileIdSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(80),
+  region: z.enum(REGIONS),
+  environment: z.enum(ENVIRONMENTS),
+  baseUrl: baseUrlSchema,
+  merchantId: z.int({ error: 'the merchant Auth-Id is an integer' }).positive(),
+  scheme: z.enum(SCHEMES),
+  allowedOperations: groupsSchema,
+  /** The built-in sandbox: main starts it and fills in its loopback URL at run time. */
+  embedded: z.boolean().optional(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+// What a policy may lock (issue 3): the operator cannot change a locked value.
+export const LOCKABLE_SETTINGS = ['idleLockMinutes', 'allowedOperations', 'kiosk', 'language'] as const;
+export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+
+export const preferencesSchema = z.strictObject({
+  idleLockMinutes: z
+    .int()
+    .min(1, 'at least 1 minute')
+    .max(MAX_IDLE_LOCK_MINUTES, `at most ${String(MAX_IDLE_LOCK_MINUTES)} minutes`)
+    .optional(),
+  kiosk: z.boolean().optional(),
+  language: z.enum(LANGUAGES, { error: `one of ${LANGUAGES.join(', ')}` }).optional(),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const policySchema = preferencesSchema
+  .extend({
+    locked: z.array(z.enum(LOCKABLE_SETTINGS, { error: `one of ${LOCKABLE_SETTINGS.join(', ')}` })).default([]),
+    /** Caps every profile's groups on this workstation. */
+    allowedOperations: groupsSchema.optional(),
+  })
+  .superRefine((policy, ctx) => {
+    for (const [index, key] of policy.locked.entries()) {
+      if (policy[key] === undefined)
+        ctx.addIssue({ code: 'custom', path: ['locked', index], message: `${key} is locked but has no value` });
+    }
+  });
+export type Policy = z.infer<typeof policySchema>;
+
+/** A profile as an IT admin writes it: base URL and scheme may come from the region. */
+export const provisionedProfileSchema = z
+  .strictObject({
+    id: profileIdSchema,
+    name: z.string().trim().min(1, 'must not be empty').max(80),
+    region: z.enum(REGIONS),
+    environment: z.enum(ENVIRONMENTS),
+    baseUrl: baseUrlSchema.optional(),
+    merchantId: z.int({ error: 'the merchant Auth-Id is an integer' }).positive(),
+    scheme: z.enum(SCHEMES).optional(),
+    allowedOperations: groupsSchema.default([...OPERATION_GROUPS]),
+  })
+  .transform((p, ctx): Profile => {
+    const baseUrl = p.baseUrl ?? defaultBaseUrl(p.region, p.environment);
+    if (baseUrl === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['baseUrl'],
+        message: `required: no known ${p.environment} URL for ${p.region}`,
+      });
+      return z.NEVER;
+    }
+    if (p.id === EMBEDDED_PROFILE_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: `"${EMBEDDED_PROFILE_ID}" is the built-in sandbox profile`,
+      });
+      return z.NEVER;
+    }
+    return { ...p, baseUrl, scheme: p.scheme ?? DEFAULT_SCHEME[p.region] };
+  });
+
+export const provisioningSchema = z.strictObject({
+  version: z.literal(1, { error: 'version must be 1' }),
+  profiles: z
+    .array(provisionedProfileSchema)
+    .default([])
+    .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'each profile id once'),
+  policy: policySchema.optional(),
+});
+export type Provisioning = z.infer<typeof provisioningSchema>;

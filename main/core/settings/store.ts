@@ -1,0 +1,109 @@
+// The settings file: conf here and in the CLI, electron-store (a thin layer over conf) in the desktop shell,
+// both from settingsStoreOptions() so they share one schema, one folder and one set of migrations.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf, { type Options } from 'conf';
+import { z } from 'zod';
+import { describeProblems, fieldProblems, parseOrThrow } from '../card-api/validation.ts';
+import { policySchema, preferencesSchema, profileIdSchema, profileSchema } from './schema.ts';
+
+export const SETTINGS_NAME = 'settings';
+export const SETTINGS_FILE = `${SETTINGS_NAME}.json`;
+/** The settings format version; migrations are keyed by it. */
+export const SETTINGS_VERSION = '1.0.0';
+
+export const settingsDocumentSchema = z.strictObject({
+  profiles: z
+    .array(profileSchema)
+    .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'each profile id once'),
+  activeProfileId: profileIdSchema.optional(),
+  preferences: preferencesSchema,
+  /** The policy of the last provisioning file imported (the managed policy is read from its system file). */
+  provisionedPolicy: policySchema.optional(),
+  /** Operator PIN for the lock screen, as a scrypt hash (the desktop shell issue). */
+  operatorPinHash: z.string().optional(),
+});
+export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
+
+const EMPTY: SettingsDocument = { profiles: [], preferences: {} };
+
+/** One options object for conf and electron-store. */
+export function settingsStoreOptions(dataDir: string): Options<SettingsDocument> {
+  return {
+    cwd: dataDir,
+    configName: SETTINGS_NAME,
+    projectName: 'card-desk',
+    projectVersion: SETTINGS_VERSION,
+    defaults: EMPTY,
+    clearInvalidConfig: false, // a damaged file is kept aside and reported, never silently reset
+    accessPropertiesByDotNotation: false,
+    configFileMode: 0o600,
+    migrations: {
+      // 1.0.0: stores written before versioning kept no preferences object.
+      '1.0.0': (store) => {
+        if (!store.has('preferences')) store.set('preferences', {});
+      },
+    },
+  };
+}
+
+/** A settings file that could not be read was moved here and reported. */
+export interface SettingsProblem {
+  code: 'settings_corrupt';
+  message: string;
+  keptAt: string;
+}
+
+export class SettingsStore {
+  readonly problem: SettingsProblem | undefined;
+  private readonly conf: Conf<SettingsDocument>;
+  private current: SettingsDocument;
+
+  private constructor(conf: Conf<SettingsDocument>, document: SettingsDocument, problem?: SettingsProblem) {
+    this.conf = conf;
+    this.current = document;
+    this.problem = problem;
+  }
+
+  /** Opens the store in `dataDir`. A damaged file is kept aside as settings.json.corrupt-<time> and reported. */
+  static open(dataDir: string, now: () => number = Date.now): SettingsStore {
+    const options = settingsStoreOptions(dataDir);
+    const file = join(dataDir, SETTINGS_FILE);
+    // conf may rewrite the file while opening it (migrations), so the original bytes are taken first.
+    const original = existsSync(file) ? readFileSync(file) : undefined;
+    let reason: string;
+    try {
+      const conf = new Conf<SettingsDocument>(options);
+      const parsed = settingsDocumentSchema.safeParse(conf.store);
+      if (parsed.success) return new SettingsStore(conf, parsed.data);
+      reason = `invalid settings: ${describeProblems(fieldProblems(parsed.error))}`;
+    } catch (error) {
+      reason = `unreadable settings: ${(error as Error).message.split('\n')[0] ?? ''}`;
+    }
+    const keptAt = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+    if (original !== undefined) writeFileSync(keptAt, original, { mode: 0o600 });
+    rmSync(file, { force: true });
+    const fresh = new Conf<SettingsDocument>(options);
+    return new SettingsStore(fresh, structuredClone(EMPTY), {
+      code: 'settings_corrupt',
+      message: `the settings file was damaged (${reason}); it was kept at ${keptAt} and Card Desk started with fresh settings`,
+      keptAt,
+    });
+  }
+
+  get document(): SettingsDocument {
+    return structuredClone(this.current);
+  }
+
+  /** Validates the whole new document before anything is written; a refused change leaves the file as it was. */
+  update(change: (document: SettingsDocument) => SettingsDocument): SettingsDocument {
+    const next = parseOrThrow(settingsDocumentSchema, change(structuredClone(this.current)));
+    this.conf.store = next;
+    this.current = next;
+    return structuredClone(next);
+  }
+
+  get path(): string {
+    return this.conf.path;
+  }
+}

@@ -1,0 +1,134 @@
+// The canary: a full CLI session with a unique merchant secret kept in the real keychain (gnome-keyring in a
+// private D-Bus session). Afterwards the secret is in no file of the data folder and no output.
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
+import { runCli, type CliResult } from '../support/run-cli.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const CANARY = `canary-${randomBytes(12).toString('hex')}`;
+const MERCHANT = 31337;
+let bank: RunningSandbox;
+let dataDir: string;
+const outputs: CliResult[] = [];
+
+async function cli(args: string[], stdin = ''): Promise<CliResult> {
+  const result = await runCli([...args, '--data-dir', dataDir], stdin);
+  outputs.push(result);
+  return result;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+beforeAll(async () => {
+  bank = await startSandbox({ merchants: [{ id: MERCHANT, secret: CANARY }], asyncMs: 5 });
+  dataDir = tempDir();
+});
+afterAll(async () => {
+  await cli(['secret', 'clear', 'kz-canary']);
+  await bank.close();
+});
+
+describe('a full CLI session with the keychain', () => {
+  it('provisions, stores the secret, calls, journals, errs, and leaks the secret nowhere', async () => {
+    const file = join(dataDir, 'provisioning.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        profiles: [
+          {
+            id: 'kz-canary',
+            name: 'Canary branch',
+            region: 'KZ',
+            environment: 'test',
+            baseUrl: bank.url,
+            merchantId: MERCHANT,
+            allowedOperations: ['clients', 'cards', 'cards.secret', 'bulk'],
+          },
+        ],
+        policy: { locked: ['idleLockMinutes'], idleLockMinutes: 5 },
+      }),
+    );
+    expect((await cli(['profile', 'import', file])).code).toBe(0);
+    expect(JSON.parse((await cli(['secret', 'status', 'kz-canary', '--json'])).stdout)).toMatchObject({
+      secret: 'absent',
+      store: 'keychain',
+    });
+
+    expect((await cli(['secret', 'set', 'kz-canary'], `${CANARY}\n`)).code).toBe(0);
+    expect(JSON.parse((await cli(['secret', 'status', 'kz-canary', '--json'])).stdout)).toMatchObject({
+      secret: 'present',
+    });
+    const test = await cli(['secret', 'test', 'kz-canary']);
+    expect(test.code).toBe(0);
+    expect(test.stdout).toMatch(/signature accepted/);
+
+    const issued = await cli([
+      'call',
+      'card.issueBulk',
+      '--json',
+      '{"product_id":2000,"quantity":2}',
+      '--profile',
+      'kz-canary',
+    ]);
+    expect(issued.code).toBe(0);
+    const cardId = (JSON.parse(issued.stdout) as { result: { cards: { card_id: string }[] } }).result.cards[0]?.card_id;
+    const secretData = await cli([
+      'call',
+      'card.secret',
+      '--json',
+      JSON.stringify({ card_id: cardId }),
+      '--profile',
+      'kz-canary',
+    ]);
+    expect(secretData.code).toBe(0);
+    expect((JSON.parse(secretData.stdout) as { result: { pan: string } }).result.pan).toMatch(/\*{6}/);
+    expect((await cli(['call', 'card.info', '--json', '{"card_id":"nope"}', '--profile', 'kz-canary'])).code).toBe(1);
+    expect((await cli(['call', 'card.issueBulk', '--json', '{"product_id":7}', '--profile', 'kz-canary'])).code).toBe(
+      2,
+    );
+    const refused = await cli(['call', 'gift.products', '--json', '{}', '--profile', 'kz-canary']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not allowed/);
+
+    bank.setFaults({ next: [{ op: '*', kind: 'timeout_after_commit', count: 20 }] });
+    const lost = await cli([
+      'call',
+      'card.issueBulk',
+      '--json',
+      '{"product_id":2000,"quantity":1}',
+      '--profile',
+      'kz-canary',
+      '--timeout-ms',
+      '300',
+    ]);
+    bank.clearFaults();
+    expect(lost.code).toBe(3);
+    const reconciled = await cli(['journal', 'reconcile', '--profile', 'kz-canary']);
+    expect(reconciled.code).toBe(0);
+    expect((await cli(['journal', 'list'])).stdout).toMatch(/done\s+card\.issueBulk/);
+
+    // The wrong secret is refused as such, and the embedded default works alongside.
+    expect((await cli(['secret', 'set', 'kz-canary'], 'wrong\n')).code).toBe(0);
+    expect((await cli(['secret', 'test', 'kz-canary'])).code).toBe(1);
+    expect((await cli(['secret', 'set', 'kz-canary'], `${CANARY}\n`)).code).toBe(0);
+    expect((await cli(['call', 'gift.products', '--json', '{}', '--profile', 'sandbox'])).code).toBe(0);
+
+    for (const { stdout, stderr } of outputs) {
+      expect(stdout).not.toContain(CANARY);
+      expect(stderr).not.toContain(CANARY);
+    }
+    const files = filesUnder(dataDir);
+    expect(files.map((f) => f.slice(dataDir.length + 1)).sort()).toEqual(
+      expect.arrayContaining(['journal.jsonl', 'provisioning.json', 'sandbox-state.json', 'settings.json']),
+    );
+    for (const f of files) expect(readFileSync(f, 'latin1'), f).not.toContain(CANARY);
+  });
+});
