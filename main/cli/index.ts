@@ -53,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
 
 // Refusals of what the operator asked for; the keychain's own state; everything else is internal.
 const REFUSED = new Set([
+  'embedded_busy',
   'provisioning_invalid',
   'setting_locked',
   'profile_not_found',

@@ -9,6 +9,7 @@ import { DeskError } from './errors.ts';
 import { Journal } from './journal/index.ts';
 import { reconcileJournal, type ReconcileReport } from './journal/reconcile.ts';
 import { EMBEDDED_STATE_FILE, embeddedProfile, type EmbeddedSandboxStarter } from './settings/embedded.ts';
+import { claimEmbedded, EMBEDDED_INSTANCE_FILE } from './settings/embedded-instance.ts';
 import { readManagedPolicy } from './settings/managed-policy.ts';
 import { allowedGroupsFor, applyProvisioning, resolveSettings, type ResolvedSettings } from './settings/policy.ts';
 import { readProvisioningFile } from './settings/provisioning.ts';
@@ -240,15 +241,43 @@ export class Desk {
     return this.fallbackVault ?? this.vault;
   }
 
+  /** Starts the embedded sandbox, or joins the one another process of this data folder already runs. */
   private startEmbedded(): Promise<Running> {
     this.embedded ??= (async () => {
       const secret = await this.embeddedSecret();
-      return this.options.startEmbedded({
-        merchant: { id: embeddedProfile().merchantId, secret },
-        stateFile: join(this.dataDir, EMBEDDED_STATE_FILE),
-      });
+      const claim = await claimEmbedded(join(this.dataDir, EMBEDDED_INSTANCE_FILE));
+      if (!claim.owner && this.fallbackVault !== undefined) {
+        // Its secret lives in that process's memory; without the keychain nothing may carry it here.
+        throw new DeskError(
+          'embedded_busy',
+          `the embedded sandbox already runs at ${claim.url} in another Card Desk process, and without the OS keychain its secret cannot be shared: use that process, or stop it`,
+        );
+      }
+      if (!claim.owner) return { url: claim.url, close: () => Promise.resolve() };
+      try {
+        const running = await this.options.startEmbedded({
+          merchant: { id: embeddedProfile().merchantId, secret },
+          stateFile: join(this.dataDir, EMBEDDED_STATE_FILE),
+        });
+        claim.publish(running.url);
+        return {
+          url: running.url,
+          close: async () => {
+            claim.release();
+            await running.close();
+          },
+        };
+      } catch (error) {
+        claim.release();
+        throw error;
+      }
     })();
     return this.embedded;
+  }
+
+  /** The embedded sandbox's URL (starting or joining it). */
+  async embeddedUrl(): Promise<string> {
+    return (await this.startEmbedded()).url;
   }
 
   /** The embedded sandbox's secret: generated once and kept in the keychain, or in memory when it is unavailable. */
