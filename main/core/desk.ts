@@ -11,11 +11,24 @@ import { reconcileJournal, type ReconcileReport } from './journal/reconcile.ts';
 import { EMBEDDED_STATE_FILE, embeddedProfile, type EmbeddedSandboxStarter } from './settings/embedded.ts';
 import { claimEmbedded, EMBEDDED_INSTANCE_FILE } from './settings/embedded-instance.ts';
 import { readManagedPolicy } from './settings/managed-policy.ts';
-import { allowedGroupsFor, applyProvisioning, resolveSettings, type ResolvedSettings } from './settings/policy.ts';
+import {
+  allowedGroupsFor,
+  applyProvisioning,
+  checkOperatorChange,
+  resolveSettings,
+  type ResolvedSettings,
+} from './settings/policy.ts';
 import { readProvisioningFile } from './settings/provisioning.ts';
-import { EMBEDDED_PROFILE_ID, type AllowedGroup, type Policy, type Profile } from './settings/schema.ts';
+import {
+  EMBEDDED_PROFILE_ID,
+  type AllowedGroup,
+  type Policy,
+  type Preferences,
+  type Profile,
+  type Provisioning,
+} from './settings/schema.ts';
 import { SettingsStore } from './settings/store.ts';
-import { MemoryVault, type SecretVault, type VaultStatus } from './vault/index.ts';
+import { encryptPin, generatePinKey, MemoryVault, type SecretVault, type VaultStatus } from './vault/index.ts';
 
 export interface DeskOptions {
   dataDir: string;
@@ -115,7 +128,11 @@ export class Desk {
 
   /** Imports a provisioning file; a refused file changes nothing. */
   importProvisioning(path: string): ReturnType<typeof applyProvisioning>['report'] {
-    const incoming = readProvisioningFile(path);
+    return this.applyProvisioning(readProvisioningFile(path));
+  }
+
+  /** Applies a parsed provisioning document (from a file, or from the renderer's file picker). */
+  applyProvisioning(incoming: Provisioning): ReturnType<typeof applyProvisioning>['report'] {
     let report: ReturnType<typeof applyProvisioning>['report'] | undefined;
     this.store.update((doc) => {
       const applied = applyProvisioning(doc, incoming);
@@ -123,6 +140,7 @@ export class Desk {
       return { ...doc, profiles: applied.profiles, provisionedPolicy: applied.provisionedPolicy };
     });
     this.clients.clear();
+    this.audit('provisioning.import', { profiles: report?.added.length ?? 0 });
     return report ?? { added: [], updated: [], unchanged: [] };
   }
 
@@ -145,11 +163,84 @@ export class Desk {
     if (profile.embedded === true) throw new DeskError('profile_builtin', 'the Sandbox profile manages its own secret');
     if (secret.length === 0) throw new DeskError('secret_empty', 'the secret is empty');
     await this.vault.set(id, 'merchant-secret', secret);
+    this.audit('secret.set', { profileId: id });
   }
 
   async clearSecret(id: string): Promise<void> {
     this.requireProfile(id);
     await this.vault.clear(id, 'merchant-secret');
+    this.audit('secret.clear', { profileId: id });
+  }
+
+  /** A fresh AES-256 key for entered PINs (SPEC §8), kept in the keychain. */
+  async createPinKey(id: string): Promise<void> {
+    this.requireProfile(id);
+    const key = generatePinKey();
+    try {
+      await this.vaultFor(id).set(id, 'pin-key', key);
+    } finally {
+      key.fill(0);
+    }
+    this.audit('pin-key.create', { profileId: id });
+  }
+
+  /** Encrypts an entered card PIN with the profile's PIN key; the clear PIN goes no further. */
+  async encryptPinFor(id: string, pin: string): Promise<string> {
+    return this.vaultFor(id).use(id, 'pin-key').withSecret((key) => encryptPin(pin, key));
+  }
+
+  activeProfileId(): string {
+    const doc = this.store.document;
+    const active = doc.activeProfileId;
+    return active !== undefined && doc.profiles.some((p) => p.id === active) ? active : EMBEDDED_PROFILE_ID;
+  }
+
+  switchProfile(id: string): void {
+    this.requireProfile(id);
+    this.store.update((doc) => ({ ...doc, activeProfileId: id }));
+    this.audit('profile.switch', { profileId: id });
+  }
+
+  /** Adds or edits a profile; locked allowed groups cannot be changed by the operator. */
+  saveProfile(profile: Omit<Profile, 'embedded'>): void {
+    if (profile.id === EMBEDDED_PROFILE_ID) throw new DeskError('profile_builtin', 'the built-in Sandbox profile cannot be edited');
+    const existing = this.store.document.profiles.find((p) => p.id === profile.id);
+    checkOperatorChange(this.settings(), { allowedOperations: profile.allowedOperations }, existing);
+    this.store.update((doc) => ({
+      ...doc,
+      profiles: existing ? doc.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...doc.profiles, profile],
+    }));
+    this.clients.delete(profile.id);
+    this.audit(existing ? 'profile.edit' : 'profile.add', { profileId: profile.id });
+  }
+
+  /** The operator's own preferences; a locked one is refused naming who locked it. */
+  updatePreferences(change: Preferences): ResolvedSettings {
+    checkOperatorChange(this.settings(), change);
+    this.store.update((doc) => ({ ...doc, preferences: { ...doc.preferences, ...change } }));
+    this.audit('settings.update', { ...change });
+    return this.settings();
+  }
+
+  operatorPinHash(): string | undefined {
+    return this.store.document.operatorPinHash;
+  }
+
+  saveOperatorPinHash(hash: string): void {
+    this.store.update((doc) => ({ ...doc, operatorPinHash: hash }));
+    this.audit('operator-pin.set', {});
+  }
+
+  /** Records an audited operator action (never a secret: callers pass ids and choices only). */
+  audit(action: string, details: Record<string, string | number | boolean | null>): void {
+    const { profileId, ...rest } = details;
+    this.journal.recordAudit({
+      key: randomUUID(),
+      at: Date.now(),
+      action,
+      ...(typeof profileId === 'string' ? { profileId } : {}),
+      details: rest,
+    });
   }
 
   /** A harmless signed call (Request status of a random id) that tells a good signature from a bad one. */
@@ -189,7 +280,7 @@ export class Desk {
     if (cached) return cached;
     const profile = this.requireProfile(profileId);
     const baseUrl = profile.embedded === true ? (await this.startEmbedded()).url : profile.baseUrl;
-    const vault = profile.embedded === true ? this.embeddedVault() : this.vault;
+    const vault = this.vaultFor(profileId);
     const client = new CardApiClient({
       connection: { baseUrl, merchantId: profile.merchantId, scheme: profile.scheme, profileId },
       secrets: vault.use(profileId, 'merchant-secret'),
@@ -225,8 +316,13 @@ export class Desk {
     return profile;
   }
 
+  /** The embedded profile's vault may be the in-memory fallback; every other profile uses the keychain. */
+  private vaultFor(id: string): SecretVault {
+    return id === EMBEDDED_PROFILE_ID ? this.embeddedVault() : this.vault;
+  }
+
   private async view(profile: Profile): Promise<ProfileView> {
-    const vault = profile.embedded === true ? this.embeddedVault() : this.vault;
+    const vault = this.vaultFor(profile.id);
     return {
       ...profile,
       secret: profile.embedded === true ? 'present' : await vault.status(profile.id, 'merchant-secret'),

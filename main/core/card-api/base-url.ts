@@ -1,5 +1,5 @@
 // SPEC §1: https for real servers; plain http only for loopback (the sandbox, tests).
-import { isLoopbackHost } from './transport.ts';
+import { isLoopbackHost } from './loopback.ts';
 
 /** Returns the parsed URL or throws a one-line reason. */
 export function checkBaseUrl(value: string): URL {

@@ -1,5 +1,5 @@
 // Regions and their defaults (SPEC §1). A profile may override the base URL and the scheme.
-import type { Scheme } from './signing.ts';
+import type { Scheme } from './schemes.ts';
 
 export const REGIONS = ['KG', 'KZ', 'UZ', 'sandbox'] as const;
 export type Region = (typeof REGIONS)[number];

@@ -1,8 +1,9 @@
 // Request signing, SPEC §2. Both schemes sign the exact body bytes that are sent.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-export const SCHEMES = ['sha256-body', 'jws-hs512'] as const;
-export type Scheme = (typeof SCHEMES)[number];
+import type { Scheme } from './schemes.ts';
+
+export { SCHEMES, type Scheme } from './schemes.ts';
 
 /** Gives the secret to a signing function only; nothing else ever holds it (ARCHITECTURE §4). */
 export interface SecretSource {

@@ -1,5 +1,6 @@
 // One HTTP exchange on undici: send the given bytes, under a deadline, and say what is known about the result.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { isLoopbackHost } from './loopback.ts';
 
 export type Exchange =
   /** The server answered (any HTTP status). */
@@ -25,11 +26,6 @@ const NOT_SENT_CODES = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
 
 let direct: Agent | undefined;
 let proxied: EnvHttpProxyAgent | undefined;

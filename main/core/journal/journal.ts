@@ -6,6 +6,7 @@ import {
   journalRecord,
   OPEN_STATES,
   type EntryState,
+  type AuditRecord,
   type IntentRecord,
   type JournalEntry,
   type OutcomeRecord,
@@ -28,6 +29,7 @@ export class Journal {
   private readonly fd: number;
   private readonly durable: boolean;
   private readonly entries = new Map<string, JournalEntry>();
+  private readonly audits: AuditRecord[] = [];
   private skippedLines = 0;
 
   private constructor(path: string, options: JournalOptions) {
@@ -59,7 +61,11 @@ export class Journal {
     if (text.length > 0 && !text.endsWith('\n')) this.write('\n');
   }
 
-  private fold(record: IntentRecord | OutcomeRecord): void {
+  private fold(record: IntentRecord | OutcomeRecord | AuditRecord): void {
+    if (record.type === 'audit') {
+      this.audits.push(record);
+      return;
+    }
     if (record.type === 'intent') {
       const { key, op, at, connection, params, deadlineMs } = record;
       this.entries.set(key, { key, op, at, connection, params, deadlineMs, state: 'sending', updatedAt: at });
@@ -81,7 +87,7 @@ export class Journal {
     if (this.durable) fdatasyncSync(this.fd);
   }
 
-  private append(record: IntentRecord | OutcomeRecord): void {
+  private append(record: IntentRecord | OutcomeRecord | AuditRecord): void {
     this.write(`${JSON.stringify(record)}\n`);
     this.fold(record);
   }
@@ -98,6 +104,16 @@ export class Journal {
     if (entry === undefined) throw new Error(`journal has no operation ${record.key}`);
     if (entry.state === record.state && record.result === undefined && record.error === undefined) return;
     this.append({ type: 'outcome', ...record });
+  }
+
+  /** Records an audited operator action, on disk before the action goes ahead. */
+  recordAudit(record: Omit<AuditRecord, 'type'>): void {
+    this.append({ type: 'audit', ...record });
+  }
+
+  /** Audited actions, oldest first. */
+  auditTrail(): AuditRecord[] {
+    return [...this.audits];
   }
 
   get(key: string): JournalEntry | undefined {
@@ -119,7 +135,7 @@ export class Journal {
   }
 }
 
-function parseLine(line: string): IntentRecord | OutcomeRecord | undefined {
+function parseLine(line: string): IntentRecord | OutcomeRecord | AuditRecord | undefined {
   try {
     const parsed = journalRecord.safeParse(JSON.parse(line));
     return parsed.success ? parsed.data : undefined;

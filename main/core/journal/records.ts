@@ -1,6 +1,6 @@
 // Journal record shapes. A record never holds the secret, a PAN, a CVV, a PIN or a document (SPEC §8).
 import { z } from 'zod';
-import { SCHEMES } from '../card-api/signing.ts';
+import { SCHEMES } from '../card-api/schemes.ts';
 
 /**
  * Life of one write: sending → pending | done | failed | unknown | not_received.
@@ -50,7 +50,18 @@ export const outcomeRecord = z.strictObject({
 });
 export type OutcomeRecord = z.infer<typeof outcomeRecord>;
 
-export const journalRecord = z.discriminatedUnion('type', [intentRecord, outcomeRecord]);
+/** An operator action that is not an API write but must be audited: reveals, setting and secret changes. */
+export const auditRecord = z.strictObject({
+  type: z.literal('audit'),
+  key: z.string(),
+  at: z.number(),
+  action: z.string(),
+  profileId: z.string().optional(),
+  details: z.record(z.string(), json),
+});
+export type AuditRecord = z.infer<typeof auditRecord>;
+
+export const journalRecord = z.discriminatedUnion('type', [intentRecord, outcomeRecord, auditRecord]);
 export type JournalRecord = z.infer<typeof journalRecord>;
 
 /** The folded view of one operation: its intent and latest outcome. */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { checkBaseUrl } from '../card-api/base-url.ts';
 import { DEFAULT_SCHEME, defaultBaseUrl, ENVIRONMENTS, REGIONS } from '../card-api/regions.ts';
-import { SCHEMES } from '../card-api/signing.ts';
+import { SCHEMES } from '../card-api/schemes.ts';
 
 /** Groups of operations a workstation may be allowed (request status is always allowed). */
 export const OPERATION_GROUPS = ['clients', 'cards', 'cards.secret', 'gift', 'bulk'] as const;

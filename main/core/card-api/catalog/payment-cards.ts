@@ -27,21 +27,23 @@ const newClient = z.strictObject({
 });
 const REQUIRED_FOR_WALLET = ['country', 'person_id', 'document', 'address1'] as const;
 
-const clientCreate = z
-  .strictObject({
-    ...rid,
-    product_id: f.productId,
-    branch_id: z.string().trim().min(1).max(32).optional(),
-    client: newClient,
-  })
-  .superRefine((body, ctx) => {
-    if (body.product_id !== 1000) return;
-    for (const key of REQUIRED_FOR_WALLET) {
-      if (body.client[key] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['client', key], message: 'required for product 1000' });
-      }
+function requireWalletFields(body: { product_id: number; client: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  if (body.product_id !== 1000) return;
+  for (const key of REQUIRED_FOR_WALLET) {
+    if (body.client[key] === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['client', key], message: 'required for product 1000' });
     }
-  });
+  }
+}
+
+const clientDraftShape = {
+  product_id: f.productId,
+  branch_id: z.string().trim().min(1).max(32).optional(),
+  client: newClient,
+};
+/** The client.create body as an operator fills it in (the form and the IPC contract): no request_id. */
+export const clientDraft = z.strictObject(clientDraftShape).superRefine(requireWalletFields);
+const clientCreate = z.strictObject({ ...rid, ...clientDraftShape }).superRefine(requireWalletFields);
 
 const cardRef = { card_id: f.entityId };
 const cardStateChange = z.strictObject({ ...rid, ...cardRef, description: f.note });

@@ -1,0 +1,195 @@
+// The contract's methods over the desk: one implementation, whatever the transport (IPC, preview, tests).
+import type { AppInfo, MethodName, ParsedArgsOf, ResultOfMethod } from '../../../preload/contract.ts';
+import { operations, type OpId, type RequestOf } from '../card-api/catalog/index.ts';
+import type { Outcome } from '../card-api/outcome.ts';
+import type { Desk } from '../desk.ts';
+import { DeskError } from '../errors.ts';
+import { parseProvisioning } from '../settings/provisioning.ts';
+import type { Session } from '../session/session.ts';
+import type { DeskEvents } from './events.ts';
+import { entryView, reconcileView, searchJournal } from './journal-views.ts';
+
+export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOfMethod<M>> };
+
+export interface HandlerContext {
+  desk: Desk;
+  session: Session;
+  events: DeskEvents;
+  appInfo: AppInfo;
+  /** Card secrets are on screen (true) or gone (false): the shell turns content protection on and off. */
+  secretShown?: (shown: boolean) => void;
+}
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { desk, session, events } = ctx;
+  const active = () => desk.activeProfileId();
+
+  /** One Card API operation for the active profile; writes announce their state to the renderer. */
+  async function run<Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> {
+    const outcome = await desk.call(active(), opId, body);
+    if (operations[opId].access === 'write') {
+      const state = desk.journal.get(outcome.key)?.state;
+      if (state !== undefined) events.emit('requests.changed', { requestId: outcome.key, op: opId, state });
+    }
+    return outcome;
+  }
+  const typed = <T>(outcome: Outcome) => Promise.resolve(outcome as Outcome<T>);
+  const profileView = async (id: string) => ({ ...(await desk.profile(id)), active: id === active() });
+
+  return {
+    'app.info': () => Promise.resolve(ctx.appInfo),
+
+    'session.state': () => Promise.resolve(session.state()),
+    'session.lock': () => {
+      session.lock('operator');
+      ctx.secretShown?.(false);
+      return Promise.resolve(session.state());
+    },
+    'session.unlock': async ({ pin }) => {
+      await session.unlock(pin);
+      return session.state();
+    },
+    'session.setPin': async ({ currentPin, newPin }) => {
+      await session.setPin(newPin, currentPin);
+      return session.state();
+    },
+    'session.activity': () => {
+      session.activity();
+      return Promise.resolve(undefined);
+    },
+
+    'settings.get': () => Promise.resolve(desk.settings()),
+    'settings.update': (change) => Promise.resolve(desk.updatePreferences(change)),
+
+    'profiles.list': async () => (await desk.profiles()).map((p) => ({ ...p, active: p.id === active() })),
+    'profiles.switch': ({ profileId }) => {
+      desk.switchProfile(profileId);
+      events.emit('profiles.switched', { profileId });
+      return profileView(profileId);
+    },
+    'profiles.save': ({ profile }) => {
+      desk.saveProfile(profile);
+      return profileView(profile.id);
+    },
+    'profiles.import': ({ fileName, content }) => Promise.resolve(desk.applyProvisioning(parseProvisioning(content, fileName))),
+    'profiles.remove': async ({ profileId }) => {
+      await desk.removeProfile(profileId);
+      return undefined;
+    },
+
+    'vault.status': async ({ profileId }) => {
+      const p = await desk.profile(profileId);
+      return { secret: p.secret, pinKey: p.pinKey, store: p.secretStore };
+    },
+    'vault.setSecret': async ({ profileId, secret }) => {
+      const bytes = Buffer.from(secret, 'utf8');
+      try {
+        await desk.setSecret(profileId, bytes);
+      } finally {
+        bytes.fill(0);
+      }
+      return { secret: (await desk.profile(profileId)).secret };
+    },
+    'vault.clearSecret': async ({ profileId }) => {
+      await desk.clearSecret(profileId);
+      return { secret: (await desk.profile(profileId)).secret };
+    },
+    'vault.createPinKey': async ({ profileId }) => {
+      await desk.createPinKey(profileId);
+      return { pinKey: (await desk.profile(profileId)).pinKey };
+    },
+    'vault.testConnection': ({ profileId }) => desk.testConnection(profileId),
+
+    'clients.create': ({ draft }) => run('client.create', draft),
+    'clients.updatePhone': ({ clientId, productId, phone }) =>
+      run('client.update', { client_id: clientId, product_id: productId, client: { phone } }),
+    'clients.cards': async ({ clientId }) => typed(await run('client.cards', { client_id: clientId })),
+
+    'cards.issue': ({ clientId }) => run('card.issue', { client_id: clientId }),
+    'cards.issuePlastic': ({ clientId, embossedName, branchId }) =>
+      run('card.issuePlastic', { client_id: clientId, embossed_name: embossedName, ...(branchId ? { branch_id: branchId } : {}) }),
+    'cards.link': ({ clientId, cardId }) => run('card.link', { client_id: clientId, card_id: cardId }),
+    'cards.info': async ({ cardId }) => typed(await run('card.info', { card_id: cardId })),
+    'cards.balance': async ({ cardId }) => typed(await run('card.balance', { card_id: cardId })),
+    'cards.activate': ({ cardId }) => run('card.activate', { card_id: cardId }),
+    'cards.block': ({ cardId, reason, note }) => run('card.block', { card_id: cardId, description: describe(reason, note) }),
+    'cards.unblock': ({ cardId, reason, note }) => run('card.unblock', { card_id: cardId, description: describe(reason, note) }),
+    'cards.setPin': async ({ cardId, pin }) => {
+      if (pin === undefined) return run('card.setPin', { card_id: cardId });
+      const encrypted = await desk.encryptPinFor(active(), pin);
+      return run('card.setPin', { card_id: cardId, pin: encrypted });
+    },
+    'cards.resetPinCounter': ({ cardId }) => run('card.resetPinCounter', { card_id: cardId }),
+    'cards.close': ({ cardId, reason, note }) => run('card.close', { card_id: cardId, description: describe(reason, note) }),
+    'cards.identify': ({ cardId, idnDate, identifiedBy }) =>
+      run('card.identify', { card_id: cardId, identification_info: { idn_date: idnDate, identified_by: identifiedBy } }),
+    'cards.statement': async ({ cardId, from, to }) =>
+      typed(await run('card.statement', { card_id: cardId, ...(from ? { start_date: from } : {}), ...(to ? { end_date: to } : {}) })),
+    'cards.statementExtended': async ({ cardId, from, to }) =>
+      typed(await run('card.statementExtended', { card_id: cardId, start_date: from, end_date: to })),
+    'cards.revealSecret': async ({ cardId }) => {
+      // Audited first: the record exists even if the call then fails or the app dies.
+      desk.audit('card.secret.reveal', { profileId: active(), cardId });
+      ctx.secretShown?.(true);
+      const outcome = await run('card.secret', { card_id: cardId });
+      if (outcome.kind !== 'done') ctx.secretShown?.(false);
+      return typed(outcome);
+    },
+    'cards.concealSecret': () => {
+      ctx.secretShown?.(false);
+      return Promise.resolve(undefined);
+    },
+
+    'limits.list': async ({ object }) => typed(await run('limits.list', { object })),
+    'limits.set': ({ object, limits }) =>
+      run('limits.set', {
+        object,
+        limits: limits.map((l) => ({
+          transaction_type: l.transactionType,
+          ...(l.period ? { period: l.period } : {}),
+          amount: [{ type: 'max' as const, value: l.max, currency: l.currency }],
+        })),
+      }),
+
+    'gift.products': async () => typed(await run('gift.products', {})),
+    'gift.issue': async ({ cardholderName, phone, productCode, cardId }) =>
+      typed(
+        await run('gift.issue', {
+          cardholder_name: cardholderName,
+          phone,
+          product_code: productCode,
+          ...(cardId !== undefined ? { card_id: cardId } : {}),
+        }),
+      ),
+    'gift.confirm': async ({ cardId, otp }) => typed(await run('gift.confirm', { card_id: cardId, otp })),
+    'gift.resend': ({ cardId }) => run('gift.resend', { card_id: cardId }),
+    'gift.resendCode': ({ cardId }) => run('gift.resendCode', { card_id: cardId }),
+    'gift.status': async ({ cardId }) => typed(await run('gift.status', { card_id: cardId })),
+
+    'requests.list': ({ states, limit }) => {
+      const entries = desk.journal.list().filter((e) => states === undefined || states.includes(e.state));
+      return Promise.resolve(entries.reverse().slice(0, limit ?? 1000).map(entryView));
+    },
+    'requests.recheck': async ({ requestId }) => {
+      const entry = desk.journal.get(requestId);
+      if (entry === undefined) throw new DeskError('request_not_in_journal', `no operation ${requestId} in the journal`);
+      const profileId = entry.connection.profileId;
+      if (profileId !== undefined) {
+        const state = await (await desk.client(profileId)).reconcile(entry);
+        events.emit('requests.changed', { requestId, op: entry.op, state });
+      }
+      return entryView(desk.journal.get(requestId) ?? entry);
+    },
+    'requests.reconcileAll': async () => {
+      const report = await desk.reconcile();
+      for (const { key, op, state } of report.settled) events.emit('requests.changed', { requestId: key, op, state });
+      return reconcileView(report);
+    },
+
+    'journal.search': (query) => Promise.resolve(searchJournal(desk.journal.list(), query)),
+  };
+}
+
+function describe(reason: string, note: string): string {
+  return note === '' ? reason : `${reason}: ${note}`;
+}

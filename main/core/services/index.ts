@@ -1,0 +1,57 @@
+// The operator services: one composition for the desktop shell, the preview and tests.
+import type { AppInfo } from '../../../preload/contract.ts';
+import type { Desk } from '../desk.ts';
+import { Session } from '../session/session.ts';
+import { createDispatcher, type Dispatcher } from './dispatch.ts';
+import { DeskEvents } from './events.ts';
+import { createHandlers, type Handlers } from './handlers.ts';
+
+export interface Services {
+  desk: Desk;
+  session: Session;
+  events: DeskEvents;
+  handlers: Handlers;
+  dispatch: Dispatcher;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  desk: Desk;
+  appInfo: AppInfo;
+  /** Unexpected errors: written to the log through its redaction, never shown. */
+  report: (error: unknown) => void;
+  secretShown?: (shown: boolean) => void;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const { desk } = options;
+  const events = new DeskEvents();
+  const session = new Session({
+    pinHash: () => desk.operatorPinHash(),
+    savePinHash: (hash) => {
+      desk.saveOperatorPinHash(hash);
+    },
+    idleLockMinutes: () => desk.settings().values.idleLockMinutes,
+    onLockChanged: (locked, reason) => {
+      if (locked) options.secretShown?.(false);
+      events.emit('session.lockChanged', { locked, reason });
+    },
+  });
+  const handlers = createHandlers({ desk, session, events, appInfo: options.appInfo, secretShown: options.secretShown });
+  return {
+    desk,
+    session,
+    events,
+    handlers,
+    dispatch: createDispatcher(handlers, session, options.report),
+    close: async () => {
+      session.dispose();
+      await desk.close();
+    },
+  };
+}
+
+export { createDispatcher, isMethodName, toContractError } from './dispatch.ts';
+export type { Dispatcher } from './dispatch.ts';
+export { DeskEvents } from './events.ts';
+export type { Handlers } from './handlers.ts';

@@ -1,0 +1,102 @@
+// The operator session: locked or not, enforced in main (every contract method but a few is refused while
+// locked). Idle lock after the policy's minutes; immediate lock on OS lock or suspend (the shell calls lock()).
+import { DeskError } from '../errors.ts';
+import { hashPin, verifyPin } from './pin-hash.ts';
+
+export type LockReason = 'operator' | 'idle' | 'os' | 'unlock';
+
+export interface SessionDeps {
+  /** The stored PIN hash, if any, and how to store a new one. */
+  pinHash(): string | undefined;
+  savePinHash(hash: string): void;
+  idleLockMinutes(): number;
+  onLockChanged(locked: boolean, reason: LockReason): void;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
+  clearTimer?: (timer: unknown) => void;
+}
+
+/** After this many wrong PINs in a row, unlocking waits. */
+const FREE_ATTEMPTS = 5;
+const BACKOFF_MS = 30_000;
+
+export class Session {
+  private lockedState: boolean;
+  private wrongAttempts = 0;
+  private retryAt = 0;
+  private timer: unknown;
+  private readonly deps: SessionDeps;
+  private readonly now: () => number;
+
+  constructor(deps: SessionDeps) {
+    this.deps = deps;
+    this.now = deps.now ?? Date.now;
+    // With a PIN set, a new session starts locked.
+    this.lockedState = deps.pinHash() !== undefined;
+    this.armIdleTimer();
+  }
+
+  get locked(): boolean {
+    return this.lockedState;
+  }
+
+  state(): { locked: boolean; pinSet: boolean; idleLockMinutes: number } {
+    return { locked: this.lockedState, pinSet: this.deps.pinHash() !== undefined, idleLockMinutes: this.deps.idleLockMinutes() };
+  }
+
+  /** Locks now. Without an operator PIN there is nothing to unlock with, so the lock is refused. */
+  lock(reason: Exclude<LockReason, 'unlock'>): void {
+    if (this.deps.pinHash() === undefined) {
+      if (reason === 'operator') throw new DeskError('pin_not_set', 'set an operator PIN before locking');
+      return;
+    }
+    if (this.lockedState) return;
+    this.lockedState = true;
+    this.deps.onLockChanged(true, reason);
+  }
+
+  async unlock(pin: string): Promise<void> {
+    if (!this.lockedState) return;
+    const wait = this.retryAt - this.now();
+    if (wait > 0) throw new DeskError('pin_retry_later', `too many wrong PINs: try again in ${String(Math.ceil(wait / 1000))} s`, { retryInMs: wait });
+    const hash = this.deps.pinHash();
+    if (hash === undefined || !(await verifyPin(pin, hash))) {
+      this.wrongAttempts++;
+      if (this.wrongAttempts >= FREE_ATTEMPTS) this.retryAt = this.now() + BACKOFF_MS;
+      throw new DeskError('pin_wrong', 'wrong PIN', { attemptsLeft: Math.max(0, FREE_ATTEMPTS - this.wrongAttempts) });
+    }
+    this.wrongAttempts = 0;
+    this.retryAt = 0;
+    this.lockedState = false;
+    this.armIdleTimer();
+    this.deps.onLockChanged(false, 'unlock');
+  }
+
+  async setPin(newPin: string, currentPin?: string): Promise<void> {
+    const hash = this.deps.pinHash();
+    if (hash !== undefined && (currentPin === undefined || !(await verifyPin(currentPin, hash)))) {
+      throw new DeskError('pin_wrong', 'the current PIN is wrong');
+    }
+    this.deps.savePinHash(await hashPin(newPin));
+    this.armIdleTimer();
+  }
+
+  /** Operator activity: the idle countdown starts again. */
+  activity(): void {
+    if (!this.lockedState) this.armIdleTimer();
+  }
+
+  dispose(): void {
+    (this.deps.clearTimer ?? clearTimeout)(this.timer as NodeJS.Timeout);
+  }
+
+  private armIdleTimer(): void {
+    this.dispose();
+    const set = this.deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+    const timer = set(() => {
+      this.lock('idle');
+    }, this.deps.idleLockMinutes() * 60_000);
+    timer.unref?.();
+    this.timer = timer;
+  }
+}
