@@ -4,8 +4,22 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'util'];
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'util', 'events', 'buffer'];
 const MAIN_ONLY = ['electron', 'electron-store', 'keytar', 'undici', 'conf'];
+
+// The contract and what it imports: bundled into the renderer, so no Node and no main-only package.
+const PURE_MODULES = [
+  'preload/contract.ts',
+  'preload/bridge.ts',
+  'main/core/card-api/catalog/**',
+  'main/core/card-api/schemes.ts',
+  'main/core/card-api/loopback.ts',
+  'main/core/card-api/base-url.ts',
+  'main/core/card-api/regions.ts',
+  'main/core/card-api/validation.ts',
+  'main/core/card-api/outcome.ts',
+  'main/core/settings/schema.ts',
+];
 
 // Raw IPC lives only in the IPC registration file and the preload (ARCHITECTURE.md §2).
 const RAW_IPC_FILES = ['main/shell/ipc.ts', 'preload/index.ts'];
@@ -41,10 +55,8 @@ export default defineConfig(
             { name: 'electron-store', message: 'Use conf outside main/shell (TOOLCHAIN.md).' },
           ],
           patterns: [
-            {
-              group: ['**/shell/**', '**/preload/**', '**/renderer/**'],
-              message: 'Layers below the shell never import it.',
-            },
+            { group: ['**/shell/**', '**/renderer/**'], message: 'Layers below the shell never import it.' },
+            { group: ['**/preload/*', '!**/preload/contract.ts'], message: 'Of the preload, only the contract is shared.' },
           ],
         },
       ],
@@ -62,9 +74,10 @@ export default defineConfig(
           ],
           patterns: [
             {
-              group: ['**/shell/**', '**/cli/**', '**/preview/**', '**/sandbox/**', '**/preload/**', '**/renderer/**'],
+              group: ['**/shell/**', '**/cli/**', '**/preview/**', '**/sandbox/**', '**/renderer/**'],
               message: 'core is the bottom layer.',
             },
+            { group: ['**/preload/*', '!**/preload/contract.ts'], message: 'Of the preload, core uses only the contract.' },
           ],
         },
       ],
@@ -76,13 +89,14 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { paths: [noRawIpc] }] },
   },
   {
-    files: ['preload/contract.ts'],
+    // The contract and every module it pulls in reach the renderer bundle: zod and types only.
+    files: PURE_MODULES,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The contract is pure: zod and types only.' }],
-          patterns: [{ group: [...NODE_BUILTINS, '**/main/**'], message: 'The contract is pure.' }],
+          paths: MAIN_ONLY.map((name) => ({ name, message: 'Pure module (shared with the renderer): no main-only packages.' })),
+          patterns: [{ group: NODE_BUILTINS, message: 'Pure module (shared with the renderer): no Node.' }],
         },
       ],
     },

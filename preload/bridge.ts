@@ -29,7 +29,7 @@ export function buildBridge(transport: Transport): CardDeskApi {
     };
   }
   const on = <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): (() => void) => {
-    if (!EVENT_NAMES.includes(event)) throw new Error(`unknown event ${String(event)}`);
+    if (!EVENT_NAMES.includes(event)) throw new Error(`unknown event ${event}`);
     return transport.subscribe(event, (payload) => {
       listener(payload as EventPayloads[E]);
     });

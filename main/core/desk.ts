@@ -186,7 +186,9 @@ export class Desk {
 
   /** Encrypts an entered card PIN with the profile's PIN key; the clear PIN goes no further. */
   async encryptPinFor(id: string, pin: string): Promise<string> {
-    return this.vaultFor(id).use(id, 'pin-key').withSecret((key) => encryptPin(pin, key));
+    return this.vaultFor(id)
+      .use(id, 'pin-key')
+      .withSecret((key) => encryptPin(pin, key));
   }
 
   activeProfileId(): string {
@@ -203,7 +205,8 @@ export class Desk {
 
   /** Adds or edits a profile; locked allowed groups cannot be changed by the operator. */
   saveProfile(profile: Omit<Profile, 'embedded'>): void {
-    if (profile.id === EMBEDDED_PROFILE_ID) throw new DeskError('profile_builtin', 'the built-in Sandbox profile cannot be edited');
+    if (profile.id === EMBEDDED_PROFILE_ID)
+      throw new DeskError('profile_builtin', 'the built-in Sandbox profile cannot be edited');
     const existing = this.store.document.profiles.find((p) => p.id === profile.id);
     checkOperatorChange(this.settings(), { allowedOperations: profile.allowedOperations }, existing);
     this.store.update((doc) => ({

@@ -26,7 +26,6 @@ const NOT_SENT_CODES = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
 
-
 let direct: Agent | undefined;
 let proxied: EnvHttpProxyAgent | undefined;
 

@@ -19,7 +19,12 @@ export function toContractError(error: unknown, report: (error: unknown) => void
     return { code: 'invalid_arguments', message: error.message, details: { problems: error.problems } };
   }
   const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
-  if (error instanceof Error && typeof code === 'string' && /^[a-z][a-z0-9_]*$/.test(code) && typeof message === 'string') {
+  if (
+    error instanceof Error &&
+    typeof code === 'string' &&
+    /^[a-z][a-z0-9_]*$/.test(code) &&
+    typeof message === 'string'
+  ) {
     return { code, message, ...(isRecord(details) ? { details } : {}) };
   }
   report(error);
@@ -40,7 +45,10 @@ export function createDispatcher(handlers: Handlers, session: Session, report: (
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {
       const problems = fieldProblems(parsed.error);
-      return { ok: false, error: { code: 'invalid_arguments', message: describeProblems(problems), details: { problems } } };
+      return {
+        ok: false,
+        error: { code: 'invalid_arguments', message: describeProblems(problems), details: { problems } },
+      };
     }
     if (!session.locked) session.activity();
     try {

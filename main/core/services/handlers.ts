@@ -71,7 +71,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       desk.saveProfile(profile);
       return profileView(profile.id);
     },
-    'profiles.import': ({ fileName, content }) => Promise.resolve(desk.applyProvisioning(parseProvisioning(content, fileName))),
+    'profiles.import': ({ fileName, content }) =>
+      Promise.resolve(desk.applyProvisioning(parseProvisioning(content, fileName))),
     'profiles.remove': async ({ profileId }) => {
       await desk.removeProfile(profileId);
       return undefined;
@@ -107,24 +108,40 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     'cards.issue': ({ clientId }) => run('card.issue', { client_id: clientId }),
     'cards.issuePlastic': ({ clientId, embossedName, branchId }) =>
-      run('card.issuePlastic', { client_id: clientId, embossed_name: embossedName, ...(branchId ? { branch_id: branchId } : {}) }),
+      run('card.issuePlastic', {
+        client_id: clientId,
+        embossed_name: embossedName,
+        ...(branchId ? { branch_id: branchId } : {}),
+      }),
     'cards.link': ({ clientId, cardId }) => run('card.link', { client_id: clientId, card_id: cardId }),
     'cards.info': async ({ cardId }) => typed(await run('card.info', { card_id: cardId })),
     'cards.balance': async ({ cardId }) => typed(await run('card.balance', { card_id: cardId })),
     'cards.activate': ({ cardId }) => run('card.activate', { card_id: cardId }),
-    'cards.block': ({ cardId, reason, note }) => run('card.block', { card_id: cardId, description: describe(reason, note) }),
-    'cards.unblock': ({ cardId, reason, note }) => run('card.unblock', { card_id: cardId, description: describe(reason, note) }),
+    'cards.block': ({ cardId, reason, note }) =>
+      run('card.block', { card_id: cardId, description: describe(reason, note) }),
+    'cards.unblock': ({ cardId, reason, note }) =>
+      run('card.unblock', { card_id: cardId, description: describe(reason, note) }),
     'cards.setPin': async ({ cardId, pin }) => {
       if (pin === undefined) return run('card.setPin', { card_id: cardId });
       const encrypted = await desk.encryptPinFor(active(), pin);
       return run('card.setPin', { card_id: cardId, pin: encrypted });
     },
     'cards.resetPinCounter': ({ cardId }) => run('card.resetPinCounter', { card_id: cardId }),
-    'cards.close': ({ cardId, reason, note }) => run('card.close', { card_id: cardId, description: describe(reason, note) }),
+    'cards.close': ({ cardId, reason, note }) =>
+      run('card.close', { card_id: cardId, description: describe(reason, note) }),
     'cards.identify': ({ cardId, idnDate, identifiedBy }) =>
-      run('card.identify', { card_id: cardId, identification_info: { idn_date: idnDate, identified_by: identifiedBy } }),
+      run('card.identify', {
+        card_id: cardId,
+        identification_info: { idn_date: idnDate, identified_by: identifiedBy },
+      }),
     'cards.statement': async ({ cardId, from, to }) =>
-      typed(await run('card.statement', { card_id: cardId, ...(from ? { start_date: from } : {}), ...(to ? { end_date: to } : {}) })),
+      typed(
+        await run('card.statement', {
+          card_id: cardId,
+          ...(from ? { start_date: from } : {}),
+          ...(to ? { end_date: to } : {}),
+        }),
+      ),
     'cards.statementExtended': async ({ cardId, from, to }) =>
       typed(await run('card.statementExtended', { card_id: cardId, start_date: from, end_date: to })),
     'cards.revealSecret': async ({ cardId }) => {
@@ -168,11 +185,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     'requests.list': ({ states, limit }) => {
       const entries = desk.journal.list().filter((e) => states === undefined || states.includes(e.state));
-      return Promise.resolve(entries.reverse().slice(0, limit ?? 1000).map(entryView));
+      return Promise.resolve(
+        entries
+          .reverse()
+          .slice(0, limit ?? 1000)
+          .map(entryView),
+      );
     },
     'requests.recheck': async ({ requestId }) => {
       const entry = desk.journal.get(requestId);
-      if (entry === undefined) throw new DeskError('request_not_in_journal', `no operation ${requestId} in the journal`);
+      if (entry === undefined)
+        throw new DeskError('request_not_in_journal', `no operation ${requestId} in the journal`);
       const profileId = entry.connection.profileId;
       if (profileId !== undefined) {
         const state = await (await desk.client(profileId)).reconcile(entry);

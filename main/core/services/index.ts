@@ -37,7 +37,13 @@ export function createServices(options: ServiceOptions): Services {
       events.emit('session.lockChanged', { locked, reason });
     },
   });
-  const handlers = createHandlers({ desk, session, events, appInfo: options.appInfo, secretShown: options.secretShown });
+  const handlers = createHandlers({
+    desk,
+    session,
+    events,
+    appInfo: options.appInfo,
+    secretShown: options.secretShown,
+  });
   return {
     desk,
     session,

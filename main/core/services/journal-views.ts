@@ -35,7 +35,10 @@ export interface JournalQuery {
 }
 
 /** Newest first; `text` matches the request id, the operation and the parameters. */
-export function searchJournal(entries: JournalEntry[], q: JournalQuery): { entries: JournalEntryView[]; total: number } {
+export function searchJournal(
+  entries: JournalEntry[],
+  q: JournalQuery,
+): { entries: JournalEntryView[]; total: number } {
   const text = q.text?.trim().toLowerCase();
   const matches = entries
     .filter(
@@ -45,7 +48,9 @@ export function searchJournal(entries: JournalEntry[], q: JournalQuery): { entri
         (q.op === undefined || e.op === q.op) &&
         (q.states === undefined || q.states.includes(e.state)) &&
         (q.profileId === undefined || e.connection.profileId === q.profileId) &&
-        (text === undefined || text === '' || `${e.key} ${e.op} ${JSON.stringify(e.params)}`.toLowerCase().includes(text)),
+        (text === undefined ||
+          text === '' ||
+          `${e.key} ${e.op} ${JSON.stringify(e.params)}`.toLowerCase().includes(text)),
     )
     .reverse();
   const offset = q.offset ?? 0;

@@ -26,10 +26,16 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
   const expected = Buffer.from(hash, 'base64');
   const key = await new Promise<Buffer>((resolve, reject) => {
-    scrypt(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem }, (error, k) => {
-      if (error) reject(error);
-      else resolve(k);
-    });
+    scrypt(
+      pin,
+      Buffer.from(salt, 'base64'),
+      expected.length,
+      { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem },
+      (error, k) => {
+        if (error) reject(error);
+        else resolve(k);
+      },
+    );
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }

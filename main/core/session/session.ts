@@ -12,7 +12,7 @@ export interface SessionDeps {
   idleLockMinutes(): number;
   onLockChanged(locked: boolean, reason: LockReason): void;
   now?: () => number;
-  setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
+  setTimer?: (fn: () => void, ms: number) => object;
   clearTimer?: (timer: unknown) => void;
 }
 
@@ -41,7 +41,11 @@ export class Session {
   }
 
   state(): { locked: boolean; pinSet: boolean; idleLockMinutes: number } {
-    return { locked: this.lockedState, pinSet: this.deps.pinHash() !== undefined, idleLockMinutes: this.deps.idleLockMinutes() };
+    return {
+      locked: this.lockedState,
+      pinSet: this.deps.pinHash() !== undefined,
+      idleLockMinutes: this.deps.idleLockMinutes(),
+    };
   }
 
   /** Locks now. Without an operator PIN there is nothing to unlock with, so the lock is refused. */
@@ -58,7 +62,10 @@ export class Session {
   async unlock(pin: string): Promise<void> {
     if (!this.lockedState) return;
     const wait = this.retryAt - this.now();
-    if (wait > 0) throw new DeskError('pin_retry_later', `too many wrong PINs: try again in ${String(Math.ceil(wait / 1000))} s`, { retryInMs: wait });
+    if (wait > 0)
+      throw new DeskError('pin_retry_later', `too many wrong PINs: try again in ${String(Math.ceil(wait / 1000))} s`, {
+        retryInMs: wait,
+      });
     const hash = this.deps.pinHash();
     if (hash === undefined || !(await verifyPin(pin, hash))) {
       this.wrongAttempts++;
@@ -87,7 +94,8 @@ export class Session {
   }
 
   dispose(): void {
-    (this.deps.clearTimer ?? clearTimeout)(this.timer as NodeJS.Timeout);
+    if (this.timer !== undefined) (this.deps.clearTimer ?? clearTimeout)(this.timer as NodeJS.Timeout);
+    this.timer = undefined;
   }
 
   private armIdleTimer(): void {
@@ -96,7 +104,8 @@ export class Session {
     const timer = set(() => {
       this.lock('idle');
     }, this.deps.idleLockMinutes() * 60_000);
-    timer.unref?.();
+    // An idle timer must not keep a CLI or test process alive.
+    (timer as { unref?: () => void }).unref?.();
     this.timer = timer;
   }
 }

@@ -27,7 +27,10 @@ const newClient = z.strictObject({
 });
 const REQUIRED_FOR_WALLET = ['country', 'person_id', 'document', 'address1'] as const;
 
-function requireWalletFields(body: { product_id: number; client: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+function requireWalletFields(
+  body: { product_id: number; client: Record<string, unknown> },
+  ctx: z.RefinementCtx,
+): void {
   if (body.product_id !== 1000) return;
   for (const key of REQUIRED_FOR_WALLET) {
     if (body.client[key] === undefined) {

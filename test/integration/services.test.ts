@@ -1,0 +1,176 @@
+// The contract's methods through the dispatcher, over a real desk and the embedded sandbox.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Desk } from '../../main/core/desk.ts';
+import { createServices, type Services } from '../../main/core/services/index.ts';
+import { MemoryVault } from '../../main/core/vault/index.ts';
+import { startSandbox } from '../../main/sandbox/index.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+let services: Services;
+const reported: unknown[] = [];
+const shown: boolean[] = [];
+
+beforeAll(() => {
+  const desk = Desk.open({
+    dataDir: tempDir(),
+    vault: new MemoryVault(),
+    startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile, asyncMs: 5 }),
+    deadlineMs: 2_000,
+  });
+  services = createServices({
+    desk,
+    appInfo: {
+      name: 'Card Desk',
+      version: '0.0.0',
+      platform: 'linux',
+      development: true,
+      electron: null,
+      transport: 'ipc',
+    },
+    report: (e) => reported.push(e),
+    secretShown: (s) => shown.push(s),
+  });
+});
+afterAll(async () => {
+  await services.close();
+});
+
+async function ok<T = Record<string, unknown>>(method: string, args: unknown = {}): Promise<T> {
+  const reply = await services.dispatch(method, args);
+  if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
+  return reply.value as T;
+}
+async function done(method: string, args: unknown = {}): Promise<Record<string, unknown>> {
+  const outcome = await ok<{ kind: string; result: Record<string, unknown> }>(method, args);
+  if (outcome.kind !== 'done') throw new Error(`${method}: ${JSON.stringify(outcome)}`);
+  return outcome.result;
+}
+
+describe('operator intents end to end', () => {
+  it('runs a card through its life and audits the reveal', async () => {
+    const changed: string[] = [];
+    const off = services.events.on('requests.changed', (e) => changed.push(`${e.op}:${e.state}`));
+    const draft = {
+      product_id: 2000,
+      client: { phone: 77019998877, type: 1, resident: 1, first_name: 'Asel', last_name: 'Omarova' },
+    };
+    const { client_id: clientId } = (await done('clients.create', { draft })) as { client_id: string };
+    const cardId = ((await done('cards.issue', { clientId })) as { cards: { card_id: string }[] }).cards[0]?.card_id;
+    await done('cards.activate', { cardId });
+    await done('cards.block', { cardId, reason: 'lost', note: 'left in a taxi' });
+    await done('cards.unblock', { cardId, reason: 'found', note: '' });
+    await done('cards.setPin', { cardId });
+    // An entered PIN needs the profile's PIN key, then goes out encrypted.
+    const noKey = await services.dispatch('cards.setPin', { cardId, pin: '2580' });
+    expect(noKey).toMatchObject({ ok: false, error: { code: 'secret_missing' } });
+    expect(await ok('vault.createPinKey', { profileId: 'sandbox' })).toEqual({ pinKey: 'present' });
+    await done('cards.setPin', { cardId, pin: '2580' });
+    const secret = (await done('cards.revealSecret', { cardId })) as { pan: string };
+    expect(secret.pan).toMatch(/^\d{16}$/);
+    await ok('cards.concealSecret');
+    expect(shown).toEqual([true, false]);
+    expect(services.desk.journal.auditTrail().map((a) => a.action)).toContain('card.secret.reveal');
+    await done('limits.set', {
+      object: { type: 'card', value: cardId },
+      limits: [{ transactionType: 'pay', period: 'day', max: '1000.00', currency: 'KZT' }],
+    });
+    expect(
+      ((await done('limits.list', { object: { type: 'card', value: cardId } })) as { limits: unknown[] }).limits,
+    ).toHaveLength(1);
+    await done('cards.close', { cardId, reason: 'client_request', note: '', confirm: true });
+    off();
+    expect(changed).toContain('card.close:done');
+    const search = await ok<{ entries: { op: string; params: Record<string, unknown> }[]; total: number }>(
+      'journal.search',
+      { op: 'card.block' },
+    );
+    expect(search.entries[0]?.params).toMatchObject({ description: 'lost: left in a taxi' });
+    const pinEntry = (
+      await ok<{ entries: { params: Record<string, unknown> }[] }>('journal.search', { op: 'card.setPin' })
+    ).entries[0];
+    expect(pinEntry?.params.pin).toBe('entered');
+    expect(JSON.stringify(services.desk.journal.list())).not.toContain('2580');
+  });
+
+  it('runs a gift card through issue, confirm and status', async () => {
+    const products = (await done('gift.products')) as { product_list: { code: number }[] };
+    const { card_id: cardId } = (await done('gift.issue', {
+      cardholderName: 'A B',
+      phone: 77012223344,
+      productCode: products.product_list[0]?.code,
+    })) as { card_id: number };
+    expect(await ok('gift.status', { cardId })).toMatchObject({ kind: 'done', result: { card_status: 1 } });
+    const outbox = await fetch(`${await services.desk.embeddedUrl()}/_sandbox/outbox?phone=77012223344`);
+    const code = ((await outbox.json()) as { code?: string }[]).findLast((m) => m.code !== undefined)?.code;
+    expect(await done('gift.confirm', { cardId, otp: code })).toMatchObject({ card_status: 2 });
+    expect(await ok('gift.status', { cardId })).toMatchObject({ kind: 'done', result: { card_status: 2 } });
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ['an unknown method', 'cards.fly', {}, 'unknown_method'],
+    [
+      'invalid arguments, naming the field',
+      'cards.block',
+      { cardId: 'c1', reason: 'bored', note: '' },
+      'invalid_arguments',
+    ],
+    ['an unconfirmed close', 'cards.close', { cardId: 'c1', reason: 'other', note: '' }, 'invalid_arguments'],
+    ['an unknown profile', 'profiles.switch', { profileId: 'nope' }, 'profile_not_found'],
+  ])('%s', async (_what, method, args, code) => {
+    const reply = (await services.dispatch(method, args));
+    expect(reply).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('names the field of invalid arguments', async () => {
+    const reply = await services.dispatch('cards.block', { cardId: 'c1', reason: 'lost', note: 'x'.repeat(201) });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_arguments', message: 'note: at most 200 characters' },
+    });
+  });
+
+  it('hides unexpected errors behind a generic message and reports them', async () => {
+    const handlers = services.handlers as unknown as Record<string, () => Promise<unknown>>;
+    const original = handlers['app.info'];
+    handlers['app.info'] = () => Promise.reject(new TypeError('secret-ish internal detail at /home/x'));
+    const reply = await services.dispatch('app.info', {});
+    if (original) handlers['app.info'] = original;
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal_error' } });
+    expect(JSON.stringify(reply)).not.toContain('internal detail');
+    expect(reported).toHaveLength(1);
+  });
+
+  it('refuses everything but unlocking while locked, and unlocks with the PIN', async () => {
+    await ok('session.setPin', { newPin: '9090' });
+    const lockEvents: boolean[] = [];
+    services.events.on('session.lockChanged', (e) => lockEvents.push(e.locked));
+    expect(await ok('session.lock')).toMatchObject({ locked: true });
+    expect(await services.dispatch('cards.info', { cardId: 'c1' })).toMatchObject({
+      ok: false,
+      error: { code: 'session_locked' },
+    });
+    expect(await services.dispatch('profiles.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'session_locked' },
+    });
+    expect(await services.dispatch('session.unlock', { pin: '0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'pin_wrong' },
+    });
+    expect(await ok('session.unlock', { pin: '9090' })).toMatchObject({ locked: false });
+    expect(lockEvents).toEqual([true, false]);
+  });
+
+  it('refuses a locked setting naming who locked it', async () => {
+    const file = join(services.desk.dataDir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ version: 1, policy: { locked: ['language'], language: 'en' } }));
+    services.desk.importProvisioning(file);
+    const reply = await services.dispatch('settings.update', { language: 'kk' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'setting_locked' } });
+    expect(await ok('settings.get')).toMatchObject({ values: { language: 'en' }, locked: ['language'] });
+  });
+});
