@@ -4,6 +4,8 @@ import { CardApiClient, type Connection } from '../core/card-api/client.ts';
 import { SCHEMES, type Scheme } from '../core/card-api/signing.ts';
 import type { Journal } from '../core/journal/index.ts';
 import { InMemorySecret } from '../core/vault/in-memory-secret.ts';
+import { createLog } from '../core/log/logger.ts';
+import { dirname } from 'node:path';
 import { readSecretFromStdin } from './secret-input.ts';
 import { positiveInt, requireOption, UsageError } from './usage.ts';
 
@@ -61,5 +63,9 @@ export async function clientFrom(
 ): Promise<{ client: CardApiClient; secret: InMemorySecret }> {
   const { deadlineMs, pollCeilingMs } = timingFrom(values);
   const secret = new InMemorySecret(await readSecretFromStdin());
-  return { client: new CardApiClient({ connection, secrets: secret, journal, deadlineMs, pollCeilingMs }), secret };
+  const log = createLog(dirname(journal.path));
+  return {
+    client: new CardApiClient({ connection, secrets: secret, journal, deadlineMs, pollCeilingMs, log }),
+    secret,
+  };
 }

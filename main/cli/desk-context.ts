@@ -1,5 +1,6 @@
 // Composition of core for the CLI: the keychain vault, the managed policy's fixed path, the embedded sandbox.
 import { Desk } from '../core/desk.ts';
+import { createLog } from '../core/log/logger.ts';
 import { defaultDataDir } from '../core/paths.ts';
 import { managedPolicyPath } from '../core/settings/managed-policy.ts';
 import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
@@ -16,9 +17,11 @@ export interface DeskTiming {
 }
 
 export function openDesk(dataDir: string | undefined, timing: DeskTiming = {}): Desk {
+  const dir = dataDir ?? defaultDataDir();
   return Desk.open({
     ...timing,
-    dataDir: dataDir ?? defaultDataDir(),
+    log: createLog(dir),
+    dataDir: dir,
     vault: new KeytarVault(vaultServiceName(isDevelopmentBuild())),
     managedPolicyFile: managedPolicyPath(process.platform, process.env),
     startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile }),

@@ -7,6 +7,7 @@ import { CardApiClient } from './card-api/client.ts';
 import type { Outcome } from './card-api/outcome.ts';
 import { DeskError } from './errors.ts';
 import { Journal } from './journal/index.ts';
+import type { AppLog } from './log/logger.ts';
 import { reconcileJournal, type ReconcileReport } from './journal/reconcile.ts';
 import { EMBEDDED_STATE_FILE, embeddedProfile, type EmbeddedSandboxStarter } from './settings/embedded.ts';
 import { claimEmbedded, EMBEDDED_INSTANCE_FILE } from './settings/embedded-instance.ts';
@@ -38,6 +39,8 @@ export interface DeskOptions {
   startEmbedded: EmbeddedSandboxStarter;
   deadlineMs?: number;
   pollCeilingMs?: number;
+  /** The application log (redacted); operation outcomes and problems are written to it. */
+  log?: AppLog;
 }
 
 export interface ProfileView extends Profile {
@@ -92,6 +95,7 @@ export class Desk {
     const managed = options.managedPolicyFile === undefined ? {} : readManagedPolicy(options.managedPolicyFile);
     const desk = new Desk(options, store, managed.provisioning?.policy);
     if (managed.problem) desk.problems.push(`managed policy refused: ${managed.problem.message}`);
+    for (const problem of desk.problems) options.log?.warn(problem);
     if (managed.provisioning) {
       const incoming = managed.provisioning;
       store.update((doc) => ({
@@ -290,6 +294,7 @@ export class Desk {
       journal: this.journal,
       deadlineMs: this.options.deadlineMs,
       pollCeilingMs: this.options.pollCeilingMs,
+      log: this.options.log,
     });
     this.clients.set(profileId, client);
     return client;
@@ -390,6 +395,8 @@ export class Desk {
     if (status !== 'present')
       await vault.set(EMBEDDED_PROFILE_ID, 'merchant-secret', Buffer.from(randomBytes(32).toString('hex')));
     // The simulated bank must know the secret to verify signatures; it runs in this process.
-    return vault.use(EMBEDDED_PROFILE_ID, 'merchant-secret').withSecret((s) => s.toString('utf8'));
+    const secret = await vault.use(EMBEDDED_PROFILE_ID, 'merchant-secret').withSecret((s) => s.toString('utf8'));
+    this.options.log?.redactor.addSecret(secret);
+    return secret;
   }
 }

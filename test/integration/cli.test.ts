@@ -1,8 +1,9 @@
 // The admin CLI end to end: exit codes, bad input, the journal, reconciliation, and no secret in any output.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
+import { filesUnder } from '../support/files-under.ts';
 import { runCli } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -196,6 +197,8 @@ describe('the secret', () => {
       expect(stdout).not.toContain(SECRET);
       expect(stderr).not.toContain(SECRET);
     }
-    for (const file of readdirSync(dataDir)) expect(readFileSync(join(dataDir, file), 'utf8')).not.toContain(SECRET);
+    const files = filesUnder(dataDir);
+    expect(files.some((f) => f.endsWith('card-desk.log'))).toBe(true);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain(SECRET);
   });
 });

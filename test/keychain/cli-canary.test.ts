@@ -1,10 +1,11 @@
 // The canary: a full CLI session with a unique merchant secret kept in the real keychain (gnome-keyring in a
 // private D-Bus session). Afterwards the secret is in no file of the data folder and no output.
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
+import { filesUnder } from '../support/files-under.ts';
 import { runCli, type CliResult } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -18,12 +19,6 @@ async function cli(args: string[], stdin = ''): Promise<CliResult> {
   const result = await runCli([...args, '--data-dir', dataDir], stdin);
   outputs.push(result);
   return result;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile());
 }
 
 beforeAll(async () => {
@@ -127,7 +122,13 @@ describe('a full CLI session with the keychain', () => {
     }
     const files = filesUnder(dataDir);
     expect(files.map((f) => f.slice(dataDir.length + 1)).sort()).toEqual(
-      expect.arrayContaining(['journal.jsonl', 'provisioning.json', 'sandbox-state.json', 'settings.json']),
+      expect.arrayContaining([
+        'journal.jsonl',
+        'logs/card-desk.log',
+        'provisioning.json',
+        'sandbox-state.json',
+        'settings.json',
+      ]),
     );
     for (const f of files) expect(readFileSync(f, 'latin1'), f).not.toContain(CANARY);
   });

@@ -37,6 +37,8 @@ export interface ClientOptions {
   random?: () => number;
   now?: () => number;
   sleep?: (ms: number) => Promise<unknown>;
+  /** Where each call's outcome is written (the application log redacts every line). */
+  log?: { info(message: string): void };
 }
 
 /** A call ready to send: ids assigned, body serialized once. */
@@ -73,6 +75,7 @@ export class CardApiClient {
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<unknown>;
+  private readonly log: ClientOptions['log'];
   private readonly baseUrl: URL;
   /** Writes this process is delivering right now; reconciliation leaves them alone. */
   private readonly inFlight = new Set<string>();
@@ -89,6 +92,7 @@ export class CardApiClient {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? delay;
+    this.log = options.log;
     this.baseUrl = new URL(options.connection.baseUrl);
   }
 
@@ -105,6 +109,10 @@ export class CardApiClient {
 
   /** A read: no side effects, so each attempt gets fresh ids; every failure is a transport failure. */
   async read<Id extends OpId>(opId: Id, input: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> {
+    return this.logged(opId, await this.readOnce(opId, input));
+  }
+
+  private async readOnce<Id extends OpId>(opId: Id, input: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> {
     const op = operations[opId];
     let lastReason = '';
     let key = '';
@@ -145,7 +153,7 @@ export class CardApiClient {
     try {
       const outcome = await this.deliver(prepared, headers);
       this.recordOutcome(outcome);
-      return outcome;
+      return this.logged(opId, outcome);
     } finally {
       this.inFlight.delete(key);
     }
@@ -153,7 +161,7 @@ export class CardApiClient {
 
   /** What Request status says about a key. */
   async requestStatus(key: string): Promise<StatusAnswer> {
-    const outcome = await this.read('request.status', { request_id: key });
+    const outcome = await this.readOnce('request.status', { request_id: key }); // polls are not logged one by one
     if (outcome.kind === 'done') {
       const { request_status: requestStatus, ...fields } = outcome.result as {
         request_status: 'success' | 'process' | 'error';
@@ -279,6 +287,15 @@ export class CardApiClient {
       if (this.now() + wait > giveUpAt) return { kind: 'pending', key };
       await this.sleep(wait);
     }
+  }
+
+  /** One line per call: operation, id, profile, outcome; never a body or a result. */
+  private logged(opId: OpId, outcome: Outcome): Outcome {
+    const detail = outcome.kind === 'failed' ? ` ${outcome.code}` : 'reason' in outcome ? ` (${outcome.reason})` : '';
+    this.log?.info(
+      `${opId} ${outcome.key} ${this.connection.profileId ?? String(this.connection.merchantId)}: ${outcome.kind}${detail}`,
+    );
+    return outcome;
   }
 
   private recordOutcome(outcome: Outcome): void {
