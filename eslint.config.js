@@ -18,6 +18,7 @@ const PURE_MODULES = [
   'main/core/card-api/regions.ts',
   'main/core/card-api/validation.ts',
   'main/core/card-api/outcome.ts',
+  'main/core/card-api/pan.ts',
   'main/core/settings/schema.ts',
 ];
 

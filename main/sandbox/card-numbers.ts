@@ -1,5 +1,8 @@
 // Card numbers derived on demand from the sandbox seed: PAN and CVV are never stored (SPEC §8).
 import { createHmac } from 'node:crypto';
+import { luhnCheckDigit } from '../core/card-api/pan.ts';
+
+export { luhnCheckDigit, luhnValid, maskPan } from '../core/card-api/pan.ts';
 
 /** A Visa-looking BIN reserved for the sandbox (ASSUMED). */
 const SANDBOX_BIN = '400000';
@@ -10,24 +13,6 @@ function digitsFrom(seed: string, label: string, count: number): string {
   return n.toString().padStart(count, '0');
 }
 
-export function luhnCheckDigit(partial: string): string {
-  let sum = 0;
-  // Walk from the right; the check digit will sit right of this, so the rightmost digit here is doubled.
-  for (let i = 0; i < partial.length; i++) {
-    let d = Number(partial[partial.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
-
-export function luhnValid(pan: string): boolean {
-  return /^\d{12,19}$/.test(pan) && luhnCheckDigit(pan.slice(0, -1)) === pan.slice(-1);
-}
-
 /** 16-digit Luhn-valid PAN of a payment card (or, with `gift:` ids, a gift card). */
 export function derivePan(seed: string, cardKey: string): string {
   const partial = SANDBOX_BIN + digitsFrom(seed, `pan:${cardKey}`, 9);
@@ -36,10 +21,6 @@ export function derivePan(seed: string, cardKey: string): string {
 
 export function deriveCvv(seed: string, cardKey: string): string {
   return digitsFrom(seed, `cvv:${cardKey}`, 3);
-}
-
-export function maskPan(pan: string): string {
-  return `${pan.slice(0, 6)}******${pan.slice(-4)}`;
 }
 
 /** A Kazakh-format IBAN (KZ, 2 check digits, bank 551, 13-digit account) with a valid mod-97 check. */

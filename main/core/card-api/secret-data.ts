@@ -1,8 +1,5 @@
-// Masking of card.secret answers (SPEC §8): PAN as first 6 + last 4, CVV never shown masked-in.
-export function maskPan(pan: string): string {
-  if (pan.length < 12) return '*'.repeat(pan.length);
-  return `${pan.slice(0, 6)}${'*'.repeat(pan.length - 10)}${pan.slice(-4)}`;
-}
+// Masking of card.secret answers (SPEC §8): PAN as first 6 + last 4, CVV never shown.
+import { maskPan } from './pan.ts';
 
 export function maskSecretData(result: Record<string, unknown>): Record<string, unknown> {
   const masked = { ...result };

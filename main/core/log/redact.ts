@@ -1,25 +1,12 @@
 // The one redaction function every log line passes through (ARCHITECTURE §4): known secrets, card numbers
 // (Luhn-valid 13–19 digit runs), CVV and PIN fields, signature headers.
-const SENSITIVE_KEYS = /^(sign|x-jws-signature|secret|pin|cvv|cvc|pan|otp|password|document|authorization)$/i;
+import { luhnValid, maskPan } from '../card-api/pan.ts';
 
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+const SENSITIVE_KEYS = /^(sign|x-jws-signature|secret|pin|cvv|cvc|pan|otp|password|document|authorization)$/i;
 
 /** Card numbers become first 6 + last 4; other long digit runs stay (ids, phones are masked elsewhere). */
 function maskCardNumbers(text: string): string {
-  return text.replace(/\b\d{13,19}\b/g, (run) =>
-    luhnValid(run) ? `${run.slice(0, 6)}${'*'.repeat(run.length - 10)}${run.slice(-4)}` : run,
-  );
+  return text.replace(/\b\d{13,19}\b/g, (run) => (luhnValid(run) ? maskPan(run) : run));
 }
 
 /** Values under sensitive keys in JSON-ish text: "cvv":"123", Sign: abc…, pin=1234. */
