@@ -4,7 +4,20 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'util', 'events', 'buffer'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'util',
+  'events',
+  'buffer',
+];
 const MAIN_ONLY = ['electron', 'electron-store', 'keytar', 'undici', 'conf'];
 
 // The contract and what it imports: bundled into the renderer, so no Node and no main-only package.
@@ -57,7 +70,10 @@ export default defineConfig(
           ],
           patterns: [
             { group: ['**/shell/**', '**/renderer/**'], message: 'Layers below the shell never import it.' },
-            { group: ['**/preload/*', '!**/preload/contract.ts'], message: 'Of the preload, only the contract is shared.' },
+            {
+              group: ['**/preload/*', '!**/preload/contract.ts'],
+              message: 'Of the preload, only the contract is shared.',
+            },
           ],
         },
       ],
@@ -78,7 +94,10 @@ export default defineConfig(
               group: ['**/shell/**', '**/cli/**', '**/preview/**', '**/sandbox/**', '**/renderer/**'],
               message: 'core is the bottom layer.',
             },
-            { group: ['**/preload/*', '!**/preload/contract.ts'], message: 'Of the preload, core uses only the contract.' },
+            {
+              group: ['**/preload/*', '!**/preload/contract.ts'],
+              message: 'Of the preload, core uses only the contract.',
+            },
           ],
         },
       ],
@@ -96,7 +115,10 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          paths: MAIN_ONLY.map((name) => ({ name, message: 'Pure module (shared with the renderer): no main-only packages.' })),
+          paths: MAIN_ONLY.map((name) => ({
+            name,
+            message: 'Pure module (shared with the renderer): no main-only packages.',
+          })),
           patterns: [{ group: NODE_BUILTINS, message: 'Pure module (shared with the renderer): no Node.' }],
         },
       ],

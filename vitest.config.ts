@@ -10,7 +10,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/packaging/**/*.test.ts'],
+        },
+      },
+      {
+        // Playwright _electron specs for what only the shell does; skipped, with the reason, where no runtime exists.
+        extends: true,
+        test: { name: 'electron', include: ['test/electron/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
+        // The renderer in Debian Chromium through the preview (Playwright); CI installs chromium.
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         // keytar against a real gnome-keyring in a private D-Bus session (ARCHITECTURE §6). The session is

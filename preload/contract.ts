@@ -157,7 +157,9 @@ export const contract = {
   'session.state': method(none, { whileLocked: true }).returns<SessionState>(),
   'session.lock': method(none, { whileLocked: true }).returns<SessionState>(),
   'session.unlock': method(z.strictObject({ pin: operatorPin }), { whileLocked: true }).returns<SessionState>(),
-  'session.setPin': method(z.strictObject({ currentPin: operatorPin.optional(), newPin: operatorPin })).returns<SessionState>(),
+  'session.setPin': method(
+    z.strictObject({ currentPin: operatorPin.optional(), newPin: operatorPin }),
+  ).returns<SessionState>(),
   /** The renderer reports operator activity; the idle timer lives in main. */
   'session.activity': method(none).returns<undefined>(),
 
@@ -176,7 +178,9 @@ export const contract = {
   'profiles.import': method(
     z.strictObject({ fileName: z.string().min(1).max(255), content: z.string().max(1024 * 1024, 'larger than 1 MB') }),
   ).returns<ImportReport>(),
-  'profiles.remove': method(z.strictObject({ profileId: profileIdSchema, confirm: z.literal(true) })).returns<undefined>(),
+  'profiles.remove': method(
+    z.strictObject({ profileId: profileIdSchema, confirm: z.literal(true) }),
+  ).returns<undefined>(),
 
   'vault.status': method(z.strictObject({ profileId: profileIdSchema })).returns<{
     secret: VaultStatus;
@@ -201,7 +205,11 @@ export const contract = {
   'cards.issuePlastic': method(
     z.strictObject({
       clientId,
-      embossedName: z.string().trim().max(26).regex(/^[A-Z][A-Z' -]*$/, 'upper-case Latin letters only'),
+      embossedName: z
+        .string()
+        .trim()
+        .max(26)
+        .regex(/^[A-Z][A-Z' -]*$/, 'upper-case Latin letters only'),
       branchId: z.string().trim().min(1).max(32).optional(),
     }),
   ).returns<OperationOutcome>(),
@@ -210,7 +218,9 @@ export const contract = {
   'cards.balance': method(z.strictObject({ cardId })).returns<OperationOutcome<ResultOf<'card.balance'>>>(),
   'cards.activate': method(z.strictObject({ cardId })).returns<OperationOutcome>(),
   'cards.block': method(z.strictObject({ cardId, reason: z.enum(BLOCK_REASONS), note })).returns<OperationOutcome>(),
-  'cards.unblock': method(z.strictObject({ cardId, reason: z.enum(UNBLOCK_REASONS), note })).returns<OperationOutcome>(),
+  'cards.unblock': method(
+    z.strictObject({ cardId, reason: z.enum(UNBLOCK_REASONS), note }),
+  ).returns<OperationOutcome>(),
   /** Without `pin` the processor generates one (SPEC §8). */
   'cards.setPin': method(z.strictObject({ cardId, pin: pinDigits.optional() })).returns<OperationOutcome>(),
   'cards.resetPinCounter': method(z.strictObject({ cardId })).returns<OperationOutcome>(),
@@ -232,9 +242,9 @@ export const contract = {
   'cards.concealSecret': method(none, { whileLocked: true }).returns<undefined>(),
 
   'limits.list': method(z.strictObject({ object: limitObject })).returns<OperationOutcome<ResultOf<'limits.list'>>>(),
-  'limits.set': method(z.strictObject({ object: limitObject, limits: z.array(limitSpec).min(1) })).returns<
-    OperationOutcome
-  >(),
+  'limits.set': method(
+    z.strictObject({ object: limitObject, limits: z.array(limitSpec).min(1) }),
+  ).returns<OperationOutcome>(),
 
   'gift.products': method(none).returns<OperationOutcome<ResultOf<'gift.products'>>>(),
   'gift.issue': method(

@@ -331,12 +331,15 @@ export class Desk {
 
   private async view(profile: Profile): Promise<ProfileView> {
     const vault = this.vaultFor(profile.id);
+    const secret = await vault.status(profile.id, 'merchant-secret');
+    // The embedded profile always has a secret: generated on first use, in memory when the keychain is out.
+    const embedded = profile.embedded === true;
     return {
       ...profile,
-      secret: profile.embedded === true ? 'present' : await vault.status(profile.id, 'merchant-secret'),
+      secret: embedded ? 'present' : secret,
       pinKey: await vault.status(profile.id, 'pin-key'),
       effectiveOperations: allowedGroupsFor(profile, this.settings()),
-      secretStore: vault.kind,
+      secretStore: embedded && secret === 'unavailable' ? 'memory' : vault.kind,
     };
   }
 

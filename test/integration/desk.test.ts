@@ -88,6 +88,8 @@ describe('embedded default', () => {
       clear: () => Promise.reject(new VaultUnavailableError('no Secret Service')),
     };
     const desk = open({ vault: broken });
+    // Labelled before the sandbox first starts, too.
+    expect(await desk.profile('sandbox')).toMatchObject({ secret: 'present', secretStore: 'memory' });
     const outcome = await desk.call('sandbox', 'card.issueBulk', { product_id: 2000, quantity: 1 });
     expect(outcome.kind).toBe('done');
     expect(desk.problems.join('\n')).toMatch(/keychain is unavailable: the Sandbox secret is kept in memory only/);

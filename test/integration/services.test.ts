@@ -121,7 +121,7 @@ describe('refusals', () => {
     ['an unconfirmed close', 'cards.close', { cardId: 'c1', reason: 'other', note: '' }, 'invalid_arguments'],
     ['an unknown profile', 'profiles.switch', { profileId: 'nope' }, 'profile_not_found'],
   ])('%s', async (_what, method, args, code) => {
-    const reply = (await services.dispatch(method, args));
+    const reply = await services.dispatch(method, args);
     expect(reply).toMatchObject({ ok: false, error: { code } });
   });
 

@@ -25,6 +25,16 @@ describe('redaction', () => {
     );
   });
 
+  it('redacts secrets, PINs, signatures, grouped PANs and free-text CVVs', () => {
+    const text = r.redact(
+      'Sign: abc123 X-JWS-Signature=eyJhbGciOiJIUzUxMiJ9..sig pin=1234 "secret":"s3cr3t" pan 4111 1111 1111 1111 cvv 123',
+    );
+    for (const leaked of ['abc123', 'eyJhbGci', '1234', 's3cr3t', '4111 1111 1111 1111', 'cvv 123']) {
+      expect(text).not.toContain(leaked);
+    }
+    expect(text).toContain('411111******1111');
+  });
+
   it('removes registered secrets wherever they appear', () => {
     expect(r.redact('failed with embedded-secret-1234 inside')).toBe('failed with [redacted] inside');
   });

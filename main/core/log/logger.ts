@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import log from 'electron-log/node';
 import { PRODUCT_NAME } from '../paths.ts';
-import { Redactor } from './redact.ts';
+import { describeError, Redactor } from './redact.ts';
 
 export const LOG_FILE = join('logs', 'card-desk.log');
 
@@ -15,7 +15,7 @@ export interface AppLog {
 }
 
 function describe(value: unknown): string {
-  if (value instanceof Error) return `${value.name}: ${value.message}${value.stack ? `\n${value.stack}` : ''}`;
+  if (value instanceof Error) return describeError(value);
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value);

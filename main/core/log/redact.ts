@@ -2,11 +2,19 @@
 // (Luhn-valid 13–19 digit runs), CVV and PIN fields, signature headers.
 import { luhnValid, maskPan } from '../card-api/pan.ts';
 
-const SENSITIVE_KEYS = /^(sign|x-jws-signature|secret|pin|cvv|cvc|pan|otp|password|document|authorization)$/i;
+const SENSITIVE_KEYS =
+  /^(sign|x-jws-signature|secret|passphrase|password|token|pin|cvv|cvc|pan|otp|document|authorization)$/i;
+/** 12–19 digits, possibly grouped by spaces or dashes as people type card numbers. */
+const DIGIT_RUN = /\b\d(?:[ -]?\d){11,18}\b/g;
+/** "cvv 123", "CVV: 1234" in free text. */
+const FREE_TEXT_CVV = /\b(cvv|cvc)\D{0,3}\d{3,4}\b/gi;
 
-/** Card numbers become first 6 + last 4; other long digit runs stay (ids, phones are masked elsewhere). */
+/** Luhn-valid card numbers become first 6 + last 4; other digit runs stay (ids; phones are masked elsewhere). */
 function maskCardNumbers(text: string): string {
-  return text.replace(/\b\d{13,19}\b/g, (run) => (luhnValid(run) ? maskPan(run) : run));
+  return text.replace(DIGIT_RUN, (run) => {
+    const digits = run.replace(/\D/g, '');
+    return luhnValid(digits) ? maskPan(digits) : run;
+  });
 }
 
 /** Values under sensitive keys in JSON-ish text: "cvv":"123", Sign: abc…, pin=1234. */
@@ -29,6 +37,19 @@ export class Redactor {
   redact(text: string): string {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
-    return maskKeyedValues(maskCardNumbers(out));
+    return maskKeyedValues(maskCardNumbers(out)).replace(FREE_TEXT_CVV, (_m, key: string) => `${key} [redacted]`);
   }
+}
+
+/** An error as one log entry: name, code, message and the first stack frames (redacted by the log). */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return `non-error thrown (${typeof error})`;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 8)
+    .join('\n');
+  const head = `${error.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${error.message}`;
+  return frames === '' ? head : `${head}\n${frames}`;
 }

@@ -1,0 +1,265 @@
+// The preview's HTTP server (ARCHITECTURE §3, "three transports"): the built renderer as static files and
+// the contract as `POST /api/<method>` plus `GET /api/events` (Server-Sent Events), on 127.0.0.1 only.
+// Every /api request carries the per-launch token; Host and Origin must be the server's own (DNS rebinding,
+// cross-site requests); bodies are at most 1 MB; every answer carries the app's strict CSP.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EVENT_NAMES, type ContractError, type EventName, type EventPayloads } from '../../preload/contract.ts';
+import type { Dispatcher } from '../core/services/index.ts';
+import { mimeTypeOf, realFileInside, resolveRendererPath, SECURITY_HEADERS } from '../core/web/renderer-files.ts';
+
+export { CONTENT_SECURITY_POLICY } from '../core/web/renderer-files.ts';
+
+export const TOKEN_HEADER = 'x-card-desk-token';
+export const MAX_BODY_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 25_000;
+
+export interface PreviewEvents {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+export interface PreviewServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  dispatch: Dispatcher;
+  events: PreviewEvents;
+  report: (error: unknown) => void;
+  /** For tests; by default 32 random bytes, base64url. */
+  token?: string;
+}
+
+export interface PreviewServer {
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Constant-time comparison; hashing first gives equal lengths whatever was sent. */
+function sameToken(sent: string | undefined, token: string): boolean {
+  if (sent === undefined || sent === '') return false;
+  const a = createHash('sha256').update(sent).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
+}
+
+class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
+  const error: ContractError = { code, message };
+  sendJson(res, status, { ok: false, error }, extra);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > MAX_BODY_BYTES)
+    return Promise.reject(new HttpError(413, 'body_too_large', 'the request body is larger than 1 MB'));
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, 'body_too_large', 'the request body is larger than 1 MB'));
+        req.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      resolveBody(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** The file under `root` a URL path names, or undefined (traversal, encoded separators, NUL, outside root). */
+/** A request path (as sent, before normalisation) to a real file below `root`, or undefined. */
+export async function resolveStatic(root: string, rawPath: string): Promise<string | undefined> {
+  const resolved = resolveRendererPath(rawPath, root);
+  if (!resolved.ok) return undefined;
+  const real = await realFileInside(root, resolved.file);
+  return real !== undefined && (await stat(real)).isFile() ? real : undefined;
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const token = options.token ?? newToken();
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+  let host = '';
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const sent =
+      url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : req.headers[TOKEN_HEADER];
+    if (!sameToken(typeof sent === 'string' ? sent : undefined, token)) {
+      sendError(res, 401, 'preview_token_required', 'open the preview with the URL it printed (it carries the token)');
+      return;
+    }
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') throw new HttpError(405, 'method_not_allowed', 'GET only');
+      openEventStream(req, res);
+      return;
+    }
+    if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'POST only');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') throw new HttpError(415, 'unsupported_media_type', 'send application/json');
+    const method = url.pathname.slice('/api/'.length);
+    const body = await readBody(req);
+    let args: unknown;
+    if (body.length > 0) {
+      try {
+        args = JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'invalid_json', 'the request body is not JSON');
+      }
+    }
+    const reply = await options.dispatch(method, args);
+    sendJson(res, !reply.ok && reply.error.code === 'unknown_method' ? 404 : 200, reply);
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 2000\n: connected\n\n');
+    const offs = EVENT_NAMES.map((event) =>
+      options.events.on(event, (payload) => {
+        res.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+      }),
+    );
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    streams.add(res);
+    const stop = () => {
+      clearInterval(heartbeat);
+      for (const off of offs) off();
+      streams.delete(res);
+    };
+    req.on('close', stop);
+    res.on('close', stop);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'GET only');
+    // The raw path, not url.pathname: URL parsing would quietly resolve `..` before it could be refused.
+    const file = await resolveStatic(options.rendererDir, (req.url ?? '/').split(/[?#]/)[0] ?? '/');
+    if (file === undefined) throw new HttpError(404, 'not_found', 'no such file');
+    const info = await stat(file);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': mimeTypeOf(file),
+      'Content-Length': String(info.size),
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a page of another site resolved to 127.0.0.1 still sends its own name as Host.
+    if (req.headers.host !== host) {
+      sendError(res, 403, 'preview_host_refused', 'the preview answers only at its own address');
+      return;
+    }
+    const sentOrigin = req.headers.origin;
+    if (sentOrigin !== undefined && sentOrigin !== origin) {
+      sendError(res, 403, 'preview_origin_refused', 'requests from other origins are refused');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url);
+    else await handleStatic(req, res);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        // An oversized body is not read further: the connection closes once the answer is out.
+        const tooLarge = error.status === 413;
+        if (tooLarge) res.on('finish', () => req.socket.destroy());
+        if (!res.headersSent)
+          sendError(res, error.status, error.code, error.message, tooLarge ? { Connection: 'close' } : {});
+        else res.destroy();
+        return;
+      }
+      options.report(error);
+      if (!res.headersSent) sendError(res, 500, 'internal_error', 'something went wrong in the Card Desk preview');
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 30_000;
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen({ port: options.port, host: '127.0.0.1', exclusive: true }, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      (closing ??= new Promise<void>((resolveClose) => {
+        for (const res of streams) res.end();
+        streams.clear();
+        server.close(() => {
+          resolveClose();
+        });
+        server.closeIdleConnections();
+        setTimeout(() => {
+          server.closeAllConnections();
+        }, 1_000).unref();
+      })),
+  };
+}

@@ -1,0 +1,136 @@
+// The Electron entry (package.json "main": dist/main/shell/main.js). Composes core like the CLI does, with the
+// app's own data folder and keychain service, and wires the hardened window, protocol, guards and IPC.
+import { app, BrowserWindow, Menu, powerMonitor, protocol, session, type Session, type WebContents } from 'electron';
+import { Desk } from '../core/desk.ts';
+import { PRODUCT_NAME } from '../core/paths.ts';
+import { createServices, type Services } from '../core/services/index.ts';
+import { managedPolicyPath } from '../core/settings/managed-policy.ts';
+import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
+import { startSandbox } from '../sandbox/index.ts';
+import { guardSession, guardWebContents, isTrustedSender } from './guards.ts';
+import { registerAppIpc } from './ipc.ts';
+import { applyKiosk } from './kiosk.ts';
+import { claimSingleInstance, installCrashHandlers } from './lifecycle.ts';
+import { createLog, describeError } from './log.ts';
+import { shellPaths } from './paths.ts';
+import { lockOnOsEvents } from './power.ts';
+import { handleAppProtocol, isAppUrl, registerAppScheme } from './protocol.ts';
+import { createMainWindow } from './window.ts';
+
+const development = !app.isPackaged;
+app.setName(PRODUCT_NAME);
+// Tests and support sessions may point the app at another data folder, as the CLI allows.
+if (process.env.CARD_DESK_DATA_DIR) app.setPath('userData', process.env.CARD_DESK_DATA_DIR);
+const dataDir = app.getPath('userData');
+const log = createLog(dataDir);
+installCrashHandlers(process, log);
+app.enableSandbox();
+
+const paths = shellPaths(import.meta.dirname);
+const trustedIds = new Set<number>();
+let mainWindow: BrowserWindow | undefined;
+let services: Services | undefined;
+
+const guardedSessions = new WeakSet<Session>();
+function guardSessionOnce(target: Session): void {
+  if (guardedSessions.has(target)) return;
+  guardedSessions.add(target);
+  guardSession(target, development, log);
+}
+
+if (claimSingleInstance(app, () => mainWindow)) {
+  registerAppScheme(protocol);
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    guardWebContents(contents, log);
+    guardSessionOnce(contents.session);
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('activate', () => {
+    if (services !== undefined && BrowserWindow.getAllWindows().length === 0) openWindow(services);
+  });
+  quitClosesServices();
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log(`could not start: ${describeError(error)}`);
+      app.exit(1);
+    });
+}
+
+function start(): void {
+  guardSessionOnce(session.defaultSession);
+  handleAppProtocol(protocol, paths.rendererRoot);
+  const desk = Desk.open({
+    dataDir,
+    vault: new KeytarVault(vaultServiceName(development)),
+    managedPolicyFile: managedPolicyPath(process.platform, process.env),
+    // Loopback only: the embedded sandbox profile. Nothing else touches the network at start (no updater).
+    startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile }),
+  });
+  for (const problem of desk.problems) log(`warning: ${problem}`);
+  services = createServices({
+    desk,
+    appInfo: {
+      name: PRODUCT_NAME,
+      version: app.getVersion(),
+      platform: process.platform,
+      development,
+      electron: process.versions.electron,
+      transport: 'ipc',
+    },
+    report: (error) => {
+      log(`handler failed: ${describeError(error)}`);
+    },
+    secretShown: (shown) => {
+      if (mainWindow !== undefined && !mainWindow.isDestroyed()) mainWindow.setContentProtection(shown);
+    },
+  });
+  registerAppIpc(services, {
+    isTrusted: (event) => isTrustedSender(event, trustedIds),
+    targets: () =>
+      BrowserWindow.getAllWindows()
+        .filter((win) => !win.isDestroyed() && trustedIds.has(win.webContents.id) && isAppUrl(win.webContents.getURL()))
+        .map((win) => win.webContents),
+    log,
+  });
+  lockOnOsEvents(powerMonitor, services.session, log);
+  openWindow(services);
+}
+
+function openWindow(current: Services): void {
+  const kiosk = current.desk.settings().values.kiosk;
+  const win = createMainWindow(BrowserWindow, { preload: paths.preload, development, kiosk }, (error) => {
+    log(`could not load the renderer: ${describeError(error)}`);
+  });
+  const id = win.webContents.id;
+  trustedIds.add(id);
+  win.on('closed', () => {
+    trustedIds.delete(id);
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  applyKiosk(win, kiosk, Menu);
+  mainWindow = win;
+}
+
+/** Closes the journal and the embedded sandbox before the process ends. */
+function quitClosesServices(): void {
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || services === undefined) return;
+    event.preventDefault();
+    const closing = services;
+    services = undefined;
+    closing
+      .close()
+      .catch((error: unknown) => {
+        log(`could not close cleanly: ${describeError(error)}`);
+      })
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}

@@ -1,0 +1,28 @@
+// Builds the React renderer into dist/renderer, served by the app:// protocol (Electron) and by the browser
+// preview. The CSP there is `script-src 'self'; style-src 'self'`: the output has no inline script or style
+// (module preload polyfill off, no inlined assets), relative URLs (base './'), no sourcemaps in production.
+// Build: npx vite build -c vite.renderer.config.ts
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig(({ mode }) => ({
+  configFile: false,
+  root: fileURLToPath(new URL('renderer', import.meta.url)),
+  base: './',
+  publicDir: false,
+  logLevel: 'warn',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome140',
+    sourcemap: mode === 'development',
+    // Assets are files, never data: URIs inlined into CSS or JS; no inline polyfill script.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    cssCodeSplit: false,
+    reportCompressedSize: false,
+  },
+  server: { host: '127.0.0.1', strictPort: true },
+}));
