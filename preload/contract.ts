@@ -114,6 +114,15 @@ export interface JournalEntryView {
   reason?: string;
 }
 
+/** An audited operator action: a reveal, a setting, profile or secret change (never a value). */
+export interface AuditEntryView {
+  id: string;
+  at: number;
+  action: string;
+  profileId: string | null;
+  details: Record<string, unknown>;
+}
+
 export interface ReconcileView {
   checked: number;
   settled: { requestId: string; op: string; state: EntryState }[];
@@ -280,6 +289,14 @@ export const contract = {
       limit: z.int().min(1).max(100_000).optional(),
     }),
   ).returns<{ entries: JournalEntryView[]; total: number }>(),
+  'journal.audit': method(
+    z.strictObject({
+      from: z.number().optional(),
+      to: z.number().optional(),
+      action: z.string().max(64).optional(),
+      limit: z.int().min(1).max(100_000).optional(),
+    }),
+  ).returns<AuditEntryView[]>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -64,6 +64,7 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
     switch (method) {
       case 'profiles.list':
       case 'requests.list':
+      case 'journal.audit':
         return 'filter';
       case 'journal.search':
         if (typeof a.profileId === 'string' && !(await isSandbox(a.profileId))) return notSandbox(a.profileId);
@@ -142,6 +143,12 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
     }
     const known = await environments();
     const visible = (e: EntryLike) => e.profileId === null || known.get(e.profileId) === 'sandbox';
+    if (method === 'journal.audit') {
+      const reply = await dispatch(method, { ...query, limit: ALL });
+      if (!reply.ok) return reply;
+      const limit = typeof query.limit === 'number' ? query.limit : 1000;
+      return { ok: true, value: (reply.value as EntryLike[]).filter(visible).slice(0, limit) };
+    }
     if (method === 'requests.list') {
       const reply = await dispatch(method, { ...query, limit: ALL });
       if (!reply.ok) return reply;

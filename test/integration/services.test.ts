@@ -71,7 +71,12 @@ describe('operator intents end to end', () => {
     expect(secret.pan).toMatch(/^\d{16}$/);
     await ok('cards.concealSecret');
     expect(shown).toEqual([true, false]);
-    expect(services.desk.journal.auditTrail().map((a) => a.action)).toContain('card.secret.reveal');
+    const audit = await ok<{ action: string; details: Record<string, unknown> }[]>('journal.audit', {
+      action: 'card.secret.reveal',
+    });
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'card.secret.reveal', profileId: 'sandbox', details: { cardId } }),
+    ]);
     await done('limits.set', {
       object: { type: 'card', value: cardId },
       limits: [{ transactionType: 'pay', period: 'day', max: '1000.00', currency: 'KZT' }],

@@ -7,7 +7,7 @@ import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
 import type { Session } from '../session/session.ts';
 import type { DeskEvents } from './events.ts';
-import { entryView, reconcileView, searchJournal } from './journal-views.ts';
+import { entryView, reconcileView, searchAudit, searchJournal } from './journal-views.ts';
 
 export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOfMethod<M>> };
 
@@ -210,6 +210,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
 
     'journal.search': (query) => Promise.resolve(searchJournal(desk.journal.list(), query)),
+    'journal.audit': (query) => Promise.resolve(searchAudit(desk.journal.auditTrail(), query)),
   };
 }
 

@@ -1,6 +1,6 @@
 // Journal entries as the contract shows them.
-import type { JournalEntryView, ReconcileView } from '../../../preload/contract.ts';
-import type { JournalEntry } from '../journal/index.ts';
+import type { AuditEntryView, JournalEntryView, ReconcileView } from '../../../preload/contract.ts';
+import type { AuditRecord, JournalEntry } from '../journal/index.ts';
 import type { ReconcileReport } from '../journal/reconcile.ts';
 
 export function entryView(e: JournalEntry): JournalEntryView {
@@ -16,6 +16,23 @@ export function entryView(e: JournalEntry): JournalEntryView {
     ...(e.error ? { error: e.error } : {}),
     ...(e.reason !== undefined ? { reason: e.reason } : {}),
   };
+}
+
+/** Audited actions, newest first, filtered by time and action. */
+export function searchAudit(
+  records: AuditRecord[],
+  q: { from?: number; to?: number; action?: string; limit?: number },
+): AuditEntryView[] {
+  return records
+    .filter(
+      (r) =>
+        (q.from === undefined || r.at >= q.from) &&
+        (q.to === undefined || r.at <= q.to) &&
+        (q.action === undefined || r.action === q.action),
+    )
+    .reverse()
+    .slice(0, q.limit ?? 1000)
+    .map((r) => ({ id: r.key, at: r.at, action: r.action, profileId: r.profileId ?? null, details: r.details }));
 }
 
 export function reconcileView(report: ReconcileReport): ReconcileView {
