@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Integration tests start their own sandbox on 127.0.0.1:0, so files can run in parallel.
     pool: 'forks',
+    // Processed by vitest (not loaded raw) so that tests mocking `electron` reach the import inside it.
+    server: { deps: { inline: ['electron-store'] } },
     projects: [
       {
         extends: true,

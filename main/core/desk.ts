@@ -28,7 +28,7 @@ import {
   type Profile,
   type Provisioning,
 } from './settings/schema.ts';
-import { SettingsStore } from './settings/store.ts';
+import { SettingsStore, type SettingsBackend } from './settings/store.ts';
 import { encryptPin, generatePinKey, MemoryVault, type SecretVault, type VaultStatus } from './vault/index.ts';
 
 export interface DeskOptions {
@@ -41,6 +41,8 @@ export interface DeskOptions {
   pollCeilingMs?: number;
   /** The application log (redacted); operation outcomes and problems are written to it. */
   log?: AppLog;
+  /** electron-store in the desktop shell; conf (the default) elsewhere. Same options, schema and folder. */
+  settingsBackend?: SettingsBackend;
 }
 
 export interface ProfileView extends Profile {
@@ -91,7 +93,7 @@ export class Desk {
 
   /** Opens the data folder: settings, managed policy (its profiles are applied), the embedded default. */
   static open(options: DeskOptions): Desk {
-    const store = SettingsStore.open(options.dataDir);
+    const store = SettingsStore.open(options.dataDir, Date.now, options.settingsBackend);
     const managed = options.managedPolicyFile === undefined ? {} : readManagedPolicy(options.managedPolicyFile);
     const desk = new Desk(options, store, managed.provisioning?.policy);
     if (managed.problem) desk.problems.push(`managed policy refused: ${managed.problem.message}`);

@@ -1,10 +1,12 @@
 // The Electron entry (package.json "main": dist/main/shell/main.js). Composes core like the CLI does, with the
 // app's own data folder and keychain service, and wires the hardened window, protocol, guards and IPC.
 import { app, BrowserWindow, Menu, powerMonitor, protocol, session, type Session, type WebContents } from 'electron';
+import ElectronStore from 'electron-store';
 import { Desk } from '../core/desk.ts';
 import { PRODUCT_NAME } from '../core/paths.ts';
 import { createServices, type Services } from '../core/services/index.ts';
 import { managedPolicyPath } from '../core/settings/managed-policy.ts';
+import type { SettingsDocument } from '../core/settings/store.ts';
 import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { guardSession, guardWebContents, isTrustedSender } from './guards.ts';
@@ -69,6 +71,9 @@ function start(): void {
     managedPolicyFile: managedPolicyPath(process.platform, process.env),
     // Loopback only: the embedded sandbox profile. Nothing else touches the network at start (no updater).
     startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile }),
+    // The app's settings through electron-store, with the options conf uses in the CLI (one schema, one file).
+    settingsBackend: (options) => new ElectronStore<SettingsDocument>(options),
+    log: log.app,
   });
   for (const problem of desk.problems) log(`warning: ${problem}`);
   services = createServices({

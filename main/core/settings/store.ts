@@ -47,6 +47,10 @@ export function settingsStoreOptions(dataDir: string): Options<SettingsDocument>
   };
 }
 
+/** Builds the store from the shared options: conf here, electron-store (a Conf subclass) in the desktop shell. */
+export type SettingsBackend = (options: Options<SettingsDocument>) => Conf<SettingsDocument>;
+const confBackend: SettingsBackend = (options) => new Conf<SettingsDocument>(options);
+
 /** A settings file that could not be read was moved here and reported. */
 export interface SettingsProblem {
   code: 'settings_corrupt';
@@ -66,14 +70,14 @@ export class SettingsStore {
   }
 
   /** Opens the store in `dataDir`. A damaged file is kept aside as settings.json.corrupt-<time> and reported. */
-  static open(dataDir: string, now: () => number = Date.now): SettingsStore {
+  static open(dataDir: string, now: () => number = Date.now, backend: SettingsBackend = confBackend): SettingsStore {
     const options = settingsStoreOptions(dataDir);
     const file = join(dataDir, SETTINGS_FILE);
     // conf may rewrite the file while opening it (migrations), so the original bytes are taken first.
     const original = existsSync(file) ? readFileSync(file) : undefined;
     let reason: string;
     try {
-      const conf = new Conf<SettingsDocument>(options);
+      const conf = backend(options);
       const parsed = settingsDocumentSchema.safeParse(conf.store);
       if (parsed.success) return new SettingsStore(conf, parsed.data);
       reason = `invalid settings: ${describeProblems(fieldProblems(parsed.error))}`;
@@ -83,7 +87,7 @@ export class SettingsStore {
     const keptAt = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
     if (original !== undefined) writeFileSync(keptAt, original, { mode: 0o600 });
     rmSync(file, { force: true });
-    const fresh = new Conf<SettingsDocument>(options);
+    const fresh = backend(options);
     return new SettingsStore(fresh, structuredClone(EMPTY), {
       code: 'settings_corrupt',
       message: `the settings file was damaged (${reason}); it was kept at ${keptAt} and Card Desk started with fresh settings`,

@@ -10,7 +10,12 @@ import { tempDir } from '../../support/temp-dir.ts';
 import { FakeEmitter, senderEvent } from './fakes.ts';
 
 // One module object for every import of main.ts; each test puts its own fakes into it.
-const electronModule = vi.hoisted((): Record<string, unknown> => ({}));
+// Named imports (main.ts) and the default import (electron-store) both see the fakes.
+const electronModule = vi.hoisted((): Record<string, unknown> => {
+  const module: Record<string, unknown> = {};
+  module.default = module;
+  return module;
+});
 
 vi.mock('electron', () => electronModule);
 vi.mock('../../../main/core/vault/index.ts', async (importOriginal) => {
@@ -59,6 +64,7 @@ function fakeElectron(lock: boolean) {
   const whenReady = new Promise<void>((r) => (ready = r));
   const order: string[] = [];
   const handlers = new Map<string, (event: unknown, args: unknown) => Promise<Reply<unknown>>>();
+  const listeners: string[] = [];
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: true,
     setName: vi.fn(),
@@ -79,6 +85,7 @@ function fakeElectron(lock: boolean) {
     ready,
     order,
     handlers,
+    listeners,
     module: {
       app,
       protocol,
@@ -89,6 +96,7 @@ function fakeElectron(lock: boolean) {
       ipcMain: {
         handle: (c: string, l: never) => handlers.set(c, l),
         removeHandler: (c: string) => handlers.delete(c),
+        on: (c: string) => listeners.push(c),
       },
     },
   };
@@ -149,6 +157,9 @@ describe('main.ts', () => {
     expect(win!.options).toEqual(windowOptions({ preload, development: false, kiosk: false }));
     expect(win!.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
     expect(sortedKeys(electron.handlers)).toEqual(METHOD_NAMES.map(channelOf).sort());
+    // The one listener outside the contract is electron-store's own (it answers only its default folder and
+    // the app version, and no renderer can reach it: the preload exposes no ipcRenderer).
+    expect(electron.listeners).toEqual(['electron-store-get-data']);
 
     // IPC answers only our window's main frame.
     const ours = senderEvent({ id: win!.webContents.id });
