@@ -172,6 +172,11 @@ export const contract = {
   /** The renderer reports operator activity; the idle timer lives in main. */
   'session.activity': method(none).returns<undefined>(),
 
+  /** Leaves kiosk mode with the policy's admin PIN (8–12 digits); `exited` is false where no kiosk runs. */
+  'kiosk.exit': method(z.strictObject({ adminPin: z.string().regex(/^\d{8,12}$/, '8 to 12 digits') })).returns<{
+    exited: boolean;
+  }>(),
+
   'settings.get': method(none).returns<SettingsView>(),
   'settings.update': method(
     z.strictObject({

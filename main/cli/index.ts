@@ -2,6 +2,7 @@
 // The Card Desk admin command line (main/cli): dispatches to one command module per verb.
 import { callCommand } from './commands/call.ts';
 import { journalCommand } from './commands/journal.ts';
+import { policyCommand } from './commands/policy.ts';
 import { profileCommand } from './commands/profile.ts';
 import { secretCommand } from './commands/secret.ts';
 import { sandboxCommand, startCommand } from './commands/sandbox.ts';
@@ -14,6 +15,7 @@ const HELP = `Card Desk admin CLI
                 [--timeout-ms <n>] [--wait-ms <n>] [--data-dir <dir>] [--reveal]
   card-desk profile list|show <id>|import <file>|remove <id> [--yes] [--json] [--data-dir <dir>]
   card-desk secret set|status|clear|test <profile id> [--json] [--data-dir <dir>]
+  card-desk policy hash-pin   the kiosk admin PIN (standard input) as the hash for policy.kioskExitPinHash
   card-desk journal list [--open] [--json] [--data-dir <dir>]
   card-desk journal reconcile (--profile <id> | --base-url <url> --merchant <id> --scheme <scheme> --secret-stdin) [--data-dir <dir>]
   card-desk sandbox [--port <n>] [--merchant <id> --secret <s>]… [--state <file>] [--async-ms <n>]
@@ -36,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
       return profileCommand(args);
     case 'secret':
       return secretCommand(args);
+    case 'policy':
+      return policyCommand(args);
     case 'sandbox':
       return sandboxCommand(args);
     case 'start':

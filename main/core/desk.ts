@@ -231,6 +231,11 @@ export class Desk {
     return this.settings();
   }
 
+  /** The admin PIN hash for leaving kiosk mode: the managed policy's wins over the provisioned one. */
+  kioskExitPinHash(): string | undefined {
+    return this.managedPolicy?.kioskExitPinHash ?? this.store.document.provisionedPolicy?.kioskExitPinHash;
+  }
+
   operatorPinHash(): string | undefined {
     return this.store.document.operatorPinHash;
   }

@@ -11,7 +11,7 @@ import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { guardSession, guardWebContents, isTrustedSender } from './guards.ts';
 import { registerAppIpc } from './ipc.ts';
-import { applyKiosk } from './kiosk.ts';
+import { applyKiosk, type KioskController } from './kiosk.ts';
 import { claimSingleInstance, installCrashHandlers } from './lifecycle.ts';
 import { createLog, describeError } from './log.ts';
 import { shellPaths } from './paths.ts';
@@ -31,6 +31,7 @@ app.enableSandbox();
 const paths = shellPaths(import.meta.dirname);
 const trustedIds = new Set<number>();
 let mainWindow: BrowserWindow | undefined;
+let kioskController: KioskController | undefined;
 let services: Services | undefined;
 
 const guardedSessions = new WeakSet<Session>();
@@ -92,6 +93,12 @@ function start(): void {
     secretShown: (shown) => {
       if (mainWindow !== undefined && !mainWindow.isDestroyed()) mainWindow.setContentProtection(shown);
     },
+    // Called only after main verified the policy's admin PIN.
+    kioskExit: () => {
+      if (kioskController?.active !== true) return false;
+      kioskController.allowExit();
+      return true;
+    },
   });
   registerAppIpc(services, {
     isTrusted: (event) => isTrustedSender(event, trustedIds),
@@ -116,7 +123,7 @@ function openWindow(current: Services): void {
     trustedIds.delete(id);
     if (mainWindow === win) mainWindow = undefined;
   });
-  applyKiosk(win, kiosk, Menu);
+  kioskController = applyKiosk(win, kiosk, Menu);
   mainWindow = win;
 }
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../main/core/desk.ts';
+import { hashPin } from '../../main/core/session/pin-hash.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { MemoryVault } from '../../main/core/vault/index.ts';
 import { startSandbox } from '../../main/sandbox/index.ts';
@@ -11,6 +12,7 @@ import { tempDir } from '../support/temp-dir.ts';
 let services: Services;
 const reported: unknown[] = [];
 const shown: boolean[] = [];
+let kioskExits = 0;
 
 beforeAll(() => {
   const desk = Desk.open({
@@ -31,6 +33,10 @@ beforeAll(() => {
     },
     report: (e) => reported.push(e),
     secretShown: (s) => shown.push(s),
+    kioskExit: () => {
+      kioskExits++;
+      return true;
+    },
   });
 });
 afterAll(async () => {
@@ -168,6 +174,30 @@ describe('refusals', () => {
     });
     expect(await ok('session.unlock', { pin: '9090' })).toMatchObject({ locked: false });
     expect(lockEvents).toEqual([true, false]);
+  });
+
+  it('leaves kiosk mode only with the policy admin PIN, and audits it', async () => {
+    expect(await services.dispatch('kiosk.exit', { adminPin: '12345678' })).toMatchObject({
+      ok: false,
+      error: { code: 'kiosk_exit_not_configured' },
+    });
+    const file = join(services.desk.dataDir, 'kiosk-pin.json');
+    writeFileSync(file, JSON.stringify({ version: 1, policy: { kioskExitPinHash: await hashPin('80706050') } }));
+    services.desk.importProvisioning(file);
+    expect(await services.dispatch('kiosk.exit', { adminPin: '11112222' })).toMatchObject({
+      ok: false,
+      error: { code: 'pin_wrong' },
+    });
+    expect(await services.dispatch('kiosk.exit', { adminPin: '1234' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_arguments' },
+    });
+    expect(kioskExits).toBe(0);
+    expect(await ok('kiosk.exit', { adminPin: '80706050' })).toEqual({ exited: true });
+    expect(kioskExits).toBe(1);
+    expect(await ok<{ details: Record<string, unknown> }[]>('journal.audit', { action: 'kiosk.exit' })).toEqual([
+      expect.objectContaining({ details: { exited: true } }),
+    ]);
   });
 
   it('refuses a locked setting naming who locked it', async () => {

@@ -5,6 +5,7 @@ import type { Outcome } from '../card-api/outcome.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
+import { KioskExitGuard } from '../session/kiosk-exit.ts';
 import type { Session } from '../session/session.ts';
 import type { DeskEvents } from './events.ts';
 import { entryView, reconcileView, searchAudit, searchJournal } from './journal-views.ts';
@@ -18,10 +19,13 @@ export interface HandlerContext {
   appInfo: AppInfo;
   /** Card secrets are on screen (true) or gone (false): the shell turns content protection on and off. */
   secretShown?: (shown: boolean) => void;
+  /** Lets the kiosk window go once the admin PIN is verified; false where no kiosk runs. */
+  kioskExit?: () => boolean;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { desk, session, events } = ctx;
+  const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash());
   const active = () => desk.activeProfileId();
 
   /** One Card API operation for the active profile; writes announce their state to the renderer. */
@@ -56,6 +60,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'session.activity': () => {
       session.activity();
       return Promise.resolve(undefined);
+    },
+
+    'kiosk.exit': async ({ adminPin }) => {
+      await kioskGuard.verify(adminPin);
+      const exited = ctx.kioskExit?.() ?? false;
+      desk.audit('kiosk.exit', { exited });
+      return { exited };
     },
 
     'settings.get': () => Promise.resolve(desk.settings()),

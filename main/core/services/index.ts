@@ -21,6 +21,8 @@ export interface ServiceOptions {
   /** Unexpected errors: written to the log through its redaction, never shown. */
   report: (error: unknown) => void;
   secretShown?: (shown: boolean) => void;
+  /** The shell lets the kiosk window go (issue 4: admin PIN to exit). */
+  kioskExit?: () => boolean;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -43,6 +45,7 @@ export function createServices(options: ServiceOptions): Services {
     events,
     appInfo: options.appInfo,
     secretShown: options.secretShown,
+    kioskExit: options.kioskExit,
   });
   return {
     desk,

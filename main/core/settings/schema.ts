@@ -66,6 +66,14 @@ export const policySchema = preferencesSchema
     locked: z.array(z.enum(LOCKABLE_SETTINGS, { error: `one of ${LOCKABLE_SETTINGS.join(', ')}` })).default([]),
     /** Caps every profile's groups on this workstation. */
     allowedOperations: groupsSchema.optional(),
+    /** The kiosk's admin PIN (8–12 digits) as an scrypt hash from `card-desk policy hash-pin`; never the PIN. */
+    kioskExitPinHash: z
+      .string()
+      .regex(
+        /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
+        'an scrypt hash made by `card-desk policy hash-pin`',
+      )
+      .optional(),
   })
   .superRefine((policy, ctx) => {
     for (const [index, key] of policy.locked.entries()) {
