@@ -7,6 +7,7 @@ import { Desk, type DeskOptions } from '../../main/core/desk.ts';
 import { MemoryVault, VaultUnavailableError, type SecretVault } from '../../main/core/vault/index.ts';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { doneResult } from '../support/client-harness.ts';
+import { openTestDesk } from '../support/test-desk.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const BRANCH = { id: 12345, secret: 'branch-secret-31f' };
@@ -22,13 +23,7 @@ afterAll(async () => {
 });
 
 function open(overrides: Partial<DeskOptions> = {}): Desk {
-  const desk = Desk.open({
-    dataDir: tempDir(),
-    vault: new MemoryVault(),
-    startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile, asyncMs: 5 }),
-    deadlineMs: 1_000,
-    ...overrides,
-  });
+  const desk = openTestDesk(overrides);
   desks.push(desk);
   return desk;
 }

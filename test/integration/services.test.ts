@@ -2,12 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Desk } from '../../main/core/desk.ts';
 import { hashPin } from '../../main/core/session/pin-hash.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
-import { MemoryVault } from '../../main/core/vault/index.ts';
-import { startSandbox } from '../../main/sandbox/index.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { openTestDesk } from '../support/test-desk.ts';
 
 let services: Services;
 const reported: unknown[] = [];
@@ -15,12 +12,7 @@ const shown: boolean[] = [];
 let kioskExits = 0;
 
 beforeAll(() => {
-  const desk = Desk.open({
-    dataDir: tempDir(),
-    vault: new MemoryVault(),
-    startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile, asyncMs: 5 }),
-    deadlineMs: 2_000,
-  });
+  const desk = openTestDesk({ deadlineMs: 2_000 });
   services = createServices({
     desk,
     appInfo: {

@@ -24,35 +24,20 @@ describe('embedded sandbox shared by the processes of one data folder', () => {
         reject(new Error('start exited early'));
       });
     });
+    /** A CLI call with the embedded Sandbox profile of this data folder. */
+    const callSandbox = (op: string, json: string) =>
+      runCli(['call', op, '--json', json, '--profile', 'sandbox', '--data-dir', dataDir]);
     const instance = JSON.parse(readFileSync(join(dataDir, 'sandbox-instance.json'), 'utf8')) as {
       pid: number;
       url: string;
     };
     expect(instance).toEqual({ pid: start.pid, url });
 
-    const first = await runCli([
-      'call',
-      'card.issueBulk',
-      '--json',
-      '{"product_id":2000,"quantity":1}',
-      '--profile',
-      'sandbox',
-      '--data-dir',
-      dataDir,
-    ]);
+    const first = await callSandbox('card.issueBulk', '{"product_id":2000,"quantity":1}');
     expect(first.code).toBe(0);
     const cardId = (JSON.parse(first.stdout) as { result: { cards: { card_id: string }[] } }).result.cards[0]?.card_id;
     // A second process sees the card the first one issued: one sandbox, one state.
-    const info = await runCli([
-      'call',
-      'card.info',
-      '--json',
-      JSON.stringify({ card_id: cardId }),
-      '--profile',
-      'sandbox',
-      '--data-dir',
-      dataDir,
-    ]);
+    const info = await callSandbox('card.info', JSON.stringify({ card_id: cardId }));
     expect(info.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dataDir, 'sandbox-instance.json'), 'utf8'))).toEqual(instance);
 
@@ -60,16 +45,7 @@ describe('embedded sandbox shared by the processes of one data folder', () => {
     expect(await exited).toBe(0);
     expect(existsSync(join(dataDir, 'sandbox-instance.json'))).toBe(false);
     // With nobody running it, a call starts it in-process, on the same saved state.
-    const alone = await runCli([
-      'call',
-      'card.info',
-      '--json',
-      JSON.stringify({ card_id: cardId }),
-      '--profile',
-      'sandbox',
-      '--data-dir',
-      dataDir,
-    ]);
+    const alone = await callSandbox('card.info', JSON.stringify({ card_id: cardId }));
     expect(alone.code).toBe(0);
   });
 });

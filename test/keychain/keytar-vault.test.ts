@@ -11,6 +11,7 @@ import {
   type KeytarApi,
   type VaultItem,
 } from '../../main/core/vault/index.ts';
+import { rejectionOf } from '../support/thrown.ts';
 
 const keytar = createRequire(import.meta.url)('keytar') as KeytarApi;
 const dev = new KeytarVault({ development: true });
@@ -32,15 +33,6 @@ async function read(vault: KeytarVault, id: string, item: VaultItem): Promise<{ 
     return Buffer.from(secret);
   });
   return { copy, lent: lent! };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Every own property of an error (message, stack, code, details…) as one string. */
@@ -91,7 +83,7 @@ describe('KeytarVault on a real Secret Service', () => {
     await dev.clear(id, 'merchant-secret');
     expect(await dev.status(id, 'merchant-secret')).toBe('absent');
     expect(await keytar.getPassword('card-desk-dev', id)).toBeNull();
-    const missing = await rejection(read(dev, id, 'merchant-secret'));
+    const missing = await rejectionOf(read(dev, id, 'merchant-secret'));
     expect(missing).toBeInstanceOf(SecretMissingError);
     expect(missing.message).toBe(`no merchant secret is set for profile ${id}`);
     // Clearing what is not there is not an error.
@@ -130,7 +122,7 @@ describe('KeytarVault on a real Secret Service', () => {
     await dev.clear(id, 'pin-key');
     expect(await dev.status(id, 'pin-key')).toBe('absent');
     expect(await dev.status(id, 'merchant-secret')).toBe('present');
-    const missing = await rejection(read(dev, id, 'pin-key'));
+    const missing = await rejectionOf(read(dev, id, 'pin-key'));
     expect(missing.message).toBe(`no PIN key is set for profile ${id}`);
 
     await dev.set(id, 'pin-key', pinKey);
@@ -157,13 +149,13 @@ describe('KeytarVault on a real Secret Service', () => {
   it('puts no secret in any error message', async () => {
     const id = profile('errors');
     const errors: Error[] = [];
-    errors.push(await rejection(dev.set(id, 'merchant-secret', Buffer.from(`${MERCHANT_SECRET}\u0000tail`))));
-    errors.push(await rejection(dev.set(id, 'merchant-secret', Buffer.from([0xff, 0xfe, 0x41, 0x42]))));
-    errors.push(await rejection(dev.set(id, 'pin-key', Buffer.from(MERCHANT_SECRET))));
-    errors.push(await rejection(dev.set('has#hash', 'merchant-secret', Buffer.from(MERCHANT_SECRET))));
+    errors.push(await rejectionOf(dev.set(id, 'merchant-secret', Buffer.from(`${MERCHANT_SECRET}\u0000tail`))));
+    errors.push(await rejectionOf(dev.set(id, 'merchant-secret', Buffer.from([0xff, 0xfe, 0x41, 0x42]))));
+    errors.push(await rejectionOf(dev.set(id, 'pin-key', Buffer.from(MERCHANT_SECRET))));
+    errors.push(await rejectionOf(dev.set('has#hash', 'merchant-secret', Buffer.from(MERCHANT_SECRET))));
     await dev.set(id, 'merchant-secret', Buffer.from(MERCHANT_SECRET));
     await dev.clear(id);
-    errors.push(await rejection(read(dev, id, 'merchant-secret')));
+    errors.push(await rejectionOf(read(dev, id, 'merchant-secret')));
 
     expect(errors.slice(0, 4).every((error) => error instanceof VaultInputError)).toBe(true);
     expect(errors[4]).toBeInstanceOf(SecretMissingError);

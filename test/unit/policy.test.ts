@@ -9,6 +9,7 @@ import {
 import type { ResolvedSettings } from '../../main/core/settings/policy.ts';
 import { ProvisioningError } from '../../main/core/settings/provisioning.ts';
 import type { Policy, Profile } from '../../main/core/settings/schema.ts';
+import { thrownBy } from '../support/thrown.ts';
 
 function policy(p: Partial<Policy>): Policy {
   return { locked: [], ...p };
@@ -37,15 +38,7 @@ const SANDBOX: Profile = {
   embedded: true,
 };
 
-function lockedError(run: () => void): PolicyLockedError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyLockedError);
-    return error as PolicyLockedError;
-  }
-  throw new Error('expected a PolicyLockedError');
-}
+const lockedError = (run: () => void): PolicyLockedError => thrownBy(run, PolicyLockedError);
 
 describe('resolveSettings: precedence', () => {
   it('uses the defaults when nobody says anything', () => {

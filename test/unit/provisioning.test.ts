@@ -10,6 +10,7 @@ import {
   ProvisioningError,
   readProvisioningFile,
 } from '../../main/core/settings/provisioning.ts';
+import { thrownBy } from '../support/thrown.ts';
 
 // The issue's example, verbatim.
 const ISSUE_EXAMPLE = `{"version": 1,
@@ -49,15 +50,8 @@ const BISHKEK = {
   merchantId: 12345, // line 10
 };
 
-function refusal(text: string, source = 'kiosk.json'): ProvisioningError {
-  try {
-    parseProvisioning(text, source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProvisioningError);
-    return error as ProvisioningError;
-  }
-  throw new Error('expected the file to be refused');
-}
+const refusal = (text: string, source = 'kiosk.json'): ProvisioningError =>
+  thrownBy(() => parseProvisioning(text, source), ProvisioningError);
 
 describe('parseProvisioning: accepted files', () => {
   it("parses the issue's example", () => {

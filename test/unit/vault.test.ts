@@ -17,15 +17,7 @@ import {
   type KeytarApi,
   type SecretVault,
 } from '../../main/core/vault/index.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejectionOf } from '../support/thrown.ts';
 
 /** A keytar stand-in: a Map, plus switches for a refusing or hanging Secret Service. */
 function fakeKeytar(mode: { fail?: string; hang?: boolean } = {}): KeytarApi & { store: Map<string, string> } {
@@ -89,7 +81,7 @@ describe.each(implementations)('%s semantics', (_name, make) => {
 
     await vault.clear('p1', 'merchant-secret');
     expect(await vault.status('p1', 'merchant-secret')).toBe('absent');
-    const missing = await rejection(vault.use('p1', 'merchant-secret').withSecret(() => 1));
+    const missing = await rejectionOf(vault.use('p1', 'merchant-secret').withSecret(() => 1));
     expect(missing).toBeInstanceOf(SecretMissingError);
   });
 
@@ -97,7 +89,7 @@ describe.each(implementations)('%s semantics', (_name, make) => {
     const vault = make();
     await vault.set('p1', 'merchant-secret', Buffer.from('abc'));
     let lent: Buffer | undefined;
-    const thrown = await rejection(
+    const thrown = await rejectionOf(
       vault.use('p1', 'merchant-secret').withSecret((s) => {
         lent = s;
         throw new Error('signer failed');
@@ -137,12 +129,12 @@ describe.each(implementations)('%s semantics', (_name, make) => {
     const vault = make();
     const secret = 'do-not-echo-me';
     const refused = [
-      await rejection(vault.set('p1', 'merchant-secret', Buffer.alloc(0))),
-      await rejection(vault.set('p1', 'merchant-secret', Buffer.from(`${secret}\u0000`))),
-      await rejection(vault.set('p1', 'merchant-secret', Buffer.concat([Buffer.from(secret), Buffer.from([0xc3])]))),
-      await rejection(vault.set('p1', 'pin-key', Buffer.from(secret))),
-      await rejection(vault.set('a#pin-key', 'merchant-secret', Buffer.from(secret))),
-      await rejection(vault.set('', 'merchant-secret', Buffer.from(secret))),
+      await rejectionOf(vault.set('p1', 'merchant-secret', Buffer.alloc(0))),
+      await rejectionOf(vault.set('p1', 'merchant-secret', Buffer.from(`${secret}\u0000`))),
+      await rejectionOf(vault.set('p1', 'merchant-secret', Buffer.concat([Buffer.from(secret), Buffer.from([0xc3])]))),
+      await rejectionOf(vault.set('p1', 'pin-key', Buffer.from(secret))),
+      await rejectionOf(vault.set('a#pin-key', 'merchant-secret', Buffer.from(secret))),
+      await rejectionOf(vault.set('', 'merchant-secret', Buffer.from(secret))),
     ];
     for (const error of refused) {
       expect(error).toBeInstanceOf(VaultInputError);
@@ -193,7 +185,7 @@ describe('KeytarVault failure handling (fake keytar)', () => {
       },
     });
     expect(await vault.status('p1', 'merchant-secret')).toBe('unavailable');
-    const error = await rejection(vault.set('p1', 'merchant-secret', Buffer.from('s')));
+    const error = await rejectionOf(vault.set('p1', 'merchant-secret', Buffer.from('s')));
     expect(error).toBeInstanceOf(VaultUnavailableError);
     expect(error.message).toMatch(/^the OS keychain is unavailable: the keytar module could not be loaded/);
     await expect(vault.use('p1', 'merchant-secret').withSecret(() => 1)).rejects.toBeInstanceOf(VaultUnavailableError);
@@ -213,7 +205,7 @@ describe('KeytarVault failure handling (fake keytar)', () => {
     const vault = new KeytarVault({ development: true, timeoutMs: 30, load: () => fakeKeytar({ hang: true }) });
     const started = Date.now();
     expect(await vault.status('p1', 'merchant-secret')).toBe('unavailable');
-    const error = await rejection(vault.use('p1', 'merchant-secret').withSecret(() => 1));
+    const error = await rejectionOf(vault.use('p1', 'merchant-secret').withSecret(() => 1));
     expect(error).toBeInstanceOf(VaultUnavailableError);
     expect(error.message).toMatch(/did not answer within 30 ms/);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -227,7 +219,7 @@ describe('KeytarVault failure handling (fake keytar)', () => {
       deletePassword: () => Promise.resolve(false),
     };
     const vault = new KeytarVault({ development: true, load: () => echoing });
-    const error = await rejection(vault.set('p1', 'merchant-secret', Buffer.from(secret)));
+    const error = await rejectionOf(vault.set('p1', 'merchant-secret', Buffer.from(secret)));
     expect(error).toBeInstanceOf(VaultUnavailableError);
     expect(error.message).toBe(
       'the OS keychain is unavailable: could not store the secret (refused to store [redacted])',

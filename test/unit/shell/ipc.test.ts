@@ -1,10 +1,7 @@
 // The security proof of the IPC surface: contract methods == channels main registers == methods the preload
 // exposes == core's handlers; untrusted senders are refused before any handler runs; the lock holds over IPC.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Desk } from '../../../main/core/desk.ts';
 import { createServices, type Services } from '../../../main/core/services/index.ts';
-import { MemoryVault } from '../../../main/core/vault/index.ts';
-import { startSandbox } from '../../../main/sandbox/index.ts';
 import { isTrustedSender, type SenderEvent } from '../../../main/shell/guards.ts';
 import { registerAppIpc, registerIpc, UNTRUSTED_SENDER, type IpcMainLike } from '../../../main/shell/ipc.ts';
 import {
@@ -16,7 +13,7 @@ import {
   type EventName,
   type Reply,
 } from '../../../preload/contract.ts';
-import { tempDir } from '../../support/temp-dir.ts';
+import { openTestDesk } from '../../support/test-desk.ts';
 import { senderEvent } from './fakes.ts';
 
 type Handler = (event: SenderEvent, args: unknown) => Promise<Reply<unknown>>;
@@ -88,12 +85,7 @@ let services: Services;
 const reports: unknown[] = [];
 
 beforeAll(() => {
-  const desk = Desk.open({
-    dataDir: tempDir('card-desk-ipc-'),
-    vault: new MemoryVault(),
-    startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile, asyncMs: 5 }),
-    deadlineMs: 1_000,
-  });
+  const desk = openTestDesk();
   services = createServices({
     desk,
     appInfo: {
