@@ -131,10 +131,19 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          paths: MAIN_ONLY.map((name) => ({
-            name,
-            message: 'The renderer has no Node and no secrets: go through window.cardDesk.',
-          })),
+          paths: [
+            ...MAIN_ONLY.map((name) => ({
+              name,
+              message: 'The renderer has no Node and no secrets: go through window.cardDesk.',
+            })),
+            {
+              // These render <style> elements, which the CSP (style-src 'self') refuses.
+              name: '@mantine/core',
+              importNames: ['AppShell', 'Flex', 'Grid', 'SimpleGrid', 'InlineStyles'],
+              message:
+                'Injects <style> elements, refused by the CSP: use CSS classes in styles.css (Group/Stack are fine).',
+            },
+          ],
           patterns: [
             { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
             {

@@ -25,7 +25,14 @@ export default defineConfig({
       {
         // The renderer in Debian Chromium through the preview (Playwright); CI installs chromium.
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        // The renderer is built once (globalSetup) for every file; each file runs its own preview and browser.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/build-renderer.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         // keytar against a real gnome-keyring in a private D-Bus session (ARCHITECTURE §6). The session is

@@ -358,4 +358,5 @@ export class CardDeskError extends Error {
   }
 }
 
-export { LOCKABLE_SETTINGS, OPERATION_GROUPS };
+export { LANGUAGES, LOCKABLE_SETTINGS, OPERATION_GROUPS, clientDraft };
+export type { AllowedGroup, Language, LockableSetting };

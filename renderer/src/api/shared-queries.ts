@@ -1,0 +1,47 @@
+// Reads that the frame and several screens share.
+import { useQuery } from '@tanstack/react-query';
+import type { EntryState } from '../../../preload/contract.ts';
+import { cardDesk } from './bridge.ts';
+import { queryKeys } from './query-keys.ts';
+
+/** Entries that are not final yet: the frame's "pending" count. */
+export const OPEN_STATES: EntryState[] = ['sending', 'pending', 'unknown'];
+
+export function useAppInfo() {
+  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => cardDesk().app.info({}), staleTime: Infinity });
+}
+
+export function useSession() {
+  return useQuery({ queryKey: queryKeys.session, queryFn: () => cardDesk().session.state({}) });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => cardDesk().settings.get({}) });
+}
+
+export function useProfiles() {
+  return useQuery({ queryKey: queryKeys.profiles, queryFn: () => cardDesk().profiles.list({}) });
+}
+
+export function useActiveProfile() {
+  const profiles = useProfiles();
+  return { ...profiles, active: profiles.data?.find((p) => p.active) };
+}
+
+/** Signature check against the active profile's server; re-run every minute and on demand. */
+export function useConnection(profileId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.connection(profileId ?? ''),
+    queryFn: () => cardDesk().vault.testConnection({ profileId: profileId ?? '' }),
+    enabled: profileId !== undefined,
+    refetchInterval: 60_000,
+    retry: false,
+  });
+}
+
+export function usePendingCount() {
+  return useQuery({
+    queryKey: queryKeys.pendingCount,
+    queryFn: async () => (await cardDesk().requests.list({ states: OPEN_STATES })).length,
+  });
+}

@@ -1,0 +1,140 @@
+// The frame around every screen: the active profile and its environment (colour and word), the connection,
+// how many requests are in progress, the lock button, and the sections (Alt+1…Alt+6).
+import { Badge, Button, Group, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useEffect, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionTest } from '../../../preload/contract.ts';
+import { cardDesk } from '../api/bridge.ts';
+import { useActiveProfile, useConnection, usePendingCount, useSession } from '../api/shared-queries.ts';
+import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
+import { SECTIONS, sectionOf, useNavigation, type Section } from './router.tsx';
+
+type ConnectionState = 'checking' | 'online' | 'refused' | 'offline';
+
+function connectionState(test: ConnectionTest | undefined, fetching: boolean): ConnectionState {
+  if (test === undefined) return fetching ? 'checking' : 'offline';
+  if (test.result === 'signature_accepted') return 'online';
+  return test.result === 'unreachable' ? 'offline' : 'refused';
+}
+
+const CONNECTION_COLOR: Record<ConnectionState, string> = {
+  checking: 'gray',
+  online: 'green',
+  refused: 'orange',
+  offline: 'red',
+};
+
+function useSectionShortcuts(go: (section: Section) => void): void {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const n = Number(event.key);
+      const section = Number.isInteger(n) ? SECTIONS[n - 1] : undefined;
+      if (section === undefined) return;
+      event.preventDefault();
+      go(section);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [go]);
+}
+
+export function Frame({ children }: { children: ReactNode }): ReactElement {
+  const { t } = useTranslation();
+  const { route, navigate } = useNavigation();
+  const { active } = useActiveProfile();
+  const connection = useConnection(active?.id);
+  const pending = usePendingCount();
+  const session = useSession();
+  const state = connectionState(connection.data, connection.isFetching);
+  const go = (section: Section): void => {
+    navigate({ screen: section });
+  };
+  useSectionShortcuts(go);
+  const current = sectionOf(route);
+  const environment = active?.environment;
+
+  return (
+    // Plain CSS grid rather than Mantine's AppShell, which injects <style> elements the CSP refuses.
+    <div className={environment ? `frame frame-env-${environment}` : 'frame'}>
+      <header className="frame-header">
+        <a href="#main" className="skip-link">
+          {t('skipToContent')}
+        </a>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={700}>{t('appName')}</Text>
+            <span className="frame-profile" data-testid="active-profile">
+              <Text span c="dimmed" size="sm">
+                {t('frame.profile')}:
+              </Text>{' '}
+              <Text span fw={600} data-testid="active-profile-name">
+                {active?.name ?? t('frame.noProfile')}
+              </Text>{' '}
+              {environment && <EnvironmentBadge environment={environment} />}
+            </span>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Tooltip label={t('frame.connection.retry')}>
+              <UnstyledButton
+                onClick={() => void connection.refetch()}
+                data-testid="connection-state"
+                data-state={state}
+                aria-label={`${t(`frame.connection.${state}`)}. ${t('frame.connection.retry')}`}
+              >
+                <Badge color={CONNECTION_COLOR[state]} variant="dot">
+                  {t(`frame.connection.${state}`)}
+                </Badge>
+              </UnstyledButton>
+            </Tooltip>
+            {(pending.data ?? 0) > 0 && (
+              <Button
+                size="xs"
+                variant="light"
+                color="yellow"
+                data-testid="pending-count"
+                onClick={() => {
+                  navigate({ screen: 'requests' });
+                }}
+              >
+                {t('frame.pending', { count: pending.data ?? 0 })}
+              </Button>
+            )}
+            <Tooltip label={t('frame.lockNeedsPin')} disabled={session.data?.pinSet !== false}>
+              <Button
+                size="xs"
+                variant="default"
+                data-testid="lock-button"
+                disabled={session.data?.pinSet !== true}
+                onClick={() => void cardDesk().session.lock({})}
+              >
+                {t('frame.lock')}
+              </Button>
+            </Tooltip>
+          </Group>
+        </Group>
+      </header>
+      <nav className="frame-nav" aria-label={t('nav.label')}>
+        {SECTIONS.map((section, i) => (
+          <NavLink
+            key={section}
+            component="button"
+            label={t(`nav.${section}`)}
+            description={`Alt+${String(i + 1)}`}
+            active={current === section}
+            aria-current={current === section ? 'page' : undefined}
+            data-testid={`nav-${section}`}
+            onClick={() => {
+              go(section);
+            }}
+          />
+        ))}
+      </nav>
+      <main id="main" className="frame-main">
+        {children}
+      </main>
+    </div>
+  );
+}

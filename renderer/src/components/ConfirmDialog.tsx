@@ -1,0 +1,78 @@
+// Confirmation before irreversible or costly actions. With `typeWord`, the operator must type that word
+// (e.g. the last four digits of the card) before Confirm is enabled.
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  typeWord,
+  danger = false,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: {
+  opened: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  typeWord?: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const ready = typeWord === undefined || typed.trim() === typeWord;
+  const close = (): void => {
+    setTyped('');
+    onCancel();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={title} centered trapFocus returnFocus closeOnClickOutside={!busy}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!ready || busy) return;
+          setTyped('');
+          onConfirm();
+        }}
+      >
+        <Stack>
+          {children}
+          {danger && <Text fw={600}>{t('confirm.irreversible')}</Text>}
+          {typeWord !== undefined && (
+            <TextInput
+              label={t('confirm.typeToConfirm', { word: typeWord })}
+              value={typed}
+              onChange={(event) => {
+                setTyped(event.currentTarget.value);
+              }}
+              autoComplete="off"
+              data-autofocus
+              data-testid="confirm-word"
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={busy}>
+              {t('action.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              color={danger ? 'red' : undefined}
+              disabled={!ready}
+              loading={busy}
+              data-testid="confirm-submit"
+            >
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,35 @@
+// The five UI languages (settings schema) and the locale each formats numbers, money and dates with.
+import type { Language } from '../../../preload/contract.ts';
+
+export { LANGUAGES } from '../../../preload/contract.ts';
+export type { Language };
+
+export const LOCALE_OF: Record<Language, string> = {
+  ru: 'ru-RU',
+  en: 'en-GB',
+  kk: 'kk-KZ',
+  ky: 'ky-KG',
+  uz: 'uz-Latn-UZ',
+};
+
+/** Each language's own name, shown in the language picker whatever the current language is. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  ru: 'Русский',
+  en: 'English',
+  kk: 'Қазақша',
+  ky: 'Кыргызча',
+  uz: 'Oʻzbekcha',
+};
+
+export const NAMESPACES = [
+  'common',
+  'errors',
+  'clients',
+  'cards',
+  'requests',
+  'journal',
+  'gift',
+  'settings',
+  'lock',
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
