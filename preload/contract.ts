@@ -358,5 +358,19 @@ export class CardDeskError extends Error {
   }
 }
 
+// Shapes and dictionaries the screens use (the renderer imports nothing from main, only this contract).
+export type CardView = z.infer<typeof f.card>;
+export type AccountView = z.infer<typeof f.account>;
+export type StatementOperation = z.infer<typeof f.operation>;
+export type LimitView = z.infer<typeof f.limit>;
+export type GiftProduct = ResultOf<'gift.products'>['product_list'][number];
+export type GiftCardState = ResultOf<'gift.status'>;
+export type ClientDraft = z.input<typeof clientDraft>;
+export const CARD_STATUSES = f.CARD_STATUSES;
+export const CLIENT_PRODUCTS = f.CLIENT_PRODUCTS;
+export const GIFT_CARD_STATUSES = f.GIFT_CARD_STATUSES;
+export const LIMIT_TRANSACTION_TYPES = f.LIMIT_TRANSACTION_TYPES;
+export const MAX_DOCUMENT_BYTES = f.MAX_DOCUMENT_BYTES;
+
 export { LANGUAGES, LOCKABLE_SETTINGS, OPERATION_GROUPS, clientDraft };
 export type { AllowedGroup, Language, LockableSetting };

@@ -1,0 +1,53 @@
+// Columns of a card list (a client's cards; the UI benchmark's 100,000 cards). Status words come from the
+// dictionary (SPEC §7.4); an unknown status is shown as it came, never as an error.
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { CARD_STATUSES, CLIENT_PRODUCTS, type CardView } from '../../../preload/contract.ts';
+
+const column = createColumnHelper<CardView>();
+
+export function cardStatusLabel(t: TFunction, status: string): string {
+  return (CARD_STATUSES as readonly string[]).includes(status) ? t(`cardStatus.${status}`) : status;
+}
+
+export function productLabel(productId: number): string {
+  return (CLIENT_PRODUCTS as Record<number, string | undefined>)[productId] ?? String(productId);
+}
+
+export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
+  return [
+    column.accessor('card_mask', {
+      header: t('columns.cardNumber'),
+      cell: (c) => <span className="mono">{c.getValue()}</span>,
+      size: 190,
+    }),
+    column.accessor('status', {
+      header: t('columns.status'),
+      cell: (c) => {
+        const status: string = c.getValue();
+        return (
+          <span className={`card-status card-status-${status}`} data-status={status}>
+            {cardStatusLabel(t, status)}
+          </span>
+        );
+      },
+      size: 120,
+    }),
+    column.accessor('expiry', { header: t('columns.expiry'), size: 80 }),
+    column.accessor('kind', {
+      header: t('columns.kind'),
+      cell: (c) => {
+        const kind: string = c.getValue();
+        return kind === 'plastic' || kind === 'virtual' ? t(`cardKind.${kind}`) : kind;
+      },
+      size: 100,
+    }),
+    column.accessor('product_id', { header: t('columns.product'), cell: (c) => productLabel(c.getValue()), size: 170 }),
+    column.accessor('cardholder_name', { header: t('columns.holder') }),
+  ] as ColumnDef<CardView, never>[];
+}
+
+/** What the card list filter searches: number, status, holder, product. */
+export function cardSearchText(card: CardView): string {
+  return `${card.card_mask} ${card.status} ${card.cardholder_name} ${card.card_id} ${productLabel(card.product_id)}`;
+}
