@@ -48,13 +48,30 @@ export function guardWebContents(contents: GuardedContents, log: GuardLog = () =
   });
 }
 
+export interface DownloadItemLike {
+  getURL(): string;
+  getFilename(): string;
+  setSaveDialogOptions(options: {
+    title?: string;
+    defaultPath?: string;
+    filters?: { name: string; extensions: string[] }[];
+  }): void;
+}
+
 export interface GuardedSession {
   setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    handler: (
+      webContents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void,
   ): void;
-  setPermissionCheckHandler(handler: () => boolean): void;
+  setPermissionCheckHandler(
+    handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean,
+  ): void;
   setDevicePermissionHandler(handler: () => boolean): void;
-  on(event: 'will-download', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'will-download', listener: (event: PreventableEvent, item: DownloadItemLike) => void): unknown;
   webRequest: {
     onBeforeRequest(
       listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
@@ -72,15 +89,41 @@ export function isAllowedRequest(url: string, development: boolean): boolean {
   return development && (url.startsWith('devtools://') || url.startsWith('chrome-extension://'));
 }
 
-/** Every permission (camera, notifications, HID, USB, serial…) denied; downloads refused; off-origin requests cancelled. */
+/**
+ * The clipboard, for our own pages only: copying a revealed card number, and reading it back after 30 s to
+ * clear it only if it is still there (renderer/src/components/use-clipboard.ts).
+ */
+const APP_PERMISSIONS = new Set(['clipboard-sanitized-write', 'clipboard-read']);
+
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined): boolean {
+  return APP_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+/** A file the renderer built itself (a CSV export as a blob: URL of our origin); nothing from elsewhere. */
+export function isAllowedDownload(url: string): boolean {
+  return url.startsWith('blob:app://card-desk/');
+}
+
+/**
+ * Every other permission (camera, notifications, HID, USB, serial…) denied; downloads refused but the
+ * renderer's own exports, which go through the save dialog; off-origin requests cancelled.
+ */
 export function guardSession(session: GuardedSession, development: boolean, log: GuardLog = () => undefined): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`denied permission ${permission}`);
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = isAllowedPermission(permission, details.requestingUrl);
+    if (!granted) log(`denied permission ${permission}`);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAllowedPermission(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => {
+  session.on('will-download', (event, item) => {
+    if (isAllowedDownload(item.getURL())) {
+      // No save path set: Electron asks the operator where to save.
+      item.setSaveDialogOptions({ defaultPath: item.getFilename(), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      return;
+    }
     event.preventDefault();
     log('blocked a download');
   });

@@ -107,7 +107,7 @@ describe('guardSession', () => {
     const emitter = new FakeEmitter();
     const captured: Partial<{
       request: Parameters<GuardedSession['setPermissionRequestHandler']>[0];
-      check: () => boolean;
+      check: Parameters<GuardedSession['setPermissionCheckHandler']>[0];
       device: () => boolean;
       beforeRequest: Parameters<GuardedSession['webRequest']['onBeforeRequest']>[0];
     }> = {};
@@ -122,22 +122,43 @@ describe('guardSession', () => {
     return { captured, emitter };
   }
 
-  it('denies every permission request, check and device permission', () => {
+  it('denies every permission request, check and device permission but the clipboard of our own pages', () => {
     const { captured } = session();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'openExternal']) {
+    const app = 'app://card-desk/index.html';
+    for (const permission of ['media', 'geolocation', 'notifications', 'hid', 'openExternal', 'clipboard-read']) {
       const callback = vi.fn();
-      captured.request?.({}, permission, callback);
+      captured.request?.({}, permission, callback, {
+        requestingUrl: permission === 'clipboard-read' ? 'https://example.com/' : app,
+      });
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+      expect(captured.check?.({}, permission, permission === 'clipboard-read' ? 'https://example.com' : app)).toBe(
+        false,
+      );
     }
-    expect(captured.check?.()).toBe(false);
+    for (const permission of ['clipboard-read', 'clipboard-sanitized-write']) {
+      const callback = vi.fn();
+      captured.request?.({}, permission, callback, { requestingUrl: app });
+      expect(callback).toHaveBeenCalledExactlyOnceWith(true);
+      expect(captured.check?.({}, permission, 'app://card-desk')).toBe(true);
+    }
     expect(captured.device?.()).toBe(false);
   });
 
-  it('prevents downloads and cancels off-origin requests', () => {
+  it("prevents downloads but the renderer's own exports (through the save dialog), and cancels off-origin requests", () => {
     const { captured, emitter } = session();
-    const download = preventable();
-    emitter.fire('will-download', download);
-    expect(download.prevented()).toBe(true);
+    const item = (url: string) => ({
+      getURL: () => url,
+      getFilename: () => 'statement.csv',
+      setSaveDialogOptions: vi.fn(),
+    });
+    const foreign = preventable();
+    emitter.fire('will-download', foreign, item('https://example.com/malware.exe'));
+    expect(foreign.prevented()).toBe(true);
+    const exported = preventable();
+    const own = item('blob:app://card-desk/5b0c7e0e-0000-4000-8000-000000000000');
+    emitter.fire('will-download', exported, own);
+    expect(exported.prevented()).toBe(false);
+    expect(own.setSaveDialogOptions).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'statement.csv' }));
     const answers: boolean[] = [];
     for (const url of ['https://example.com/', 'app://card-desk/index.html']) {
       captured.beforeRequest?.({ url }, ({ cancel }) => answers.push(cancel));
