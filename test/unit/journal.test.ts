@@ -17,6 +17,27 @@ const intent = (key: string, at = 1000) => ({
 });
 
 describe('journal', () => {
+  it('with group commit, lets every concurrent writer wait for one shared flush, and keeps the work item tag', async () => {
+    const dir = tempDir();
+    const journal = Journal.open(dir, { groupCommit: true });
+    const waits: Promise<void>[] = [];
+    for (let i = 0; i < 50; i++) {
+      journal.recordIntent({ ...intent(`k${String(i)}`, 1000 + i), tag: `bulk:j1:${String(i)}:card` });
+      waits.push(journal.durableNow());
+    }
+    await Promise.all(waits);
+    // Once durable, a reader of the file (another process after a crash) sees every intent.
+    const lines = readFileSync(join(dir, JOURNAL_FILE), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(50);
+    await journal.durableNow(); // nothing new: resolves at once
+    journal.recordOutcome({ key: 'k0', at: 2000, state: 'done', result: {} });
+    journal.close(); // flushes what is still unsynced
+    const again = Journal.open(dir);
+    expect(again.get('k0')).toMatchObject({ state: 'done', tag: 'bulk:j1:0:card' });
+    expect(again.list().filter((e) => e.tag?.startsWith('bulk:j1:'))).toHaveLength(50);
+    again.close();
+  });
+
   it('folds intent and outcome records and survives reopening', () => {
     const dir = tempDir();
     const journal = Journal.open(dir);

@@ -135,8 +135,11 @@ export class CardApiClient {
     return { kind: 'transport', key, reason: lastReason };
   }
 
-  /** A write: journaled before it leaves, its outcome after. */
-  async execute(prepared: PreparedCall): Promise<Outcome> {
+  /**
+   * A write: journaled before it leaves, its outcome after. `tag` names the work item it belongs to (a bulk
+   * job's row and step), so that a resumed job finds it in the journal instead of sending it again.
+   */
+  async execute(prepared: PreparedCall, options: { tag?: string } = {}): Promise<Outcome> {
     const { key, opId } = prepared;
     // Signing first: a vault that cannot sign refuses before anything is journaled.
     const headers = await this.sign(prepared);
@@ -148,7 +151,10 @@ export class CardApiClient {
       bodySha256: createHash('sha256').update(prepared.bytes).digest('hex'),
       params: journalParams(opId, prepared.body),
       deadlineMs: this.deadlineMs,
+      ...(options.tag === undefined ? {} : { tag: options.tag }),
     });
+    // With group commit the intent shares one fdatasync with every other write in flight.
+    await this.journal.durableNow();
     this.inFlight.add(key);
     try {
       const outcome = await this.deliver(prepared, headers);

@@ -1,6 +1,6 @@
 // The durable, append-only operation journal (ARCHITECTURE §5): one JSON line per record, flushed before a
 // request leaves. A torn last line after a crash is skipped, never fatal.
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   journalRecord,
@@ -17,6 +17,12 @@ export const JOURNAL_FILE = 'journal.jsonl';
 export interface JournalOptions {
   /** fdatasync after each record (default true). Off only in benchmarks that measure its cost. */
   durable?: boolean;
+  /**
+   * Group commit: records are written at once but flushed by one background fdatasync shared by every
+   * writer waiting at that moment; the client awaits `durable()` before a request leaves. Keeps the event
+   * loop free (the app's main process, bulk jobs with many calls in flight). Audit records stay synchronous.
+   */
+  groupCommit?: boolean;
 }
 
 export interface JournalReadReport {
@@ -28,6 +34,12 @@ export class Journal {
   readonly path: string;
   private readonly fd: number;
   private readonly durable: boolean;
+  private readonly groupCommit: boolean;
+  /** Group commit: records written so far, records known on disk, and who waits for which. */
+  private written = 0;
+  private synced = 0;
+  private syncing = false;
+  private waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly entries = new Map<string, JournalEntry>();
   private readonly audits: AuditRecord[] = [];
   private skippedLines = 0;
@@ -35,6 +47,7 @@ export class Journal {
   private constructor(path: string, options: JournalOptions) {
     this.path = path;
     this.durable = options.durable ?? true;
+    this.groupCommit = options.groupCommit ?? false;
     this.fd = openSync(path, 'a+', 0o600);
     this.load();
   }
@@ -67,8 +80,18 @@ export class Journal {
       return;
     }
     if (record.type === 'intent') {
-      const { key, op, at, connection, params, deadlineMs } = record;
-      this.entries.set(key, { key, op, at, connection, params, deadlineMs, state: 'sending', updatedAt: at });
+      const { key, op, at, connection, params, deadlineMs, tag } = record;
+      this.entries.set(key, {
+        key,
+        op,
+        at,
+        connection,
+        params,
+        deadlineMs,
+        ...(tag === undefined ? {} : { tag }),
+        state: 'sending',
+        updatedAt: at,
+      });
       return;
     }
     const entry = this.entries.get(record.key);
@@ -80,19 +103,50 @@ export class Journal {
     if (record.reason !== undefined) entry.reason = record.reason;
   }
 
-  private write(text: string): void {
+  private write(text: string, sync = !this.groupCommit): void {
     const bytes = Buffer.from(text);
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
-    if (this.durable) fdatasyncSync(this.fd);
+    this.written++;
+    if (this.durable && sync) {
+      fdatasyncSync(this.fd);
+      this.synced = this.written;
+    }
   }
 
-  private append(record: IntentRecord | OutcomeRecord | AuditRecord): void {
-    this.write(`${JSON.stringify(record)}\n`);
+  private append(record: IntentRecord | OutcomeRecord | AuditRecord, sync?: boolean): void {
+    this.write(`${JSON.stringify(record)}\n`, sync);
     this.fold(record);
   }
 
-  /** Records a write before it is sent; returns once the record is on disk. */
+  /** Resolves once every record written so far is on disk (at once without group commit). */
+  durableNow(): Promise<void> {
+    if (!this.durable || this.synced >= this.written) return Promise.resolve();
+    const promise = new Promise<void>((resolve, reject) => {
+      this.waiters.push({ upTo: this.written, resolve, reject });
+    });
+    this.flushGroup();
+    return promise;
+  }
+
+  private flushGroup(): void {
+    if (this.syncing) return;
+    this.syncing = true;
+    const upTo = this.written;
+    fdatasync(this.fd, (error) => {
+      this.syncing = false;
+      if (error === null) this.synced = Math.max(this.synced, upTo);
+      const ready = this.waiters.filter((w) => error !== null || w.upTo <= this.synced);
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const waiter of ready) {
+        if (error === null) waiter.resolve();
+        else waiter.reject(error);
+      }
+      if (this.waiters.length > 0) this.flushGroup();
+    });
+  }
+
+  /** Records a write before it is sent; on disk on return, or with group commit once `durableNow()` resolves. */
   recordIntent(record: Omit<IntentRecord, 'type'>): void {
     if (this.entries.has(record.key)) throw new Error(`journal already holds operation ${record.key}`);
     this.append({ type: 'intent', ...record });
@@ -108,7 +162,7 @@ export class Journal {
 
   /** Records an audited operator action, on disk before the action goes ahead. */
   recordAudit(record: Omit<AuditRecord, 'type'>): void {
-    this.append({ type: 'audit', ...record });
+    this.append({ type: 'audit', ...record }, true);
   }
 
   /** Audited actions, oldest first. */
@@ -131,6 +185,7 @@ export class Journal {
   }
 
   close(): void {
+    if (this.durable && this.synced < this.written) fdatasyncSync(this.fd);
     closeSync(this.fd);
   }
 }

@@ -36,6 +36,8 @@ export const intentRecord = z.strictObject({
   /** Redacted parameters for the operator's journal view. */
   params: z.record(z.string(), json),
   deadlineMs: z.number(),
+  /** The work item this write belongs to (e.g. `bulk:<job>:<row>:card`), for resuming it exactly once. */
+  tag: z.string().optional(),
 });
 export type IntentRecord = z.infer<typeof intentRecord>;
 
@@ -72,6 +74,7 @@ export interface JournalEntry {
   connection: ConnectionRecord;
   params: IntentRecord['params'];
   deadlineMs: number;
+  tag?: string;
   state: EntryState;
   updatedAt: number;
   result?: OutcomeRecord['result'];
