@@ -33,6 +33,9 @@ const PURE_MODULES = [
   'main/core/card-api/outcome.ts',
   'main/core/card-api/pan.ts',
   'main/core/settings/schema.ts',
+  'main/core/bulk/formats.ts',
+  'main/core/bulk/problems.ts',
+  'main/core/bulk/progress.ts',
 ];
 
 // Raw IPC lives only in the IPC registration file and the preload (ARCHITECTURE.md §2).

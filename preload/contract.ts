@@ -7,6 +7,9 @@ import * as f from '../main/core/card-api/catalog/fields.ts';
 import type { ResultOf } from '../main/core/card-api/catalog/index.ts';
 import { clientDraft } from '../main/core/card-api/catalog/payment-cards.ts';
 import type { Outcome } from '../main/core/card-api/outcome.ts';
+import { BULK_FORMATS, type BulkFormat } from '../main/core/bulk/formats.ts';
+import type { BulkProblem } from '../main/core/bulk/problems.ts';
+import type { BulkProgress } from '../main/core/bulk/progress.ts';
 import {
   LANGUAGES,
   LOCKABLE_SETTINGS,
@@ -48,6 +51,7 @@ export const BLOCK_REASONS = ['lost', 'stolen', 'suspected_fraud', 'client_reque
 export const UNBLOCK_REASONS = ['found', 'fraud_cleared', 'client_request', 'other'] as const;
 export const CLOSE_REASONS = ['client_request', 'fraud', 'expired', 'damaged', 'other'] as const;
 const note = z.string().trim().max(200, 'at most 200 characters');
+const bulkJobId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a bulk job id');
 
 export const ENTRY_STATES = ['sending', 'pending', 'done', 'failed', 'unknown', 'not_received'] as const;
 
@@ -144,6 +148,26 @@ export interface ContractError {
   code: string;
   message: string;
   details?: Record<string, unknown>;
+}
+
+/** A bulk file checked before anything is sent (issue 6); `draftId` only when it has no problem. */
+export interface BulkValidationReport {
+  fileName: string;
+  format: BulkFormat | null;
+  rows: number;
+  problems: BulkProblem[];
+  draftId?: string;
+}
+
+export interface BulkJobView extends BulkProgress {
+  profileId: string;
+  format: BulkFormat;
+  fileName: string;
+  concurrency: number;
+  createdAt: number;
+  updatedAt: number;
+  /** A live process is running it (this app, or a CLI). */
+  running: boolean;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -294,6 +318,31 @@ export const contract = {
       limit: z.int().min(1).max(100_000).optional(),
     }),
   ).returns<{ entries: JournalEntryView[]; total: number }>(),
+  /** A template of a bulk format (header and example rows). */
+  'bulk.template': method(z.strictObject({ format: z.enum(BULK_FORMATS) })).returns<{
+    fileName: string;
+    content: string;
+  }>(),
+  /** Checks a whole file (bytes as base64: the encoding is checked, not guessed); nothing is sent. */
+  'bulk.validate': method(
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.base64().max(40 * 1024 * 1024, 'larger than 30 MB'),
+    }),
+  ).returns<BulkValidationReport>(),
+  /** Starts a job from a validated file for the active profile. */
+  'bulk.start': method(
+    z.strictObject({ draftId: z.uuid(), concurrency: z.int().min(1).max(32).optional() }),
+  ).returns<BulkJobView>(),
+  'bulk.list': method(none).returns<BulkJobView[]>(),
+  'bulk.get': method(z.strictObject({ jobId: bulkJobId })).returns<BulkJobView>(),
+  'bulk.pause': method(z.strictObject({ jobId: bulkJobId })).returns<BulkJobView>(),
+  'bulk.resume': method(z.strictObject({ jobId: bulkJobId })).returns<BulkJobView>(),
+  /** Rows not started are never sent; rows in flight finish. */
+  'bulk.cancel': method(z.strictObject({ jobId: bulkJobId, confirm: z.literal(true) })).returns<BulkJobView>(),
+  /** The result file: input columns plus outcome columns, masked card numbers only. */
+  'bulk.result': method(z.strictObject({ jobId: bulkJobId })).returns<{ fileName: string; content: string }>(),
+
   'journal.audit': method(
     z.strictObject({
       from: z.number().optional(),
@@ -319,9 +368,16 @@ export interface EventPayloads {
   'requests.changed': { requestId: string; op: string; state: EntryState };
   'session.lockChanged': { locked: boolean; reason: 'operator' | 'idle' | 'os' | 'unlock' };
   'profiles.switched': { profileId: string };
+  /** A bulk job moved: counts, rate, time left (at most a few times a second). */
+  'bulk.progress': BulkProgress;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['requests.changed', 'session.lockChanged', 'profiles.switched'];
+export const EVENT_NAMES: EventName[] = [
+  'requests.changed',
+  'session.lockChanged',
+  'profiles.switched',
+  'bulk.progress',
+];
 
 // ---------------------------------------------------------------------------------------------- the bridge type
 
@@ -373,4 +429,6 @@ export const LIMIT_TRANSACTION_TYPES = f.LIMIT_TRANSACTION_TYPES;
 export const MAX_DOCUMENT_BYTES = f.MAX_DOCUMENT_BYTES;
 
 export { LANGUAGES, LOCKABLE_SETTINGS, OPERATION_GROUPS, clientDraft };
+export { BULK_FORMATS };
+export type { BulkFormat, BulkProblem, BulkProgress };
 export type { AllowedGroup, Language, LockableSetting };

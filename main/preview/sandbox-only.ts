@@ -5,6 +5,7 @@
 import { contract, type ContractError, type Reply } from '../../preload/contract.ts';
 import type { Desk } from '../core/desk.ts';
 import type { Dispatcher } from '../core/services/index.ts';
+import { JobStore } from '../core/bulk/job-store.ts';
 import { parseProvisioning } from '../core/settings/provisioning.ts';
 import { EMBEDDED_PROFILE_ID } from '../core/settings/schema.ts';
 
@@ -46,6 +47,7 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
   };
   const isSandbox = async (id: string | null | undefined): Promise<boolean> =>
     id !== undefined && id !== null && (await environments()).get(id) === 'sandbox';
+  const jobs = new JobStore(desk.dataDir);
   const notSandbox = (id: string) =>
     refused(`the browser preview works with sandbox profiles only; "${id}" is not one of them`);
 
@@ -106,6 +108,25 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
         }
         return 'pass';
       }
+      case 'bulk.start': {
+        const active = desk.activeProfileId();
+        return (await isSandbox(active)) ? 'pass' : notSandbox(active);
+      }
+      case 'bulk.list':
+        return 'filter';
+      case 'bulk.get':
+      case 'bulk.pause':
+      case 'bulk.resume':
+      case 'bulk.cancel':
+      case 'bulk.result': {
+        let profileId: string;
+        try {
+          profileId = jobs.meta(a.jobId as string).profileId;
+        } catch {
+          return 'pass'; // the handler answers bulk_job_not_found
+        }
+        return (await isSandbox(profileId)) ? 'pass' : notSandbox(profileId);
+      }
       case 'requests.recheck': {
         const entry = desk.journal.get(a.requestId as string);
         const profileId = entry?.connection.profileId;
@@ -143,6 +164,11 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
     }
     const known = await environments();
     const visible = (e: EntryLike) => e.profileId === null || known.get(e.profileId) === 'sandbox';
+    if (method === 'bulk.list') {
+      const reply = await dispatch(method, args);
+      if (!reply.ok) return reply;
+      return { ok: true, value: (reply.value as EntryLike[]).filter(visible) };
+    }
     if (method === 'journal.audit') {
       const reply = await dispatch(method, { ...query, limit: ALL });
       if (!reply.ok) return reply;

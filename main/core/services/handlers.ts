@@ -2,6 +2,7 @@
 import type { AppInfo, MethodName, ParsedArgsOf, ResultOfMethod } from '../../../preload/contract.ts';
 import { operations, type OpId, type RequestOf } from '../card-api/catalog/index.ts';
 import type { Outcome } from '../card-api/outcome.ts';
+import { templateCsv, type BulkService } from '../bulk/index.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
@@ -21,10 +22,11 @@ export interface HandlerContext {
   secretShown?: (shown: boolean) => void;
   /** Lets the kiosk window go once the admin PIN is verified; false where no kiosk runs. */
   kioskExit?: () => boolean;
+  bulk: BulkService;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
-  const { desk, session, events } = ctx;
+  const { desk, session, events, bulk } = ctx;
   const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash());
   const active = () => desk.activeProfileId();
 
@@ -221,6 +223,31 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
 
     'journal.search': (query) => Promise.resolve(searchJournal(desk.journal.list(), query)),
+    'bulk.template': ({ format }) =>
+      Promise.resolve({ fileName: `card-desk-${format}-template.csv`, content: templateCsv(format) }),
+    'bulk.validate': ({ fileName, contentBase64 }) =>
+      Promise.resolve(bulk.validate(fileName, Buffer.from(contentBase64, 'base64'))),
+    'bulk.start': ({ draftId, concurrency }) => {
+      const profileId = active();
+      desk.assertAllowed(profileId, 'card.issueBulk'); // the workstation must allow bulk work at all
+      const job = bulk.create(draftId, profileId, concurrency);
+      desk.audit('bulk.start', { profileId, jobId: job.id, rows: job.total, format: job.format });
+      bulk.runInBackground(job.id);
+      return Promise.resolve(bulk.get(job.id));
+    },
+    'bulk.list': () => Promise.resolve(bulk.list()),
+    'bulk.get': ({ jobId }) => Promise.resolve(bulk.get(jobId)),
+    'bulk.pause': ({ jobId }) => Promise.resolve(bulk.pause(jobId)),
+    'bulk.resume': ({ jobId }) => {
+      bulk.runInBackground(jobId);
+      return Promise.resolve(bulk.get(jobId));
+    },
+    'bulk.cancel': ({ jobId }) => {
+      desk.audit('bulk.cancel', { profileId: active(), jobId });
+      return Promise.resolve(bulk.cancel(jobId));
+    },
+    'bulk.result': ({ jobId }) => Promise.resolve(bulk.resultFile(jobId)),
+
     'journal.audit': (query) => Promise.resolve(searchAudit(desk.journal.auditTrail(), query)),
   };
 }

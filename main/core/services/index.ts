@@ -1,5 +1,6 @@
 // The operator services: one composition for the desktop shell, the preview and tests.
 import type { AppInfo } from '../../../preload/contract.ts';
+import { bulkServiceFor, type BulkService } from '../bulk/index.ts';
 import type { Desk } from '../desk.ts';
 import { Session } from '../session/session.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -12,6 +13,7 @@ export interface Services {
   events: DeskEvents;
   handlers: Handlers;
   dispatch: Dispatcher;
+  bulk: BulkService;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,14 @@ export function createServices(options: ServiceOptions): Services {
       events.emit('session.lockChanged', { locked, reason });
     },
   });
+  const bulk = bulkServiceFor(desk, {
+    onProgress: (progress) => {
+      events.emit('bulk.progress', progress);
+    },
+    report: options.report,
+  });
   const handlers = createHandlers({
+    bulk,
     desk,
     session,
     events,
@@ -47,14 +56,18 @@ export function createServices(options: ServiceOptions): Services {
     secretShown: options.secretShown,
     kioskExit: options.kioskExit,
   });
+  // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
+  bulk.resumeInterrupted();
   return {
     desk,
     session,
     events,
     handlers,
     dispatch: createDispatcher(handlers, session, options.report),
+    bulk,
     close: async () => {
       session.dispose();
+      await bulk.stop();
       await desk.close();
     },
   };

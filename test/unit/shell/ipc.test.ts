@@ -235,11 +235,22 @@ describe('events', () => {
     services.events.emit('requests.changed', { requestId: 'r1', op: 'card.block', state: 'done' });
     services.events.emit('session.lockChanged', { locked: true, reason: 'os' });
     services.events.emit('profiles.switched', { profileId: 'sandbox' });
+    const progress = {
+      jobId: 'j1',
+      state: 'running' as const,
+      total: 3,
+      done: 1,
+      failed: 0,
+      remaining: 2,
+      ratePerMinute: null,
+      etaSeconds: null,
+    };
+    services.events.emit('bulk.progress', progress);
     expect(sent.map(([channel]) => channel)).toEqual(EVENT_NAMES.map(eventChannelOf));
     expect(sent[1]).toEqual([eventChannelOf('session.lockChanged'), { locked: true, reason: 'os' }]);
     dispose();
     services.events.emit('profiles.switched', { profileId: 'sandbox' });
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(4);
   });
 });
 

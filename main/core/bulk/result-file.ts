@@ -1,0 +1,37 @@
+// The result file of a job: every input column, then the outcome (client id, card id, masked card number,
+// status, error). A row that issued several cards (the cards format) gets one line per card. Never a full
+// card number: only the bank's mask is written, and an unmasked number is masked here.
+import Papa from 'papaparse';
+import { maskPan } from '../card-api/pan.ts';
+import type { JobMeta, RowResult } from './job-store.ts';
+import type { ValidRow } from './validate.ts';
+
+export const RESULT_COLUMNS = ['result_status', 'client_id', 'card_id', 'card_mask', 'error_code', 'error_message'];
+
+/** Cells a spreadsheet would run as a formula are prefixed with an apostrophe (CSV injection). */
+function safe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+}
+
+export function resultCsv(meta: JobMeta, rows: ValidRow[], results: Map<number, RowResult>): string {
+  const lines: string[][] = [];
+  for (const row of rows) {
+    const input = meta.header.map((column) => row.values[column] ?? '');
+    const result = results.get(row.row);
+    const status = result?.status ?? (meta.state === 'cancelled' ? 'cancelled' : 'not_run');
+    const base = [status, result?.clientId ?? ''];
+    const error = [result?.error?.code ?? '', result?.error?.message ?? ''];
+    const cards = result?.cards ?? [];
+    if (cards.length === 0) lines.push([...input, ...base, '', '', ...error]);
+    for (const card of cards) {
+      const mask =
+        card.cardMask === undefined ? '' : /^\d{12,19}$/.test(card.cardMask) ? maskPan(card.cardMask) : card.cardMask;
+      lines.push([...input, ...base, card.cardId, mask, ...error]);
+    }
+  }
+  const csv = Papa.unparse(
+    { fields: [...meta.header, ...RESULT_COLUMNS], data: lines.map((line) => line.map(safe)) },
+    { delimiter: ';', newline: '\r\n' },
+  );
+  return `\uFEFF${csv}\r\n`;
+}
