@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The Card Desk admin command line (main/cli): dispatches to one command module per verb.
+import { bulkCommand } from './commands/bulk.ts';
 import { callCommand } from './commands/call.ts';
 import { journalCommand } from './commands/journal.ts';
 import { policyCommand } from './commands/policy.ts';
@@ -21,6 +22,9 @@ const HELP = `Card Desk admin CLI
   card-desk sandbox [--port <n>] [--merchant <id> --secret <s>]… [--state <file>] [--async-ms <n>]
                     [--latency-ms <n>] [--fault <op>:<kind>[:<count>]]…
   card-desk start   the embedded sandbox with its state in the data folder
+  card-desk bulk issue <file.csv> --profile <id> [--concurrency <n>] [--out <result.csv>] [--timeout-ms <n>] [--data-dir <dir>]
+  card-desk bulk status|resume|cancel <job id> [--json] [--data-dir <dir>]
+  card-desk bulk list [--json] | bulk template clients|cards
 
 Exit codes: 0 done, 1 business error, 2 usage or validation error, 3 outcome unknown or still processing
 after reconciliation, 4 server not reached (nothing happened), 5 internal error, 6 the OS keychain is
@@ -32,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'call':
       return callCommand(args);
+    case 'bulk':
+      return bulkCommand(args);
     case 'journal':
       return journalCommand(args);
     case 'profile':
@@ -64,6 +70,9 @@ const REFUSED = new Set([
   'profile_builtin',
   'operation_not_allowed',
   'secret_empty',
+  'bulk_job_not_found',
+  'bulk_job_busy',
+  'bulk_draft_expired',
 ]);
 const KEYCHAIN = new Set(['vault_unavailable', 'secret_missing']);
 
