@@ -56,6 +56,12 @@ function schemaProblems(row: number, error: z.ZodError, rename: (column: string)
   });
 }
 
+/** A column already reported (not a number, not a phone) is not reported again by the schema. */
+function newColumns(found: BulkProblem[], more: BulkProblem[]): BulkProblem[] {
+  const reported = new Set(found.map((p) => p.field));
+  return more.filter((p) => !reported.has(p.field));
+}
+
 function intOrProblem(row: CsvRow, column: string, problems: BulkProblem[]): number | undefined {
   const text = row.values[column] ?? '';
   if (text === '') return undefined; // the schema reports it as required
@@ -111,14 +117,7 @@ function clientRow(row: CsvRow, problems: BulkProblem[]): RowInput | undefined {
     client,
   };
   const parsed = clientDraft.safeParse(draft);
-  if (!parsed.success) {
-    // A phone already reported as invalid is not reported again as "required".
-    found.push(
-      ...schemaProblems(row.row, parsed.error).filter(
-        (p) => !(p.field === 'phone' && phone === undefined && phoneText !== ''),
-      ),
-    );
-  }
+  if (!parsed.success) found.push(...newColumns(found, schemaProblems(row.row, parsed.error)));
   const card = cardRequest(row, found);
   problems.push(...found);
   if (found.length > 0 || !parsed.success || card === undefined) return undefined;
@@ -161,7 +160,7 @@ function cardsRow(row: CsvRow, problems: BulkProblem[]): RowInput | undefined {
     product_id: productId,
     quantity,
   });
-  if (!parsed.success) found.push(...schemaProblems(row.row, parsed.error));
+  if (!parsed.success) found.push(...newColumns(found, schemaProblems(row.row, parsed.error)));
   problems.push(...found);
   if (found.length > 0 || !parsed.success) return undefined;
   const body = parsed.data as { product_id: 1000 | 2000 | 3000; quantity: number };
