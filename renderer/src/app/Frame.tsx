@@ -1,5 +1,5 @@
 // The frame around every screen: the active profile and its environment (colour and word), the connection,
-// how many requests are in progress, the lock button, and the sections (Alt+1…Alt+6).
+// how many requests are in progress, the lock button, and the sections (Alt+1…Alt+7).
 import { Badge, Button, Group, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useEffect, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,6 @@
 // Which screen a route shows.
 import type { ReactElement } from 'react';
+import { BulkScreen } from '../screens/bulk/BulkScreen.tsx';
 import { CardScreen } from '../screens/cards/CardScreen.tsx';
 import { CardsScreen } from '../screens/cards/CardsScreen.tsx';
 import { ClientScreen } from '../screens/clients/ClientScreen.tsx';
@@ -22,6 +23,8 @@ export function Screen({ route }: { route: Route }): ReactElement {
       return <CardScreen key={route.cardId} cardId={route.cardId} />;
     case 'requests':
       return <RequestsScreen />;
+    case 'bulk':
+      return <BulkScreen />;
     case 'gift':
       return <GiftScreen />;
     case 'journal':

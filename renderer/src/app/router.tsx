@@ -9,12 +9,13 @@ export type Route =
   | { screen: 'card'; cardId: string }
   | { screen: 'requests' }
   | { screen: 'gift' }
+  | { screen: 'bulk' }
   | { screen: 'journal' }
   | { screen: 'settings' };
 
-export type Section = 'clients' | 'cards' | 'requests' | 'gift' | 'journal' | 'settings';
+export type Section = 'clients' | 'cards' | 'bulk' | 'requests' | 'gift' | 'journal' | 'settings';
 
-export const SECTIONS: Section[] = ['clients', 'cards', 'requests', 'gift', 'journal', 'settings'];
+export const SECTIONS: Section[] = ['clients', 'cards', 'bulk', 'requests', 'gift', 'journal', 'settings'];
 
 export function sectionOf(route: Route): Section {
   if (route.screen === 'client') return 'clients';

@@ -26,6 +26,7 @@ export const NAMESPACES = [
   'errors',
   'clients',
   'cards',
+  'bulk',
   'requests',
   'journal',
   'gift',
