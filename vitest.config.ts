@@ -35,6 +35,18 @@ export default defineConfig({
         },
       },
       {
+        // The reliability and security suite (issue 7): fault matrix, crash loop, fuzzing, leak scans. Each file
+        // records its figures in test-results/verify; `npm run verify` prints them.
+        extends: true,
+        test: {
+          name: 'verify',
+          include: ['test/verify/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/build-renderer.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // keytar against a real gnome-keyring in a private D-Bus session (ARCHITECTURE §6). The session is
         // started only when a keychain test file is selected.
         extends: true,

@@ -39,6 +39,8 @@ export interface DeskOptions {
   startEmbedded: EmbeddedSandboxStarter;
   deadlineMs?: number;
   pollCeilingMs?: number;
+  /** After how long "request not found" proves a write was never received (the client's default otherwise). */
+  notReceivedGraceMs?: number;
   /** The application log (redacted); operation outcomes and problems are written to it. */
   log?: AppLog;
   /** electron-store in the desktop shell; conf (the default) elsewhere. Same options, schema and folder. */
@@ -302,6 +304,7 @@ export class Desk {
       journal: this.journal,
       deadlineMs: this.options.deadlineMs,
       pollCeilingMs: this.options.pollCeilingMs,
+      notReceivedGraceMs: this.options.notReceivedGraceMs,
       log: this.options.log,
     });
     this.clients.set(profileId, client);

@@ -1,0 +1,72 @@
+// Figures of the reliability and security suite (issue 7): each verify test file records its counts here;
+// `npm run verify` (test/verify/run.ts) and `npm test` print the table and the closing line from them.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FIGURES_DIR = join(import.meta.dirname, '..', '..', 'test-results', 'verify');
+
+export const FIGURE_NAMES = [
+  'operations',
+  'faultsInjected',
+  'lost',
+  'duplicated',
+  'unknownLeft',
+  'inputsFuzzed',
+  'crashes',
+  'leaks',
+] as const;
+export type FigureName = (typeof FIGURE_NAMES)[number];
+export type Figures = Partial<Record<FigureName, number>>;
+
+/** Counts that must be 0 for `npm run verify` to pass. */
+export const MUST_BE_ZERO: FigureName[] = ['lost', 'duplicated', 'unknownLeft', 'crashes', 'leaks'];
+
+export interface SuiteFigures {
+  suite: string;
+  figures: Figures;
+  /** A few lines of detail for the table (e.g. the fault matrix). */
+  detail?: string[];
+}
+
+export function recordFigures(suite: string, figures: Figures, detail?: string[]): void {
+  mkdirSync(FIGURES_DIR, { recursive: true });
+  const entry: SuiteFigures = { suite, figures, ...(detail === undefined ? {} : { detail }) };
+  writeFileSync(join(FIGURES_DIR, `${suite}.json`), `${JSON.stringify(entry, null, 2)}\n`);
+}
+
+export function readFigures(): SuiteFigures[] {
+  let files: string[];
+  try {
+    files = readdirSync(FIGURES_DIR).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files.sort().map((f) => JSON.parse(readFileSync(join(FIGURES_DIR, f), 'utf8')) as SuiteFigures);
+}
+
+export function totals(suites: SuiteFigures[]): Record<FigureName, number> {
+  const out = Object.fromEntries(FIGURE_NAMES.map((n) => [n, 0])) as Record<FigureName, number>;
+  for (const s of suites) for (const n of FIGURE_NAMES) out[n] += s.figures[n] ?? 0;
+  return out;
+}
+
+/** The table and the one closing line: operations run, faults injected, lost, duplicated, unknown left, inputs fuzzed, crashes, leaks found. */
+export function report(suites: SuiteFigures[]): { text: string; pass: boolean } {
+  const lines: string[] = [];
+  const header = ['suite', ...FIGURE_NAMES];
+  lines.push(header.map((h) => h.padEnd(14)).join(''));
+  for (const s of suites) {
+    lines.push(
+      [s.suite, ...FIGURE_NAMES.map((n) => (s.figures[n] === undefined ? '–' : String(s.figures[n])))]
+        .map((c) => c.padEnd(14))
+        .join(''),
+    );
+    for (const d of s.detail ?? []) lines.push(`    ${d}`);
+  }
+  const t = totals(suites);
+  const pass = suites.length > 0 && MUST_BE_ZERO.every((n) => t[n] === 0);
+  lines.push(
+    `verify: operations ${String(t.operations)}, faults injected ${String(t.faultsInjected)}, lost ${String(t.lost)}, duplicated ${String(t.duplicated)}, unknown left ${String(t.unknownLeft)}, inputs fuzzed ${String(t.inputsFuzzed)}, crashes ${String(t.crashes)}, leaks ${String(t.leaks)} · ${pass ? 'PASS' : 'FAIL'}`,
+  );
+  return { text: `${lines.join('\n')}\n`, pass };
+}
