@@ -9,6 +9,12 @@ import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
 import { installPreviewBridge } from './bridge/preview-bridge.ts';
 import { initI18n } from './i18n/index.ts';
+import { LANGUAGES, type Language } from './i18n/languages.ts';
+
+function browserLanguage(): Language | undefined {
+  const primary = navigator.language.split('-')[0] ?? '';
+  return (LANGUAGES as readonly string[]).includes(primary) ? (primary as Language) : undefined;
+}
 
 // zod would probe `new Function` for its fast path; the CSP forbids eval, so tell it not to try.
 z.config({ jitless: true });
@@ -17,10 +23,12 @@ installPreviewBridge();
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root');
+  // The operator's language is a setting in main; if main cannot be asked (a page opened without its
+  // token), the browser's language is the best guess for the error that follows.
   const language = await window.cardDesk.settings
     .get({})
     .then((s) => s.values.language)
-    .catch(() => undefined);
+    .catch(() => browserLanguage());
   await initI18n(language);
   createRoot(root).render(
     <StrictMode>

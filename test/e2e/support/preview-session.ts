@@ -8,7 +8,9 @@ import { createInterface } from 'node:readline';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { leaksIn, leaksInFiles, type Canaries } from '../../support/leak-scan.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import { recordFigures } from '../../verify/figures.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screens');
@@ -24,6 +26,41 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+export interface IpcRecord {
+  method: string;
+  kind: 'request' | 'response';
+  text: string;
+}
+
+/** Where a secret may cross the bridge (SPEC §8): typed by the operator, or a revealed card shown to them. */
+const ALLOWED_REQUESTS = new Set(['vault.setSecret', 'cards.setPin', 'session.setPin', 'session.unlock', 'kiosk.exit']);
+const ALLOWED_RESPONSES = new Set(['cards.revealSecret']);
+
+/** Values the run typed or was shown, which must then appear nowhere else. */
+function canariesOf(records: IpcRecord[]): Canaries {
+  const exact: string[] = [];
+  const pans: string[] = [];
+  for (const r of records) {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(r.text) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (r.kind === 'request' && ALLOWED_REQUESTS.has(r.method)) {
+      for (const key of ['secret', 'pin', 'newPin', 'currentPin', 'adminPin']) {
+        const value = body[key];
+        if (typeof value === 'string' && value.length >= 4) exact.push(value);
+      }
+    }
+    const value = (body.value ?? {}) as { kind?: string; result?: { pan?: unknown } };
+    if (r.kind === 'response' && r.method === 'cards.revealSecret' && typeof value.result?.pan === 'string') {
+      pans.push(value.result.pan);
+    }
+  }
+  return { exact, pans };
+}
+
 export interface PreviewSession {
   url: string;
   dataDir: string;
@@ -32,11 +69,16 @@ export interface PreviewSession {
   page: Page;
   /** Console errors and page errors seen so far (CSP violations show up here). */
   consoleErrors: string[];
-  /** Every contract call the page made, as JSON text: for leak scans. */
+  /** Every contract call the page made and its answer, as JSON text. */
   ipcPayloads: string[];
+  /** The same, with the method and direction: the leak scan at close knows what SPEC §8 allows where. */
+  ipcRecords: IpcRecord[];
   sandboxUrl(): string;
   close(): Promise<void>;
 }
+
+/** Everything a preview process printed, for the leak scan. */
+const output = new WeakMap<ChildProcess, () => string>();
 
 function startPreview(dataDir: string, rendererDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
@@ -46,6 +88,9 @@ function startPreview(dataDir: string, rendererDir: string): Promise<{ child: Ch
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  output.set(child, () => `${stdout}\n${stderr}`);
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
@@ -72,20 +117,35 @@ export async function openPreview(
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const ipcPayloads: string[] = [];
+  const ipcRecords: IpcRecord[] = [];
+  const pendingReads: Promise<unknown>[] = [];
+  const methodOf = (url: string): string | undefined => {
+    const path = new URL(url).pathname;
+    return path.startsWith('/api/') && path !== '/api/events' ? path.slice('/api/'.length) : undefined;
+  };
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/')) ipcPayloads.push(request.postData() ?? '');
+    const method = methodOf(request.url());
+    if (method === undefined) return;
+    const text = request.postData() ?? '';
+    ipcPayloads.push(text);
+    ipcRecords.push({ method, kind: 'request', text });
   });
   page.on('response', (response) => {
-    if (new URL(response.url()).pathname.startsWith('/api/') && !response.url().includes('/api/events')) {
+    const method = methodOf(response.url());
+    if (method === undefined) return;
+    pendingReads.push(
       response.text().then(
-        (text) => ipcPayloads.push(text),
+        (text) => {
+          ipcPayloads.push(text);
+          ipcRecords.push({ method, kind: 'response', text });
+        },
         () => undefined,
-      );
-    }
+      ),
+    );
   });
   return {
     url,
@@ -95,6 +155,7 @@ export async function openPreview(
     page,
     consoleErrors,
     ipcPayloads,
+    ipcRecords,
     sandboxUrl() {
       const instance = JSON.parse(readFileSync(join(dataDir, 'sandbox-instance.json'), 'utf8')) as {
         url: string | null;
@@ -103,12 +164,49 @@ export async function openPreview(
       return instance.url;
     },
     async close() {
+      await Promise.allSettled(pendingReads);
+      const storage = await page
+        .evaluate(async () => {
+          const databases = await indexedDB.databases();
+          const caches = await globalThis.caches.keys();
+          return JSON.stringify({
+            local: { ...localStorage },
+            session: { ...sessionStorage },
+            cookie: document.cookie,
+            databases: databases.map((d) => d.name),
+            caches,
+          });
+        })
+        .catch(() => '{}');
       await browser.close();
       if (child.exitCode === null) {
         const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         expect(await exited).toBe(0);
       }
+      // The leak scan (issue 7): data folder, the preview's output, browser storage, every IPC payload but
+      // the few SPEC §8 allows.
+      const canaries = canariesOf(ipcRecords);
+      const hits = [
+        ...leaksInFiles(dataDir, canaries),
+        ...leaksIn(output.get(child)?.() ?? '', canaries).map((h) => `preview output: ${h}`),
+        ...(storage === '{"local":{},"session":{},"cookie":"","databases":[],"caches":[]}' || storage === '{}'
+          ? []
+          : [`browser storage is not empty: ${storage.slice(0, 120)}`]),
+        ...ipcRecords
+          .filter((r) => !(r.kind === 'request' ? ALLOWED_REQUESTS : ALLOWED_RESPONSES).has(r.method))
+          .flatMap((r) => leaksIn(r.text, canaries).map((h) => `IPC ${r.method} ${r.kind}: ${h}`)),
+      ];
+      const name =
+        (expect.getState().testPath ?? 'e2e')
+          .split('/')
+          .pop()
+          ?.replace(/\.test\.ts$/, '') ?? 'e2e';
+      recordFigures(`leaks-e2e-${name}`, { leaks: hits.length }, [
+        `${String(ipcRecords.length)} IPC payloads, ${String(canaries.exact.length)} typed secrets/PINs, ${String(canaries.pans?.length ?? 0)} revealed card numbers scanned for`,
+        ...hits.slice(0, 5),
+      ]);
+      expect(hits).toEqual([]);
     },
   };
 }

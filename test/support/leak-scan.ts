@@ -1,0 +1,38 @@
+// Leak scans (issue 7): look for a canary merchant secret, card numbers, CVV values and PINs in files, process
+// output, browser storage and recorded IPC payloads.
+import { readFileSync } from 'node:fs';
+import { luhnValid } from '../../main/core/card-api/pan.ts';
+import { filesUnder } from './files-under.ts';
+
+export interface Canaries {
+  /** Exact values that must appear nowhere: merchant secrets, PINs typed during the run. */
+  exact: string[];
+  /** Card numbers seen during the run (revealed in the UI): must appear nowhere either. */
+  pans?: string[];
+}
+
+/** Card-number-like runs: 15–19 digits, Luhn-valid (epoch-millisecond times are 13 digits, phones at most 15 with a country code but not Luhn-checked). */
+const DIGIT_RUN = /(?<!\d)\d{15,19}(?!\d)/g;
+const CVV_FIELD = /"?cvv2?"?\s*[:=]\s*"?\d{3,4}/i;
+
+export function leaksIn(text: string, canaries: Canaries): string[] {
+  const hits: string[] = [];
+  for (const value of [...canaries.exact, ...(canaries.pans ?? [])]) {
+    if (value !== '' && text.includes(value)) hits.push(`canary ${value.slice(0, 4)}…`);
+  }
+  for (const match of text.matchAll(DIGIT_RUN)) {
+    if (luhnValid(match[0])) hits.push(`card number ${match[0].slice(0, 6)}…${match[0].slice(-4)}`);
+  }
+  if (CVV_FIELD.test(text)) hits.push('a CVV field with its value');
+  return hits;
+}
+
+/** Every file under `dir` (journal, settings, logs, sandbox state, bulk jobs): `file: hit` lines. */
+export function leaksInFiles(dir: string, canaries: Canaries): string[] {
+  const hits: string[] = [];
+  for (const file of filesUnder(dir)) {
+    const text = readFileSync(file).toString('latin1');
+    for (const hit of leaksIn(text, canaries)) hits.push(`${file}: ${hit}`);
+  }
+  return hits;
+}
