@@ -53,7 +53,8 @@ export default defineConfig({
         test: {
           name: 'keychain',
           include: ['test/keychain/**/*.test.ts'],
-          globalSetup: ['test/keychain/keyring-session.ts'],
+          // The leak journey drives the real renderer through the preview, so the renderer is built too.
+          globalSetup: ['test/keychain/keyring-session.ts', 'test/e2e/support/build-renderer.ts'],
           setupFiles: ['test/keychain/keyring-env.ts'],
           // These drive the real keychain and whole CLI sessions (one child process per command).
           testTimeout: 60_000,

@@ -1,7 +1,8 @@
 // Runs every test suite and prints the one closing line CI reads: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIGURES_DIR, readFigures, report as verifyReport } from './verify/figures.ts';
 
 interface VitestReport {
   numPassedTests: number;
@@ -15,6 +16,7 @@ const resultsDir = 'test-results';
 mkdirSync(resultsDir, { recursive: true });
 const reportFile = join(resultsDir, 'vitest.json');
 
+rmSync(FIGURES_DIR, { recursive: true, force: true });
 const run = spawnSync(
   process.execPath,
   [
@@ -41,5 +43,8 @@ const brokenFiles = report.testResults.filter((file) => file.status === 'failed'
 for (const file of brokenFiles) process.stderr.write(`could not run ${file.name}: ${file.message ?? ''}\n`);
 const failed = report.numFailedTests + brokenFiles.length;
 const skipped = report.numPendingTests + report.numTodoTests;
+// The reliability and security figures (issue 7), when the run included those suites.
+const figures = readFigures();
+if (figures.length > 0) process.stdout.write(`\n${verifyReport(figures).text}\n`);
 process.stdout.write(`${String(report.numPassedTests)} passed, ${String(failed)} failed, ${String(skipped)} skipped\n`);
 process.exit(failed > 0 || run.status !== 0 ? 1 : 0);

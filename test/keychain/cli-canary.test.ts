@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { filesUnder } from '../support/files-under.ts';
+import { leaksIn, leaksInFiles } from '../support/leak-scan.ts';
+import { recordFigures } from '../verify/figures.ts';
 import { runCli, type CliResult } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -116,6 +118,17 @@ describe('a full CLI session with the keychain', () => {
     expect((await cli(['secret', 'set', 'kz-canary'], `${CANARY}\n`)).code).toBe(0);
     expect((await cli(['call', 'gift.products', '--json', '{}', '--profile', 'sandbox'])).code).toBe(0);
 
+    // The leak scan (issue 7): the canary secret, card numbers and CVV values in every output and file.
+    const canaries = { exact: [CANARY] };
+    const hits = [
+      ...outputs.flatMap(({ stdout, stderr }) => leaksIn(`${stdout}\n${stderr}`, canaries).map((h) => `output: ${h}`)),
+      ...leaksInFiles(dataDir, canaries),
+    ];
+    recordFigures('leaks-cli', { leaks: hits.length }, [
+      `${String(outputs.length)} CLI runs and ${String(filesUnder(dataDir).length)} files scanned for the canary secret, card numbers and CVVs`,
+      ...hits.slice(0, 5),
+    ]);
+    expect(hits).toEqual([]);
     for (const { stdout, stderr } of outputs) {
       expect(stdout).not.toContain(CANARY);
       expect(stderr).not.toContain(CANARY);
