@@ -24,6 +24,7 @@ interface ChildResult {
   job: { jobId: string; done: number; failed: number; remaining: number };
   state: string;
   wallMs: number;
+  cpuMs: number;
   maxRssMb: number;
 }
 
@@ -100,6 +101,10 @@ try {
     ['ideal (calls × 20 ms / 16)', `${(idealMs / 1000).toFixed(2)} s`],
     ['wall time', `${(timed.wallMs / 1000).toFixed(2)} s`],
     ['ratio', ratio.toFixed(3)],
+    [
+      'CPU of the job process',
+      `${(timed.cpuMs / 1000).toFixed(2)} s (${((timed.cpuMs / calls) * 1000).toFixed(0)} µs per call)`,
+    ],
     ['peak RSS of the job process', `${timed.maxRssMb.toFixed(1)} MB`],
     [
       'kill and resume',

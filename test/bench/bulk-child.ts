@@ -43,9 +43,11 @@ if (mode === 'issue') {
   process.stderr.write(`job ${jobId}\n`);
 }
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const meta = await bulk.runner.run(jobId);
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(
-  `${JSON.stringify({ job: bulk.get(jobId), state: meta.state, wallMs, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ job: bulk.get(jobId), state: meta.state, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
 );
 await desk.close();
