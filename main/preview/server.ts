@@ -14,7 +14,8 @@ import { mimeTypeOf, realFileInside, resolveRendererPath, SECURITY_HEADERS } fro
 export { CONTENT_SECURITY_POLICY } from '../core/web/renderer-files.ts';
 
 export const TOKEN_HEADER = 'x-card-desk-token';
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** The contract's largest argument is a bulk file as base64 (40 MB); an identity PDF is up to 2 MB. */
+export const MAX_BODY_BYTES = 41 * 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 export interface PreviewEvents {

@@ -6,7 +6,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProvisioning } from '../../main/core/settings/provisioning.ts';
 import { startPreview, type Preview } from '../../main/preview/index.ts';
-import { CONTENT_SECURITY_POLICY } from '../../main/preview/server.ts';
+import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES } from '../../main/preview/server.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -160,7 +160,7 @@ describe('the preview server', () => {
       ok: false,
       error: { code: 'invalid_arguments' },
     });
-    const big = await api('profiles.import', { fileName: 'x.json', content: 'x'.repeat(1024 * 1024 + 10) });
+    const big = await api('profiles.import', { fileName: 'x.json', content: 'x'.repeat(MAX_BODY_BYTES + 10) });
     expect(big.status).toBe(413);
   });
 

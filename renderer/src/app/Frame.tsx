@@ -92,8 +92,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
             {(pending.data ?? 0) > 0 && (
               <Button
                 size="xs"
-                variant="light"
-                color="yellow"
+                variant="default"
                 data-testid="pending-count"
                 onClick={() => {
                   navigate({ screen: 'requests' });

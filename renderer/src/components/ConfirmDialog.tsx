@@ -33,7 +33,18 @@ export function ConfirmDialog({
     onCancel();
   };
   return (
-    <Modal opened={opened} onClose={close} title={title} centered trapFocus returnFocus closeOnClickOutside={!busy}>
+    // lockScroll off: Mantine's scroll lock injects a <style> element, which the CSP refuses.
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={title}
+      centered
+      trapFocus
+      returnFocus
+      lockScroll={false}
+      closeOnClickOutside={!busy}
+      closeButtonProps={{ 'aria-label': t('action.close') }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -31,9 +31,9 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
           </span>
         );
       },
-      size: 120,
+      size: 160,
     }),
-    column.accessor('expiry', { header: t('columns.expiry'), size: 80 }),
+    column.accessor('expiry', { header: t('columns.expiry'), size: 110 }),
     column.accessor('kind', {
       header: t('columns.kind'),
       cell: (c) => {

@@ -1,6 +1,47 @@
-// Placeholder: replaced by the screen's own implementation.
+// The Clients section: create a client (SPEC §5.1), or open one by id or from the clients created here.
+import { Paper, Stack, Tabs, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import './clients.css';
+import { NewClientPanel } from './NewClientPanel.tsx';
+import { OpenClientForm } from './OpenClientForm.tsx';
+import { RecentClients } from './RecentClients.tsx';
 
 export function ClientsScreen(): ReactElement {
-  return <p>ClientsScreen</p>;
+  const { t } = useTranslation('clients');
+  return (
+    <div className="clients-screen">
+      <PageHeader title={t('title')} />
+      <Tabs defaultValue="find">
+        <Tabs.List mb="md">
+          <Tabs.Tab value="find" data-testid="clients-tab-find">
+            {t('tabs.find')}
+          </Tabs.Tab>
+          <Tabs.Tab value="new" data-testid="clients-tab-new">
+            {t('tabs.new')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="find">
+          <Stack gap="lg" className="clients-find">
+            <Paper withBorder p="md" component="section" aria-labelledby="clients-open-title">
+              <Title order={2} size="h4" id="clients-open-title" mb="sm">
+                {t('open.title')}
+              </Title>
+              <OpenClientForm />
+            </Paper>
+            <Paper withBorder p="md" component="section" aria-labelledby="clients-recent-title">
+              <Title order={2} size="h4" id="clients-recent-title" mb="sm">
+                {t('recent.title')}
+              </Title>
+              <RecentClients />
+            </Paper>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="new" className="clients-new">
+          <NewClientPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </div>
+  );
 }

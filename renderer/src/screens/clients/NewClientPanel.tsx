@@ -1,0 +1,71 @@
+// Creating a client: the form, the outcome, and on done the new client id with a way to open it. The form is
+// replaced by a fresh one only after a done outcome; on anything else the operator's input stays.
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardDesk } from '../../api/bridge.ts';
+import { resultString } from '../../api/outcome.ts';
+import { useNavigation } from '../../app/router.tsx';
+import { ClientForm, type ValidDraft } from './client-form/ClientForm.tsx';
+import { WriteResult } from './WriteResult.tsx';
+import { PRIMARY } from './colors.ts';
+
+export function NewClientPanel(): ReactElement {
+  const { t } = useTranslation('clients');
+  const { navigate } = useNavigation();
+  const [generation, setGeneration] = useState(0);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const create = useMutation({
+    mutationFn: (draft: ValidDraft) => cardDesk().clients.create({ draft }),
+    onSuccess: (outcome) => {
+      if (outcome.kind === 'done') setGeneration((g) => g + 1);
+    },
+    onSettled: () => {
+      // The outcome is above the form: bring it into view, the live region announces it.
+      requestAnimationFrame(() => {
+        resultRef.current?.scrollIntoView({ block: 'nearest' });
+      });
+    },
+  });
+
+  return (
+    <Stack gap="md">
+      <div ref={resultRef}>
+        <WriteResult
+          outcome={create.data}
+          error={create.error}
+          testId="client-create-outcome"
+          onDone={(result) => {
+            const clientId = resultString(result, 'client_id');
+            if (clientId === undefined) return null;
+            return (
+              <Group mt="xs" gap="sm">
+                <Text size="sm" data-testid="created-client-id">
+                  {t('result.clientId', { clientId })}
+                </Text>
+                <Button
+                  size="xs"
+                  color={PRIMARY}
+                  onClick={() => {
+                    navigate({ screen: 'client', clientId });
+                  }}
+                  data-testid="open-created-client"
+                >
+                  {t('result.openClient')}
+                </Button>
+              </Group>
+            );
+          }}
+        />
+      </div>
+      <ClientForm
+        key={generation}
+        busy={create.isPending}
+        onSubmit={(draft) => {
+          create.mutate(draft);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,14 @@
+// What every part of the new-client form needs: the form, its translated field errors, and whether the chosen
+// product is the one with the stricter requirements.
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useFieldError } from '../field-error.ts';
+import { WALLET_PRODUCT, type ClientFormValues } from './form-values.ts';
+
+export function useClientForm() {
+  const { t } = useTranslation(['clients', 'common']);
+  const form = useFormContext<ClientFormValues>();
+  const errorOf = useFieldError(form.formState.errors);
+  const wallet = form.watch('product_id') === WALLET_PRODUCT;
+  return { t, form, errorOf, wallet };
+}

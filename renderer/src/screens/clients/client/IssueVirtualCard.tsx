@@ -1,0 +1,54 @@
+// Issue a virtual card to the client. Issuing costs money, so it is confirmed first.
+import { Button, Stack, Text } from '@mantine/core';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardDesk } from '../../../api/bridge.ts';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { WriteResult } from '../WriteResult.tsx';
+import { NewCard } from './NewCard.tsx';
+import { useClientWrite } from './use-client.ts';
+import { PRIMARY } from '../colors.ts';
+
+export function IssueVirtualCard({ clientId }: { clientId: string }): ReactElement {
+  const { t } = useTranslation('clients');
+  const [confirming, setConfirming] = useState(false);
+  const issue = useClientWrite(clientId, () => cardDesk().cards.issue({ clientId }));
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('issue.virtualHint')}</Text>
+      <div>
+        <Button
+          color={PRIMARY}
+          onClick={() => {
+            setConfirming(true);
+          }}
+          loading={issue.isPending}
+          data-testid="issue-virtual"
+        >
+          {t('issue.virtual')}
+        </Button>
+      </div>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('issue.virtualConfirmTitle')}
+        confirmLabel={t('issue.virtual')}
+        onCancel={() => {
+          setConfirming(false);
+        }}
+        onConfirm={() => {
+          setConfirming(false);
+          issue.mutate(undefined);
+        }}
+      >
+        <Text size="sm">{t('issue.virtualConfirmText', { clientId })}</Text>
+        <Text size="sm">{t('issue.costs')}</Text>
+      </ConfirmDialog>
+      <WriteResult
+        outcome={issue.data}
+        error={issue.error}
+        testId="issue-virtual-outcome"
+        onDone={(result) => <NewCard result={result} testId="issue-virtual" />}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+// Link a card issued in bulk (it has no client yet) to this client.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { useFieldError } from '../field-error.ts';
+import { WriteResult } from '../WriteResult.tsx';
+import { useClientWrite } from './use-client.ts';
+import { PRIMARY } from '../colors.ts';
+
+const linkSchema = contract['cards.link'].args.omit({ clientId: true });
+
+export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
+  const { t } = useTranslation('clients');
+  const form = useForm({ resolver: zodResolver(linkSchema), defaultValues: { cardId: '' } });
+  const errorOf = useFieldError(form.formState.errors);
+  const link = useClientWrite(clientId, ({ cardId }: { cardId: string }) =>
+    cardDesk().cards.link({ clientId, cardId }),
+  );
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('link.hint')}</Text>
+      <form
+        noValidate
+        aria-label={t('link.title')}
+        onSubmit={(event) => {
+          void form.handleSubmit((args) => {
+            link.mutate(args, {
+              onSuccess: (outcome) => {
+                if (outcome.kind === 'done') form.reset();
+              },
+            });
+          })(event);
+        }}
+      >
+        <Group align="flex-start" gap="sm">
+          <TextInput
+            className="client-field-short"
+            label={t('link.cardId')}
+            required
+            autoComplete="off"
+            error={errorOf('cardId')}
+            data-testid="link-card-id"
+            {...form.register('cardId')}
+          />
+          <Button
+            type="submit"
+            color={PRIMARY}
+            className="client-inline-button"
+            loading={link.isPending}
+            data-testid="link-submit"
+          >
+            {t('link.submit')}
+          </Button>
+        </Group>
+      </form>
+      <WriteResult outcome={link.data} error={link.error} testId="link-outcome" />
+    </Stack>
+  );
+}
