@@ -1,4 +1,4 @@
-// globalSetup of the e2e project: builds the renderer once into a temporary folder for every browser test file.
+// globalSetup of the projects that drive the real renderer: builds it once into a temporary folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,21 @@ declare module 'vitest' {
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
+/** Several projects (e2e, verify, keychain) use this setup in one run: the first builds, the others reuse it. */
+let shared: Promise<string> | undefined;
+let users = 0;
+
 export default async function setup(project: TestProject): Promise<() => void> {
+  users++;
+  shared ??= buildOnce();
+  const dir = await shared;
+  project.provide('rendererDir', dir);
+  return () => {
+    if (--users === 0) rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+async function buildOnce(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'card-desk-e2e-renderer-'));
   // Vitest sets NODE_ENV=test, which would give React's development build; test what ships.
   const nodeEnv = process.env.NODE_ENV;
@@ -26,8 +40,5 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }).finally(() => {
     process.env.NODE_ENV = nodeEnv;
   });
-  project.provide('rendererDir', dir);
-  return () => {
-    rmSync(dir, { recursive: true, force: true });
-  };
+  return dir;
 }
