@@ -11,8 +11,11 @@ export interface Canaries {
   pans?: string[];
 }
 
-/** Card-number-like runs: 15–19 digits, Luhn-valid (epoch-millisecond times are 13 digits, phones at most 15 with a country code but not Luhn-checked). */
-const DIGIT_RUN = /(?<!\d)\d{15,19}(?!\d)/g;
+/**
+ * Card-number-like runs: 15–19 digits, Luhn-valid. Epoch-millisecond times are 13 digits and phones at most
+ * 12; a run right after capital letters is an IBAN's account part (KZ54…), not a card number.
+ */
+const DIGIT_RUN = /(?<![\dA-Z])\d{15,19}(?!\d)/g;
 const CVV_FIELD = /"?cvv2?"?\s*[:=]\s*"?\d{3,4}/i;
 
 export function leaksIn(text: string, canaries: Canaries): string[] {

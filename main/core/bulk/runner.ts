@@ -77,6 +77,7 @@ export class BulkRunner {
   run(jobId: string): Promise<JobMeta> {
     const running = this.controls.get(jobId);
     if (running) return running.done;
+    this.deps.store.meta(jobId); // an unknown job is refused here, typed (bulk_job_not_found)
     const unlock = this.deps.store.lock(jobId);
     const control: Control = { pause: false, cancel: false, stop: false, done: Promise.resolve(undefined as never) };
     control.done = this.execute(jobId, control).finally(() => {
@@ -154,7 +155,7 @@ export class BulkRunner {
         const next = queue.shift();
         if (next === undefined) return;
         try {
-          const result = await this.runRow(jobId, meta, client, next, tagged);
+          const result = await this.runRow(jobId, meta, client, next, tagged, () => control.stop);
           store.appendResult(jobId, result);
           results.set(result.row, result);
           rate.mark(this.now());
@@ -191,12 +192,13 @@ export class BulkRunner {
     client: CardApiClient,
     row: ValidRow,
     tagged: Map<string, JournalEntry>,
+    stopping: () => boolean,
   ): Promise<RowResult> {
     const input: RowInput = row.input;
     const tag = (step: string): string => `bulk:${jobId}:${String(row.row)}:${step}`;
     const run = <Id extends OpId>(step: string, opId: Id, body: Omit<RequestOf<Id>, 'request_id'>) => {
       this.deps.assertAllowed(meta.profileId, opId);
-      return this.step(client, tag(step), tagged.get(tag(step)), opId, body);
+      return this.step(client, tag(step), tagged.get(tag(step)), opId, body, stopping);
     };
     const failed = (code: string, message: string, extra: Partial<RowResult> = {}): RowResult => ({
       row: row.row,
@@ -247,6 +249,7 @@ export class BulkRunner {
     known: JournalEntry | undefined,
     opId: Id,
     body: Omit<RequestOf<Id>, 'request_id'>,
+    stopping: () => boolean,
   ): Promise<Extract<StepResult, { kind: 'done' | 'failed' }>> {
     let entry = known;
     const giveUpAt = this.now() + (this.deps.settleTimeoutMs ?? 120_000);
@@ -269,6 +272,8 @@ export class BulkRunner {
       if (entry === undefined) throw new DeskError('internal_error', `journal lost ${tag}`);
       if (isFinal(state)) continue;
       if (this.now() > giveUpAt) throw new Halt(`outcomes still unknown (${tag}); resume later to settle them`);
+      // Closing the process does not wait for a bank that does not answer: the row is settled at the next start.
+      if (stopping()) throw new Halt('stopped while an outcome was being settled');
       await this.sleep(Math.min(5_000, 250 * 2 ** Math.min(attempt, 5)));
     }
   }

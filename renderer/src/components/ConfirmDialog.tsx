@@ -9,6 +9,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   typeWord,
   danger = false,
   busy = false,
@@ -19,6 +20,8 @@ export function ConfirmDialog({
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** The dismiss button's words when "Cancel" would be ambiguous (e.g. cancelling a job). */
+  cancelLabel?: string;
   typeWord?: string;
   danger?: boolean;
   busy?: boolean;
@@ -70,7 +73,7 @@ export function ConfirmDialog({
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={busy}>
-              {t('action.cancel')}
+              {cancelLabel ?? t('action.cancel')}
             </Button>
             <Button
               type="submit"
