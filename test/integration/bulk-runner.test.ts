@@ -147,12 +147,8 @@ describe('bulk jobs against the sandbox', () => {
     await s.bank().close(); // the bank is gone: connection refused
     const meta = await s.bulk.runner.run(jobId);
     expect(meta.state).toBe('paused');
-    expect(s.progress.at(-1)).toMatchObject({
-      state: 'paused',
-      done: 0,
-      failed: 0,
-      reason: expect.stringMatching(/not reached/),
-    });
+    expect(s.progress.at(-1)).toMatchObject({ state: 'paused', done: 0, failed: 0 });
+    expect(s.progress.at(-1)?.reason).toMatch(/not reached/);
   });
 
   it('refuses a second runner of the same job', async () => {

@@ -170,8 +170,8 @@ export async function openPreview(
           const databases = await indexedDB.databases();
           const caches = await globalThis.caches.keys();
           return JSON.stringify({
-            local: { ...localStorage },
-            session: { ...sessionStorage },
+            local: Object.fromEntries(Object.entries(localStorage)),
+            session: Object.fromEntries(Object.entries(sessionStorage)),
             cookie: document.cookie,
             databases: databases.map((d) => d.name),
             caches,
