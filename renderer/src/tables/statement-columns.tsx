@@ -7,32 +7,43 @@ import type { Language } from '../i18n/languages.ts';
 
 const column = createColumnHelper<StatementOperation>();
 
+const KNOWN_TYPES = ['purchase', 'replenishment', 'refund', 'withdrawal', 'transfer', 'commission', 'reversal'];
+
+/** A known operation type in the operator's language; any other is shown as it came. */
+export function operationTypeLabel(t: TFunction, type: string): string {
+  return KNOWN_TYPES.includes(type) ? t(`common:operationType.${type}`) : type;
+}
+
 export function statementColumns(t: TFunction, language: Language): ColumnDef<StatementOperation, never>[] {
   return [
     column.accessor('datetime', {
       header: t('columns.date'),
       cell: (c) => formatDateTime(c.getValue(), language),
-      size: 170,
+      size: 180, // room for the longer Russian format
     }),
-    column.accessor('type', { header: t('columns.type'), size: 110 }),
+    column.accessor('type', {
+      header: t('columns.type'),
+      cell: (c) => operationTypeLabel(t, c.getValue()),
+      size: 110,
+    }),
     column.accessor('amount', {
       header: t('columns.amount'),
       cell: (c) => <span className="amount">{formatMoney(c.getValue(), c.row.original.currency, language)}</span>,
-      size: 140,
+      size: 120,
     }),
     column.accessor('commission', {
       header: t('columns.commission'),
       cell: (c) => <span className="amount">{formatMoney(c.getValue(), c.row.original.currency, language)}</span>,
-      size: 120,
+      size: 95,
     }),
-    column.accessor((op) => op.merchant?.name ?? '', { id: 'merchant', header: t('columns.merchant') }),
+    column.accessor((op) => op.merchant?.name ?? '', { id: 'merchant', header: t('columns.merchant'), size: 150 }),
     column.accessor((op) => [op.merchant?.city, op.merchant?.country].filter(Boolean).join(', '), {
       id: 'place',
       header: t('columns.place'),
-      size: 160,
+      size: 125,
     }),
-    column.accessor('mcc', { header: 'MCC', size: 70 }),
-    column.accessor('rrn', { header: 'RRN', cell: (c) => <span className="mono">{c.getValue()}</span>, size: 140 }),
+    column.accessor('mcc', { header: 'MCC', size: 55 }),
+    column.accessor('rrn', { header: 'RRN', cell: (c) => <span className="mono">{c.getValue()}</span>, size: 120 }),
   ] as ColumnDef<StatementOperation, never>[];
 }
 

@@ -1,0 +1,143 @@
+// The actions the card's status allows (SPEC §7.4), each in its own dialog. The outcome of the last action is
+// shown here; a form keeps the dialog open (with the operator's input) only when sending again makes sense.
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardView, OperationOutcome } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
+import { availableActions, type CardAction } from '../card-actions.ts';
+import { cardKeys } from '../use-card-queries.ts';
+import { useWrite } from '../use-write.ts';
+import { ActionModal } from './ActionModal.tsx';
+import { CloseDialog } from './CloseDialog.tsx';
+import { IdentifyForm } from './IdentifyForm.tsx';
+import { ReasonForm } from './ReasonForm.tsx';
+import { ResetCounterDialog } from './ResetCounterDialog.tsx';
+import { SetPinForm } from './SetPinForm.tsx';
+import { DANGER } from '../colors.ts';
+
+type FormAction = 'block' | 'unblock' | 'setPin' | 'identify';
+// Light buttons take the plain colour (Mantine's light variant of a shade like red.9 loses its text contrast).
+const BUTTON_COLOR: Partial<Record<CardAction, string>> = { block: 'red', close: DANGER };
+
+export function ActionsPanel({ card }: { card: CardView }): ReactElement {
+  const { t } = useTranslation(['cards', 'common']);
+  const cardId = card.card_id;
+  const actions = availableActions(card.status);
+  const [open, setOpen] = useState<CardAction | null>(null);
+  const [formBusy, setFormBusy] = useState(false);
+  const [last, setLast] = useState<{ action: CardAction; outcome: OperationOutcome<unknown> } | null>(null);
+  const activate = useWrite(cardKeys.all(cardId));
+
+  const finished = (action: CardAction) => (outcome: OperationOutcome<unknown>) => {
+    setOpen(null);
+    setLast({ action, outcome });
+  };
+  const openAction = (action: CardAction): void => {
+    setLast(null);
+    activate.clear();
+    setOpen(action);
+  };
+  const runActivate = async (): Promise<void> => {
+    setLast(null);
+    const outcome = await activate.run(() => cardDesk().cards.activate({ cardId }));
+    if (outcome !== undefined) setLast({ action: 'activate', outcome });
+  };
+  const closeForm = (): void => {
+    if (!formBusy) setOpen(null);
+  };
+  const formProps = (action: FormAction) => ({
+    cardId,
+    onFinished: finished(action),
+    onCancel: closeForm,
+    onBusy: setFormBusy,
+  });
+
+  return (
+    <Paper withBorder p="md" className="card-panel" data-testid="card-actions">
+      <Title order={2} className="card-panel-title">
+        {t('actions.title')}
+      </Title>
+      <Stack gap="sm">
+        {actions.length === 0 ? (
+          <Text data-testid="no-actions">{t('actions.closedFinal')}</Text>
+        ) : (
+          <Group gap="xs">
+            {actions.map((action) => (
+              <Button
+                key={action}
+                variant={action === 'close' ? 'outline' : 'light'}
+                color={BUTTON_COLOR[action]}
+                loading={action === 'activate' && activate.busy}
+                data-testid={`action-${action}`}
+                onClick={() => {
+                  if (action === 'activate') void runActivate();
+                  else openAction(action);
+                }}
+              >
+                {t(`actions.${action}.button`)}
+              </Button>
+            ))}
+          </Group>
+        )}
+        {last !== null && (
+          <OutcomeNotice outcome={last.outcome} testId="action-outcome">
+            <Text size="sm" data-testid="action-outcome-name">
+              {t('actions.outcomeOf', { action: t(`actions.${last.action}.button`) })}
+            </Text>
+          </OutcomeNotice>
+        )}
+        {activate.error !== undefined && <ErrorNotice error={activate.error} testId="action-error" />}
+      </Stack>
+
+      {(['block', 'unblock'] as const).map((kind) => (
+        <ActionModal
+          key={kind}
+          opened={open === kind}
+          title={t(`actions.${kind}.title`)}
+          busy={formBusy}
+          onClose={closeForm}
+          testId={`${kind}-dialog`}
+        >
+          <ReasonForm kind={kind} {...formProps(kind)} />
+        </ActionModal>
+      ))}
+      <ActionModal
+        opened={open === 'setPin'}
+        title={t('actions.setPin.title')}
+        busy={formBusy}
+        onClose={closeForm}
+        testId="setPin-dialog"
+      >
+        <SetPinForm {...formProps('setPin')} />
+      </ActionModal>
+      <ActionModal
+        opened={open === 'identify'}
+        title={t('actions.identify.title')}
+        busy={formBusy}
+        onClose={closeForm}
+        testId="identify-dialog"
+      >
+        <IdentifyForm {...formProps('identify')} />
+      </ActionModal>
+      <ResetCounterDialog
+        opened={open === 'resetPinCounter'}
+        cardId={cardId}
+        onFinished={finished('resetPinCounter')}
+        onCancel={() => {
+          setOpen(null);
+        }}
+      />
+      <CloseDialog
+        opened={open === 'close'}
+        cardId={cardId}
+        mask={card.card_mask}
+        onFinished={finished('close')}
+        onCancel={() => {
+          setOpen(null);
+        }}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,99 @@
+// Identification: when (local date and time, sent as RFC 3339 with the workstation's offset) and by whom.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { contract, type OperationOutcome } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { localDateInput, localRfc3339, localTimeInput, parseLocal } from '../time.ts';
+import { cardKeys } from '../use-card-queries.ts';
+import { retryable, useWrite } from '../use-write.ts';
+import { WriteProblem } from './WriteProblem.tsx';
+import { PRIMARY } from '../colors.ts';
+
+const args = contract['cards.identify'].args.shape;
+
+const schema = z
+  .strictObject({ date: z.string(), time: z.string(), identifiedBy: args.identifiedBy })
+  .transform((values, ctx) => {
+    const at = parseLocal(values.date, values.time);
+    const idnDate = at && localRfc3339(at);
+    if (idnDate === undefined || !args.idnDate.safeParse(idnDate).success) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'date' });
+      return z.NEVER;
+    }
+    if (at !== undefined && at.getTime() > Date.now() + 60_000) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'future' });
+      return z.NEVER;
+    }
+    return { idnDate, identifiedBy: values.identifiedBy };
+  });
+
+export function IdentifyForm({
+  cardId,
+  onFinished,
+  onCancel,
+  onBusy,
+}: {
+  cardId: string;
+  onFinished: (outcome: OperationOutcome<unknown>) => void;
+  onCancel: () => void;
+  onBusy: (busy: boolean) => void;
+}): ReactElement {
+  const { t } = useTranslation(['cards', 'common']);
+  const write = useWrite(cardKeys.all(cardId));
+  const now = new Date();
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { date: localDateInput(now), time: localTimeInput(now), identifiedBy: '' },
+  });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    onBusy(true);
+    const outcome = await write.run(() => cardDesk().cards.identify({ cardId, ...values }));
+    onBusy(false);
+    if (outcome !== undefined && !retryable(outcome)) onFinished(outcome);
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid="identify-form">
+      <Stack>
+        <Group grow align="flex-start">
+          <TextInput
+            type="date"
+            label={t('actions.identify.date')}
+            {...form.register('date')}
+            error={
+              errors.date &&
+              t(errors.date.message === 'future' ? 'actions.identify.future' : 'actions.identify.dateInvalid')
+            }
+            data-testid="idn-date"
+          />
+          <TextInput type="time" label={t('actions.identify.time')} {...form.register('time')} data-testid="idn-time" />
+        </Group>
+        <TextInput
+          label={t('actions.identify.by')}
+          description={t('actions.identify.byHint')}
+          maxLength={128}
+          autoComplete="off"
+          {...form.register('identifiedBy')}
+          error={errors.identifiedBy && t('actions.identify.byInvalid')}
+          data-autofocus
+          data-testid="idn-by"
+        />
+        <WriteProblem write={write} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={write.busy}>
+            {t('common:action.cancel')}
+          </Button>
+          <Button type="submit" color={PRIMARY} loading={write.busy} data-testid="submit">
+            {t('actions.identify.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+// Block or unblock: a structured reason from the contract's list and a free note, sent as "<reason>: <note>".
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { BLOCK_REASONS, contract, UNBLOCK_REASONS, type OperationOutcome } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { cardKeys } from '../use-card-queries.ts';
+import { retryable, useWrite } from '../use-write.ts';
+import { WriteProblem } from './WriteProblem.tsx';
+import { DANGER, PRIMARY } from '../colors.ts';
+
+type Kind = 'block' | 'unblock';
+
+// The contract's own reason and note schemas, for either action.
+const schemas = {
+  block: contract['cards.block'].args.pick({ reason: true, note: true }),
+  unblock: contract['cards.unblock'].args.pick({ reason: true, note: true }),
+};
+const REASONS: Record<Kind, readonly string[]> = { block: BLOCK_REASONS, unblock: UNBLOCK_REASONS };
+const formSchema = z.strictObject({ reason: z.string(), note: z.string() });
+type Values = z.infer<typeof formSchema>;
+
+function send(kind: Kind, cardId: string, values: Values): Promise<OperationOutcome<unknown>> {
+  const api = cardDesk().cards;
+  return kind === 'block'
+    ? api.block({ cardId, ...schemas.block.parse(values) })
+    : api.unblock({ cardId, ...schemas.unblock.parse(values) });
+}
+
+export function ReasonForm({
+  kind,
+  cardId,
+  onFinished,
+  onCancel,
+  onBusy,
+}: {
+  kind: Kind;
+  cardId: string;
+  onFinished: (outcome: OperationOutcome<unknown>) => void;
+  onCancel: () => void;
+  onBusy: (busy: boolean) => void;
+}): ReactElement {
+  const { t } = useTranslation(['cards', 'common']);
+  const write = useWrite(cardKeys.all(cardId));
+  const form = useForm<Values>({
+    // Validated by the action's contract schema; the form keeps plain strings.
+    resolver: zodResolver(formSchema.pipe(schemas[kind] as z.ZodType<Values, Values>)),
+    defaultValues: { reason: REASONS[kind][0], note: '' },
+  });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    onBusy(true);
+    const outcome = await write.run(() => send(kind, cardId, values));
+    onBusy(false);
+    if (outcome !== undefined && !retryable(outcome)) onFinished(outcome);
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid={`${kind}-form`}>
+      <Stack>
+        <NativeSelect
+          label={t('actions.reason')}
+          data={REASONS[kind].map((reason) => ({ value: reason, label: t(`actions.${kind}Reasons.${reason}`) }))}
+          {...form.register('reason')}
+          error={errors.reason && t('actions.reasonInvalid')}
+          data-autofocus
+          data-testid="reason"
+        />
+        <TextInput
+          label={t('actions.note')}
+          description={t('actions.noteHint')}
+          maxLength={200}
+          autoComplete="off"
+          {...form.register('note')}
+          error={errors.note && t('actions.noteInvalid')}
+          data-testid="note"
+        />
+        <WriteProblem write={write} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={write.busy}>
+            {t('common:action.cancel')}
+          </Button>
+          <Button type="submit" loading={write.busy} color={kind === 'block' ? DANGER : PRIMARY} data-testid="submit">
+            {t(`actions.${kind}.submit`)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+// Confirmation before resetting the wrong-PIN counter. (Its own dialog rather than ConfirmDialog, whose default
+// filled button is below WCAG AA contrast; see the report to the foundation.)
+import { Button, Group, Stack, Text } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationOutcome } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { PRIMARY } from '../colors.ts';
+import { cardKeys } from '../use-card-queries.ts';
+import { retryable, useWrite } from '../use-write.ts';
+import { ActionModal } from './ActionModal.tsx';
+import { WriteProblem } from './WriteProblem.tsx';
+
+export function ResetCounterDialog({
+  opened,
+  cardId,
+  onFinished,
+  onCancel,
+}: {
+  opened: boolean;
+  cardId: string;
+  onFinished: (outcome: OperationOutcome<unknown>) => void;
+  onCancel: () => void;
+}): ReactElement {
+  const { t } = useTranslation(['cards', 'common']);
+  const write = useWrite(cardKeys.all(cardId));
+  const cancel = (): void => {
+    if (write.busy) return;
+    write.clear();
+    onCancel();
+  };
+  const confirm = async (): Promise<void> => {
+    const outcome = await write.run(() => cardDesk().cards.resetPinCounter({ cardId }));
+    if (outcome !== undefined && !retryable(outcome)) onFinished(outcome);
+  };
+  return (
+    <ActionModal
+      opened={opened}
+      title={t('actions.resetPinCounter.title')}
+      busy={write.busy}
+      onClose={cancel}
+      testId="resetPinCounter-dialog"
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!write.busy) void confirm();
+        }}
+      >
+        <Stack>
+          <Text>{t('actions.resetPinCounter.body')}</Text>
+          <WriteProblem write={write} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={cancel} disabled={write.busy}>
+              {t('common:action.cancel')}
+            </Button>
+            <Button type="submit" color={PRIMARY} loading={write.busy} data-autofocus data-testid="confirm-submit">
+              {t('actions.resetPinCounter.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </ActionModal>
+  );
+}

@@ -1,0 +1,89 @@
+// Sets one limit of the card: transaction type, period, maximum (a decimal string) and currency.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { contract, LIMIT_TRANSACTION_TYPES } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { OutcomeNotice } from '../../../components/Notice.tsx';
+import { cardKeys } from '../use-card-queries.ts';
+import { useWrite } from '../use-write.ts';
+import { WriteProblem } from '../actions/WriteProblem.tsx';
+import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';
+import { PRIMARY } from '../colors.ts';
+
+// One element of the contract's `limits` array, with the type and period the form offers made required.
+const limitSpec = contract['limits.set'].args.shape.limits.element;
+const schema = limitSpec.extend({
+  transactionType: z.enum(LIMIT_TRANSACTION_TYPES),
+  period: z.enum(['day', 'month']),
+});
+type Values = z.infer<typeof schema>;
+
+export function LimitForm({ cardId, currency }: { cardId: string; currency: string }): ReactElement {
+  const { t } = useTranslation(['cards', 'common']);
+  const write = useWrite(cardKeys.limits(cardId));
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { transactionType: 'pay', period: 'day', max: '', currency },
+  });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    await write.run(() => cardDesk().limits.set({ object: { type: 'card', value: cardId }, limits: [values] }));
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid="limit-form">
+      <Stack gap="sm">
+        <Title order={3} className="card-section-title">
+          {t('limits.setTitle')}
+        </Title>
+        <Group align="flex-start" gap="sm">
+          <NativeSelect
+            label={t('limits.type')}
+            data={LIMIT_TRANSACTION_TYPES.map((value) => ({ value, label: limitTypeLabel(t, value) }))}
+            {...form.register('transactionType')}
+            data-testid="limit-type"
+          />
+          <NativeSelect
+            label={t('limits.period')}
+            data={(['day', 'month'] as const).map((value) => ({ value, label: limitPeriodLabel(t, value) }))}
+            {...form.register('period')}
+            data-testid="limit-period"
+          />
+          <TextInput
+            label={t('limits.max')}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="1500.00"
+            {...form.register('max')}
+            error={errors.max && t('limits.maxInvalid')}
+            className="limit-max"
+            data-testid="limit-max"
+          />
+          <TextInput
+            label={t('limits.currency')}
+            maxLength={3}
+            autoComplete="off"
+            {...form.register('currency', { setValueAs: (value: string) => value.trim().toUpperCase() })}
+            error={errors.currency && t('limits.currencyInvalid')}
+            className="limit-currency"
+            data-testid="limit-currency"
+          />
+        </Group>
+        <Group>
+          <Button type="submit" color={PRIMARY} loading={write.busy} data-testid="limit-submit">
+            {t('limits.submit')}
+          </Button>
+        </Group>
+        {write.outcome !== undefined && write.outcome.kind !== 'failed' && write.outcome.kind !== 'transport' && (
+          <OutcomeNotice outcome={write.outcome} testId="limit-outcome" />
+        )}
+        <WriteProblem write={write} />
+      </Stack>
+    </form>
+  );
+}

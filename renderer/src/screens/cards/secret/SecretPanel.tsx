@@ -1,0 +1,119 @@
+// Secret card data (SPEC §8): masked by default; "Reveal" is an explicit, audited action; the values show for
+// 30 seconds with a countdown and can be copied (the clipboard is cleared again after 30 seconds).
+import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardSecretData } from '../../../../../preload/contract.ts';
+import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
+import { useExpiringClipboard } from '../../../components/use-clipboard.ts';
+import { groupInFours } from './pan.ts';
+import { REVEAL_MS, useRevealedSecret } from './use-revealed-secret.ts';
+import { PRIMARY } from '../colors.ts';
+
+type CopyNotice = 'copied' | 'failed' | null;
+
+function Revealed({
+  secret,
+  secondsLeft,
+  onHide,
+}: {
+  secret: CardSecretData;
+  secondsLeft: number;
+  onHide: () => void;
+}): ReactElement {
+  const { t } = useTranslation(['cards', 'common']);
+  const copy = useExpiringClipboard();
+  const [notice, setNotice] = useState<CopyNotice>(null);
+  const copyValue = async (value: string): Promise<void> => {
+    setNotice((await copy(value)) ? 'copied' : 'failed');
+  };
+  return (
+    <Stack gap="sm" data-testid="secret-revealed">
+      <dl className="card-facts card-secret">
+        <dt>{t('secret.pan')}</dt>
+        <dd className="mono secret-pan" data-testid="secret-pan">
+          {groupInFours(secret.pan)}
+        </dd>
+        <dt>{t('secret.cvv')}</dt>
+        <dd className="mono" data-testid="secret-cvv">
+          {secret.cvv}
+        </dd>
+        <dt>{t('secret.expiry')}</dt>
+        <dd>{secret.expiry}</dd>
+        <dt>{t('secret.holder')}</dt>
+        <dd>{secret.cardholder_name}</dd>
+      </dl>
+      <div>
+        <Text size="sm" data-testid="secret-countdown">
+          {t('secret.countdown', { count: secondsLeft })}
+        </Text>
+        <Progress value={(secondsLeft * 1000 * 100) / REVEAL_MS} size="sm" aria-hidden="true" mt={4} />
+      </div>
+      <Group gap="xs">
+        <Button size="xs" variant="light" onClick={() => void copyValue(secret.pan)} data-testid="copy-pan">
+          {t('secret.copyNumber')}
+        </Button>
+        <Button size="xs" variant="light" onClick={() => void copyValue(secret.cvv)} data-testid="copy-cvv">
+          {t('secret.copyCvv')}
+        </Button>
+        <Button size="xs" variant="default" onClick={onHide} data-testid="secret-hide">
+          {t('secret.hide')}
+        </Button>
+      </Group>
+      {notice !== null && (
+        <Alert color={notice === 'copied' ? 'green' : 'red'} role="status" variant="light" data-testid="copy-notice">
+          {t(`common:copy.${notice}`)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+export function SecretPanel({ cardId, mask, closed }: { cardId: string; mask: string; closed: boolean }): ReactElement {
+  const { t } = useTranslation(['cards', 'common']);
+  const { secret, secondsLeft, busy, problem, reveal, conceal } = useRevealedSecret(cardId);
+  return (
+    <Paper withBorder p="md" className="card-panel" data-testid="card-secret">
+      <Title order={2} className="card-panel-title">
+        {t('secret.title')}
+      </Title>
+      {secret !== null ? (
+        <Revealed secret={secret} secondsLeft={secondsLeft} onHide={conceal} />
+      ) : (
+        <Stack gap="sm" data-testid="secret-masked">
+          <dl className="card-facts">
+            <dt>{t('secret.pan')}</dt>
+            <dd className="mono">{mask}</dd>
+            <dt>{t('secret.cvv')}</dt>
+            <dd className="mono">
+              <span aria-hidden="true">•••</span>
+              <span className="visually-hidden">{t('secret.hidden')}</span>
+            </dd>
+          </dl>
+          {closed ? (
+            <Text size="sm" c="dimmed">
+              {t('secret.closed')}
+            </Text>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('secret.revealHint')}
+              </Text>
+              <Group>
+                <Button color={PRIMARY} onClick={() => void reveal()} loading={busy} data-testid="secret-reveal">
+                  {t('secret.reveal')}
+                </Button>
+              </Group>
+            </>
+          )}
+          {problem !== null &&
+            ('outcome' in problem ? (
+              <OutcomeNotice outcome={problem.outcome} testId="secret-problem" />
+            ) : (
+              <ErrorNotice error={problem.error} testId="secret-problem" />
+            ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
