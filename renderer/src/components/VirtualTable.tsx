@@ -27,17 +27,18 @@ export interface VirtualTableProps<T> {
 const OVERSCAN = 8;
 
 export function useFilteredRows<T>(rows: readonly T[], searchText?: (row: T) => string, filter = ''): readonly T[] {
+  const needle = filter.trim().toLowerCase();
+  // Built with the rows (first render has room to spare), so that typing a filter only scans.
   const index = useMemo(
     () => (searchText === undefined ? undefined : rows.map((row) => searchText(row).toLowerCase())),
     [rows, searchText],
   );
   return useMemo(() => {
-    const needle = filter.trim().toLowerCase();
     if (needle === '' || index === undefined) return rows;
     const out: T[] = [];
     for (let i = 0; i < rows.length; i++) if (index[i]?.includes(needle)) out.push(rows[i] as T);
     return out;
-  }, [rows, index, filter]);
+  }, [rows, index, needle]);
 }
 
 export function VirtualTable<T>({

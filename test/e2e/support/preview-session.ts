@@ -262,13 +262,14 @@ export async function latestCode(session: PreviewSession, phone: string): Promis
   return code;
 }
 
-/** Opens the app, waits until the frame is there (profile loaded), and returns the page. */
+/** Opens the app, waits until the frame is there (profile loaded), and returns the page. Works in hooks too. */
 export async function openApp(session: PreviewSession): Promise<Page> {
   // The app clears the token from the address bar: going to the URL again would only change the hash.
   await session.page.goto('about:blank');
   await session.page.goto(session.url);
-  await expect
-    .poll(() => session.page.getByTestId('active-profile-name').textContent(), { timeout: 15_000 })
-    .toBe('Sandbox');
+  await session.page
+    .getByTestId('active-profile-name')
+    .filter({ hasText: /^Sandbox$/ })
+    .waitFor({ timeout: 15_000 });
   return session.page;
 }

@@ -1,6 +1,140 @@
-// Placeholder: replaced by the screen's own implementation.
-import type { ReactElement } from 'react';
+// Requests: the journaled (asynchronous) operations, live. Open work and requests the bank never received are
+// shown first; each open one can be re-checked with the bank now, or all of them reconciled at once. A row
+// opens its details: every field, the state in words, and the card or client to go to.
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JournalEntryView } from '../../../../preload/contract.ts';
+import { ErrorNotice } from '../../components/Notice.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
+import { JOURNALED_OPS, withSeen } from '../../i18n/op-names.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { EntryDetails } from './EntryDetails.tsx';
+import { entryColumns, entrySearchText } from './entry-columns.tsx';
+import { RecheckButton } from './RecheckButton.tsx';
+import { RecheckNotice } from './RecheckNotice.tsx';
+import { ReconcileSummary } from './ReconcileSummary.tsx';
+import { DEFAULT_REQUEST_FILTER, RequestFilters, type RequestFilterValue } from './RequestFilters.tsx';
+import { filterEntries, useOpenWatch, useRecheck, useReconcileAll, useRequestList } from './use-requests.ts';
+import { useProfileName } from './use-profile-name.ts';
+import './requests.css';
+
+const NO_ENTRIES: JournalEntryView[] = [];
 
 export function RequestsScreen(): ReactElement {
-  return <p>RequestsScreen</p>;
+  const { t } = useTranslation(['requests', 'common']);
+  const language = useLanguage();
+  const list = useRequestList();
+  useOpenWatch(list.data);
+  const recheck = useRecheck();
+  const reconcile = useReconcileAll();
+  const profileName = useProfileName();
+  const [filter, setFilter] = useState<RequestFilterValue>(DEFAULT_REQUEST_FILTER);
+  const [selected, setSelected] = useState<JournalEntryView>();
+
+  const entries = list.data ?? NO_ENTRIES;
+  const ops = useMemo(() => withSeen(JOURNALED_OPS, new Set(entries.map((e) => e.op))), [entries]);
+  const { states, op } = filter;
+  const narrowed = useMemo(() => filterEntries(entries, { states, op }), [entries, states, op]);
+  const searchText = useMemo(() => entrySearchText(t), [t]);
+  // The search text of up to 100,000 entries is built only once the operator types: every live refresh of the
+  // list would otherwise rebuild it.
+  const rows = useFilteredRows(narrowed, filter.text.trim() === '' ? undefined : searchText, filter.text);
+
+  // The profile column appears once entries of more than one profile are listed.
+  const manyProfiles = useMemo(() => new Set(entries.map((e) => e.profileId)).size > 1, [entries]);
+  const recheckingId = recheck.isPending ? recheck.variables : undefined;
+  const recheckMutate = recheck.mutate;
+  const columns = useMemo(
+    () =>
+      entryColumns(t, language, {
+        ...(manyProfiles ? { profileName } : {}),
+        action: {
+          header: t('columns.action'),
+          cell: (entry) => (
+            <RecheckButton
+              entry={entry}
+              busy={recheckingId === entry.requestId}
+              onRecheck={() => {
+                recheckMutate(entry.requestId);
+              }}
+            />
+          ),
+        },
+      }),
+    [t, language, recheckingId, recheckMutate, manyProfiles, profileName],
+  );
+  // A re-check answer is shown while it is still true: once the entry moves on, the table says it better.
+  const rechecked = recheck.data;
+  const recheckCurrent =
+    rechecked === undefined || entries.find((e) => e.requestId === rechecked.requestId)?.state === rechecked.state;
+  // The drawer follows the live entry, so a request settling while it is open changes there too.
+  const shown =
+    selected === undefined ? undefined : (entries.find((e) => e.requestId === selected.requestId) ?? selected);
+
+  return (
+    <Stack gap="sm" data-testid="requests-screen">
+      <PageHeader
+        title={t('title')}
+        actions={
+          <Group gap="xs">
+            <Button
+              variant="default"
+              onClick={() => void list.refetch()}
+              loading={list.isFetching && !list.isPending}
+              data-testid="requests-refresh"
+            >
+              {t('common:action.refresh')}
+            </Button>
+            <Button
+              onClick={() => {
+                reconcile.mutate();
+              }}
+              loading={reconcile.isPending}
+              data-testid="reconcile-all"
+            >
+              {t('reconcile.action')}
+            </Button>
+          </Group>
+        }
+      />
+      <Text size="sm">{t('intro')}</Text>
+      {reconcile.error !== null && <ErrorNotice error={reconcile.error} testId="reconcile-error" />}
+      {reconcile.data !== undefined && <ReconcileSummary report={reconcile.data} />}
+      {recheckCurrent && <RecheckNotice entry={recheck.data} error={recheck.error ?? undefined} />}
+      <RequestFilters value={filter} onChange={setFilter} ops={ops} />
+      {list.error !== null && <ErrorNotice error={list.error} testId="requests-error" />}
+      {list.isPending ? (
+        <Center h={200} aria-busy="true">
+          <Loader aria-label={t('common:state.loading')} />
+        </Center>
+      ) : (
+        <>
+          <Text className="requests-count" data-testid="requests-count" aria-live="polite">
+            {t('common:table.shown', { shown: rows.length, total: entries.length })}
+          </Text>
+          <VirtualTable
+            label={t('tableLabel')}
+            columns={columns}
+            rows={rows}
+            rowKey={(entry) => entry.requestId}
+            onOpen={setSelected}
+            testId="requests-table"
+            height={460}
+            rowHeight={38}
+            empty={t('empty')}
+            noMatches={entries.length === 0 ? t('empty') : t('common:state.noMatches')}
+          />
+        </>
+      )}
+      <EntryDetails
+        entry={shown}
+        profileName={profileName}
+        onClose={() => {
+          setSelected(undefined);
+        }}
+      />
+    </Stack>
+  );
 }

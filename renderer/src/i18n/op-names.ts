@@ -1,0 +1,59 @@
+// Operator-readable names of Card API operations (`card.block` → "Block card") and of audited actions, shared by
+// the Requests and Journal screens. Labels live in the `journal` namespace (`op.*`, `audit.action.*`); an id
+// this version does not know is shown as it came, never hidden.
+import type { TFunction } from 'i18next';
+
+/** The journaled operations (the writes of SPEC §5 and §6), in the order the operation pickers list them. */
+export const JOURNALED_OPS = [
+  'client.create',
+  'client.update',
+  'card.issue',
+  'card.issuePlastic',
+  'card.issueBulk',
+  'card.link',
+  'card.activate',
+  'card.block',
+  'card.unblock',
+  'card.setPin',
+  'card.resetPinCounter',
+  'card.close',
+  'card.identify',
+  'limits.set',
+  'gift.issue',
+  'gift.confirm',
+  'gift.resend',
+  'gift.resendCode',
+] as const;
+
+/** Audited operator actions that are not API writes (main/core: desk.audit callers). */
+export const AUDIT_ACTIONS = [
+  'card.secret.reveal',
+  'settings.update',
+  'profile.add',
+  'profile.edit',
+  'profile.switch',
+  'secret.set',
+  'secret.clear',
+  'pin-key.create',
+  'operator-pin.set',
+  'provisioning.import',
+  'kiosk.exit',
+] as const;
+
+const KNOWN_OPS: ReadonlySet<string> = new Set(JOURNALED_OPS);
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+
+export function opLabel(t: TFunction, op: string): string {
+  return KNOWN_OPS.has(op) ? t(`journal:op.${op}`) : op;
+}
+
+export function auditActionLabel(t: TFunction, action: string): string {
+  return KNOWN_ACTIONS.has(action) ? t(`journal:audit.action.${action}`) : action;
+}
+
+/** Known ids first (in their fixed order), then any others seen in the data, so nothing becomes unfilterable. */
+export function withSeen(known: readonly string[], seen: Iterable<string>): string[] {
+  const extra = new Set<string>();
+  for (const id of seen) if (!known.includes(id)) extra.add(id);
+  return [...known, ...[...extra].sort()];
+}

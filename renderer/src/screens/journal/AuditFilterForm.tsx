@@ -1,0 +1,60 @@
+// The Audit tab's search form: date range (local days) and action.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, auditActionLabel } from '../../i18n/op-names.ts';
+import { fieldError } from './field-error.ts';
+import { auditFilterSchema, EMPTY_AUDIT_FILTER, type AuditFilter } from './filter-schemas.ts';
+
+export function AuditFilterForm({
+  onSearch,
+  busy,
+}: {
+  onSearch: (filter: AuditFilter) => void;
+  busy: boolean;
+}): ReactElement {
+  const { t } = useTranslation(['journal', 'common']);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm({ resolver: zodResolver(auditFilterSchema), defaultValues: EMPTY_AUDIT_FILTER });
+  return (
+    <form
+      noValidate
+      className="journal-filters"
+      aria-label={t('filters.auditLabel')}
+      onSubmit={(event) => void handleSubmit(onSearch)(event)}
+      data-testid="audit-filters"
+    >
+      <Group gap="sm" align="flex-end">
+        <TextInput type="date" label={t('filters.from')} error={fieldError(t, errors.from)} {...register('from')} />
+        <TextInput type="date" label={t('filters.to')} error={fieldError(t, errors.to)} {...register('to')} />
+        <NativeSelect
+          label={t('filters.action')}
+          data={[
+            { value: '', label: t('filters.anyAction') },
+            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: auditActionLabel(t, action) })),
+          ]}
+          data-testid="audit-action"
+          {...register('action')}
+        />
+        <Button type="submit" loading={busy} data-testid="audit-search">
+          {t('filters.search')}
+        </Button>
+        <Button
+          variant="default"
+          onClick={() => {
+            reset(EMPTY_AUDIT_FILTER);
+            onSearch(EMPTY_AUDIT_FILTER);
+          }}
+        >
+          {t('filters.reset')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+// The Operations tab's search form: date range (local days), operation, outcome, profile, text. Enter searches;
+// an invalid field keeps the input, says why next to it and takes focus.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ENTRY_STATES } from '../../../../preload/contract.ts';
+import { useProfiles } from '../../api/shared-queries.ts';
+import { JOURNALED_OPS, opLabel } from '../../i18n/op-names.ts';
+import { fieldError } from './field-error.ts';
+import { EMPTY_OPERATIONS_FILTER, operationsFilterSchema, type OperationsFilter } from './filter-schemas.ts';
+
+export function OperationsFilterForm({
+  onSearch,
+  busy,
+}: {
+  onSearch: (filter: OperationsFilter) => void;
+  busy: boolean;
+}): ReactElement {
+  const { t } = useTranslation(['journal', 'common']);
+  const profiles = useProfiles();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm({ resolver: zodResolver(operationsFilterSchema), defaultValues: EMPTY_OPERATIONS_FILTER });
+
+  const outcomes = [
+    { value: 'any', label: t('filters.anyOutcome') },
+    { value: 'open', label: t('filters.openOutcome') },
+    ...ENTRY_STATES.map((state) => ({ value: state, label: t(`common:entryState.${state}`) })),
+  ];
+  return (
+    <form
+      noValidate
+      className="journal-filters"
+      aria-label={t('filters.operationsLabel')}
+      onSubmit={(event) => void handleSubmit(onSearch)(event)}
+      data-testid="operations-filters"
+    >
+      <Group gap="sm" align="flex-start">
+        <TextInput type="date" label={t('filters.from')} error={fieldError(t, errors.from)} {...register('from')} />
+        <TextInput type="date" label={t('filters.to')} error={fieldError(t, errors.to)} {...register('to')} />
+        <NativeSelect
+          className="journal-op"
+          label={t('filters.operation')}
+          data={[
+            { value: '', label: t('filters.anyOperation') },
+            ...JOURNALED_OPS.map((op) => ({ value: op, label: opLabel(t, op) })),
+          ]}
+          data-testid="journal-op"
+          {...register('op')}
+        />
+        <NativeSelect
+          label={t('filters.outcome')}
+          data={outcomes}
+          data-testid="journal-outcome"
+          {...register('outcome')}
+        />
+        <NativeSelect
+          label={t('filters.profile')}
+          data={[
+            { value: '', label: t('filters.anyProfile') },
+            ...(profiles.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+          ]}
+          data-testid="journal-profile"
+          {...register('profileId')}
+        />
+      </Group>
+      <Group gap="sm" mt="xs" align="flex-end">
+        <TextInput
+          className="journal-text"
+          label={t('filters.text')}
+          placeholder={t('filters.textHint')}
+          error={fieldError(t, errors.text)}
+          data-testid="journal-text"
+          {...register('text')}
+        />
+        <Button type="submit" loading={busy} data-testid="journal-search">
+          {t('filters.search')}
+        </Button>
+        <Button
+          variant="default"
+          onClick={() => {
+            reset(EMPTY_OPERATIONS_FILTER);
+            onSearch(EMPTY_OPERATIONS_FILTER);
+          }}
+        >
+          {t('filters.reset')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

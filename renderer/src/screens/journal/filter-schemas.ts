@@ -1,0 +1,81 @@
+// The Journal's filter forms: zod schemas derived from the contract's `journal.search` / `journal.audit`
+// arguments (same limits), plus calendar days and a range check; and the search arguments they turn into.
+// Messages are keys of the `journal` namespace (`filters.errors.*`), translated next to the field.
+import { z } from 'zod';
+import { contract, ENTRY_STATES, type ArgsOf } from '../../../../preload/contract.ts';
+import { OPEN_ENTRY_STATES } from '../requests/entry-view.ts';
+import { dayEnd, dayStart, isCalendarDay } from './date-range.ts';
+
+/** Journals hold at most this many entries on one screen (the contract's limit). */
+export const MAX_ROWS = 100_000;
+
+const searchShape = contract['journal.search'].args.shape;
+const auditShape = contract['journal.audit'].args.shape;
+
+const day = z.string().refine((v) => v === '' || isCalendarDay(v), 'date');
+const inOrder = (v: { from: string; to: string }) => v.from === '' || v.to === '' || v.from <= v.to;
+
+export const OUTCOMES = ['any', 'open', ...ENTRY_STATES] as const;
+export type OutcomeChoice = (typeof OUTCOMES)[number];
+
+export const operationsFilterSchema = z
+  .object({
+    from: day,
+    to: day,
+    op: searchShape.op.unwrap().or(z.literal('')),
+    outcome: z.enum(OUTCOMES),
+    profileId: z.string(),
+    text: z.string().max(200, 'text'),
+  })
+  .refine(inOrder, { path: ['to'], message: 'range' });
+export type OperationsFilter = z.infer<typeof operationsFilterSchema>;
+
+export const EMPTY_OPERATIONS_FILTER: OperationsFilter = {
+  from: '',
+  to: '',
+  op: '',
+  outcome: 'any',
+  profileId: '',
+  text: '',
+};
+
+export const auditFilterSchema = z
+  .object({ from: day, to: day, action: auditShape.action.unwrap().or(z.literal('')) })
+  .refine(inOrder, { path: ['to'], message: 'range' });
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const EMPTY_AUDIT_FILTER: AuditFilter = { from: '', to: '', action: '' };
+
+function statesOf(outcome: OutcomeChoice): ArgsOf<'journal.search'>['states'] {
+  if (outcome === 'any') return undefined;
+  return outcome === 'open' ? [...OPEN_ENTRY_STATES] : [outcome];
+}
+
+/** Only the filters that are set: an absent key means "any". */
+export function searchArgs(filter: OperationsFilter): ArgsOf<'journal.search'> {
+  const text = filter.text.trim();
+  const args: ArgsOf<'journal.search'> = {
+    from: dayStart(filter.from),
+    to: dayEnd(filter.to),
+    op: filter.op === '' ? undefined : filter.op,
+    states: statesOf(filter.outcome),
+    profileId: filter.profileId === '' ? undefined : filter.profileId,
+    text: text === '' ? undefined : text,
+    limit: MAX_ROWS,
+  };
+  return contract['journal.search'].args.parse(dropUndefined(args));
+}
+
+export function auditArgs(filter: AuditFilter): ArgsOf<'journal.audit'> {
+  const args: ArgsOf<'journal.audit'> = {
+    from: dayStart(filter.from),
+    to: dayEnd(filter.to),
+    action: filter.action === '' ? undefined : filter.action,
+    limit: MAX_ROWS,
+  };
+  return contract['journal.audit'].args.parse(dropUndefined(args));
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

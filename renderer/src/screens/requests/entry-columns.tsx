@@ -1,0 +1,106 @@
+// Table columns of journal entries, shared by the Requests screen and the Journal's Operations tab: time,
+// operation, state, the card/client concerned, request id, and what went wrong as a sentence. The Journal adds
+// the profile; the Requests screen adds a row action.
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { JournalEntryView } from '../../../../preload/contract.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { opLabel } from '../../i18n/op-names.ts';
+import { shortDateTime } from './short-time.ts';
+import { entryTarget, problemSentence, shortId, type EntryTarget } from './entry-view.ts';
+import { StateBadge } from './StateBadge.tsx';
+
+const column = createColumnHelper<JournalEntryView>();
+
+export function targetLabel(t: TFunction, target: EntryTarget | undefined): string {
+  return target === undefined ? '' : t(`requests:target.${target.kind}`, { id: target.id });
+}
+
+export interface EntryColumnOptions {
+  /** Adds a Profile column (the Journal spans profiles; the Requests screen is the active one's). */
+  profileName?: (profileId: string | null) => string;
+  /** A per-row action cell (e.g. "Re-check now"). */
+  action?: { header: string; cell: (entry: JournalEntryView) => ReactNode };
+}
+
+export function entryColumns(
+  t: TFunction,
+  language: Language,
+  options: EntryColumnOptions = {},
+): ColumnDef<JournalEntryView, never>[] {
+  const columns: ColumnDef<JournalEntryView, never>[] = [
+    column.accessor('at', {
+      header: t('requests:columns.time'),
+      cell: (c) => shortDateTime(c.getValue(), language),
+      size: 140,
+    }),
+    column.accessor('op', {
+      header: t('requests:columns.operation'),
+      cell: (c) => {
+        const label = opLabel(t, c.getValue());
+        return <span title={label}>{label}</span>;
+      },
+      size: 190,
+    }),
+    column.accessor('state', {
+      header: t('requests:columns.state'),
+      cell: (c) => <StateBadge state={c.getValue()} />,
+      size: 125,
+    }),
+  ];
+  const { profileName, action } = options;
+  if (profileName !== undefined) {
+    columns.push(
+      column.accessor('profileId', {
+        header: t('requests:columns.profile'),
+        cell: (c) => profileName(c.getValue()),
+        size: 110,
+      }),
+    );
+  }
+  columns.push(
+    column.display({
+      id: 'target',
+      header: t('requests:columns.target'),
+      cell: (c) => <span className="mono">{targetLabel(t, entryTarget(c.row.original))}</span>,
+      size: 135,
+    }),
+    column.accessor('requestId', {
+      header: t('requests:columns.requestId'),
+      cell: (c) => (
+        <span className="mono" title={c.getValue()}>
+          {shortId(c.getValue())}
+        </span>
+      ),
+      size: 110,
+    }),
+    column.display({
+      id: 'problem',
+      header: t('requests:columns.problem'),
+      cell: (c) => {
+        const sentence = problemSentence(t, c.row.original);
+        return sentence === '' ? null : <span title={sentence}>{sentence}</span>;
+      },
+    }),
+  );
+  if (action !== undefined) {
+    columns.push(
+      column.display({
+        id: 'action',
+        header: action.header,
+        cell: (c) => action.cell(c.row.original),
+        size: 140,
+      }),
+    );
+  }
+  return columns;
+}
+
+/** What the text filter finds an entry by: ids, the operation (id and label), state, parameters, error code. */
+export function entrySearchText(t: TFunction): (entry: JournalEntryView) => string {
+  return (e) =>
+    `${e.requestId} ${e.op} ${opLabel(t, e.op)} ${t(`common:entryState.${e.state}`)} ${JSON.stringify(e.params)} ${
+      e.result === undefined ? '' : JSON.stringify(e.result)
+    } ${e.error?.code ?? ''} ${e.profileId ?? ''}`;
+}
