@@ -1,5 +1,5 @@
 // Main's events refresh what they change: request states, the lock, the active profile.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { cardDesk } from './bridge.ts';
 import { queryKeys } from './query-keys.ts';
@@ -13,12 +13,17 @@ export function useBridgeEvents(): void {
       void client.invalidateQueries({ queryKey: queryKeys.journal });
     });
     const offLock = api.on('session.lockChanged', ({ locked }) => {
-      // Nothing read while unlocked survives a lock: card data, statements and journal pages are dropped.
-      if (locked) client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app' });
+      // Nothing read while unlocked survives a lock: card data, statements and journal pages are dropped. The
+      // session query stays (it is what shows the lock screen) and is read again.
+      if (locked) client.removeQueries({ predicate: (q) => !['app', 'session'].includes(String(q.queryKey[0])) });
       void client.invalidateQueries({ queryKey: queryKeys.session });
     });
     const offSwitch = api.on('profiles.switched', () => {
-      client.removeQueries({ predicate: (q) => !['app', 'session', 'settings'].includes(String(q.queryKey[0])) });
+      // The other profile's data goes; what is on screen is read again for the new one (a removed query that
+      // a component still shows would never update).
+      const predicate = (q: Query) => !['app', 'session', 'settings'].includes(String(q.queryKey[0]));
+      client.removeQueries({ predicate, type: 'inactive' });
+      void client.resetQueries({ predicate, type: 'active' });
     });
     return () => {
       offRequests();

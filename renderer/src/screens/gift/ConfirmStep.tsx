@@ -1,0 +1,164 @@
+// Step 2: the holder reads out the one-time code from the SMS and the card is activated with it. A wrong code
+// keeps the operator in the field (focus and selection) with the sentence saying what to do; "send a new
+// code" replaces the old code, which then stops working.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { OperationOutcome } from '../../../../preload/contract.ts';
+import { cardDesk } from '../../api/bridge.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
+import { formatPhone } from '../../i18n/format.ts';
+import { GiftCardFacts } from './GiftCardFacts.tsx';
+import { confirmFormSchema, type ConfirmFormInput } from './gift-forms.ts';
+import type { GiftCardRef } from './IssueForm.tsx';
+
+export function ConfirmStep({
+  card,
+  issuedNow,
+  onNext,
+}: {
+  card: GiftCardRef;
+  issuedNow: boolean;
+  onNext: () => void;
+}): ReactElement {
+  const { t } = useTranslation(['gift', 'common']);
+  const queryClient = useQueryClient();
+  const { cardId, phone } = card;
+  const {
+    register,
+    handleSubmit,
+    setFocus,
+    setError,
+    formState: { errors },
+  } = useForm<ConfirmFormInput>({ resolver: zodResolver(confirmFormSchema), defaultValues: { otp: '' } });
+
+  const confirm = useMutation({
+    mutationFn: (otp: string) => cardDesk().gift.confirm({ cardId, otp }),
+    onSuccess: (outcome) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.gift });
+      if (outcome.kind === 'failed') {
+        setError('otp', { type: 'server', message: outcome.code });
+        // Stay in the field, with the wrong code selected, so the operator types the right one over it.
+        requestAnimationFrame(() => {
+          setFocus('otp', { shouldSelect: true });
+        });
+      }
+    },
+  });
+  const resendCode = useMutation({
+    mutationFn: () => cardDesk().gift.resendCode({ cardId }),
+    onSuccess: () => {
+      confirm.reset();
+      setFocus('otp', { shouldSelect: true });
+    },
+  });
+
+  useEffect(() => {
+    setFocus('otp');
+  }, [setFocus]);
+
+  const activated = confirm.data?.kind === 'done' ? confirm.data.result : undefined;
+  const sentTo = phone === undefined ? t('confirm.theHolder') : formatPhone(phone);
+
+  return (
+    <Stack gap="sm" data-testid="gift-confirm-step">
+      {issuedNow && (
+        <Notice
+          described={{ tone: 'success', message: t('confirm.issued', { cardId, phone: sentTo }) }}
+          testId="gift-issued"
+        />
+      )}
+      {activated === undefined ? (
+        <form
+          noValidate
+          aria-labelledby="gift-confirm-title"
+          onSubmit={(event) => {
+            void handleSubmit((values) => {
+              resendCode.reset();
+              confirm.mutate(values.otp);
+            })(event);
+          }}
+          data-testid="gift-confirm-form"
+        >
+          <Stack gap="sm">
+            <TextInput
+              label={t('confirm.otp', { cardId })}
+              description={t('confirm.otpHint')}
+              required
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              className="gift-otp"
+              error={errors.otp && (errors.otp.type === 'server' ? t('errors.otpRefused') : t('errors.otp'))}
+              data-testid="gift-otp"
+              {...register('otp')}
+            />
+            <Group>
+              <Button type="submit" loading={confirm.isPending} data-testid="gift-confirm-submit">
+                {t('confirm.submit')}
+              </Button>
+              <Button
+                variant="default"
+                loading={resendCode.isPending}
+                onClick={() => {
+                  resendCode.mutate();
+                }}
+                data-testid="gift-resend-code"
+              >
+                {t('actions.resendCode')}
+              </Button>
+              <Button variant="subtle" onClick={onNext} data-testid="gift-issue-another">
+                {t('confirm.issueAnother')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <Stack gap="sm">
+          <Notice
+            described={{ tone: 'success', message: t('confirm.activated', { cardId }) }}
+            testId="gift-activated"
+          />
+          <GiftCardFacts cardId={cardId} state={activated} testId="gift-confirm-facts" />
+          <Group>
+            <Button onClick={onNext} data-testid="gift-issue-another">
+              {t('confirm.issueAnother')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {confirm.data !== undefined && confirm.data.kind !== 'done' && (
+        <OutcomeNotice outcome={confirm.data} testId="gift-confirm-outcome" />
+      )}
+      {confirm.error !== null && <ErrorNotice error={confirm.error} testId="gift-confirm-error" />}
+      <ResendOutcome outcome={resendCode.data} error={resendCode.error} sentTo={sentTo} />
+    </Stack>
+  );
+}
+
+function ResendOutcome({
+  outcome,
+  error,
+  sentTo,
+}: {
+  outcome: OperationOutcome | undefined;
+  error: Error | null;
+  sentTo: string;
+}): ReactElement | null {
+  const { t } = useTranslation('gift');
+  if (error !== null) return <ErrorNotice error={error} testId="gift-resend-code-error" />;
+  if (outcome === undefined) return null;
+  if (outcome.kind === 'done') {
+    return (
+      <Notice
+        described={{ tone: 'success', message: t('confirm.codeResent', { phone: sentTo }) }}
+        testId="gift-resend-code-outcome"
+      />
+    );
+  }
+  return <OutcomeNotice outcome={outcome} testId="gift-resend-code-outcome" />;
+}

@@ -1,0 +1,144 @@
+// Any gift card by its id: its status, sending the card data or a new one-time code to the holder again, and
+// (while it waits for activation) the way back to the confirm step.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Loader, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { OperationOutcome } from '../../../../preload/contract.ts';
+import { cardDesk } from '../../api/bridge.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
+import { GiftCardFacts } from './GiftCardFacts.tsx';
+import { lookupFormSchema, type LookupFormInput, type LookupFormValues } from './gift-forms.ts';
+import { useGiftStatus } from './gift-queries.ts';
+import type { GiftCardRef } from './IssueForm.tsx';
+
+/** card_status 1: issued, waiting for the one-time code (SPEC §7.3). */
+const ISSUED = 1;
+
+type SendAction = 'resend' | 'resendCode';
+
+export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => void }): ReactElement {
+  const { t } = useTranslation(['gift', 'common']);
+  const queryClient = useQueryClient();
+  const [cardId, setCardId] = useState<number | undefined>();
+  const status = useGiftStatus(cardId);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<LookupFormInput, unknown, LookupFormValues>({
+    resolver: zodResolver(lookupFormSchema),
+    defaultValues: { cardId: '' },
+  });
+  const send = useMutation({
+    mutationFn: ({ action, id }: { action: SendAction; id: number }) =>
+      action === 'resend' ? cardDesk().gift.resend({ cardId: id }) : cardDesk().gift.resendCode({ cardId: id }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.gift });
+    },
+  });
+
+  const lookUp = (values: LookupFormValues): void => {
+    send.reset();
+    if (values.cardId === cardId) void status.refetch();
+    else setCardId(values.cardId);
+  };
+  const sendAgain = (action: SendAction) => (values: LookupFormValues) => {
+    send.mutate({ action, id: values.cardId });
+  };
+
+  return (
+    <Stack gap="sm">
+      <form
+        noValidate
+        aria-labelledby="gift-lookup-title"
+        onSubmit={(event) => {
+          void handleSubmit(lookUp)(event);
+        }}
+        data-testid="gift-lookup-form"
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('lookup.cardId')}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+            error={errors.cardId && t('errors.cardId')}
+            data-testid="gift-lookup-card-id"
+            {...register('cardId')}
+          />
+          <Group gap="xs">
+            <Button type="submit" loading={status.isFetching} data-testid="gift-lookup-submit">
+              {t('lookup.submit')}
+            </Button>
+            <Button
+              variant="default"
+              loading={send.isPending && send.variables.action === 'resend'}
+              disabled={send.isPending}
+              onClick={() => void handleSubmit(sendAgain('resend'))()}
+              data-testid="gift-resend"
+            >
+              {t('actions.resend')}
+            </Button>
+            <Button
+              variant="default"
+              loading={send.isPending && send.variables.action === 'resendCode'}
+              disabled={send.isPending}
+              onClick={() => void handleSubmit(sendAgain('resendCode'))()}
+              data-testid="gift-lookup-resend-code"
+            >
+              {t('actions.resendCode')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <SendOutcome action={send.variables?.action} outcome={send.data} error={send.error} />
+      {status.isFetching && status.data === undefined && <Loader size="sm" aria-label={t('common:state.loading')} />}
+      {status.error !== null && !status.isFetching && <ErrorNotice error={status.error} testId="gift-lookup-error" />}
+      {cardId !== undefined && status.data !== undefined && status.error === null && (
+        <Stack gap="sm">
+          <GiftCardFacts cardId={cardId} state={status.data} testId="gift-lookup-facts" />
+          {status.data.card_status === ISSUED && (
+            <Group>
+              <Button
+                variant="default"
+                onClick={() => {
+                  onConfirm({ cardId });
+                }}
+                data-testid="gift-lookup-confirm"
+              >
+                {t('lookup.confirm')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function SendOutcome({
+  action,
+  outcome,
+  error,
+}: {
+  action: SendAction | undefined;
+  outcome: OperationOutcome | undefined;
+  error: Error | null;
+}): ReactElement | null {
+  const { t } = useTranslation('gift');
+  if (error !== null) return <ErrorNotice error={error} testId="gift-send-error" />;
+  if (outcome === undefined || action === undefined) return null;
+  if (outcome.kind === 'done') {
+    return (
+      <Notice
+        described={{ tone: 'success', message: t(action === 'resend' ? 'lookup.dataSent' : 'lookup.codeSent') }}
+        testId="gift-send-outcome"
+      />
+    );
+  }
+  return <OutcomeNotice outcome={outcome} testId="gift-send-outcome" />;
+}

@@ -1,0 +1,139 @@
+// Step 1: issue a gift card for a holder (name, phone, product, optionally the merchant's own card id). On done
+// the parent moves on to the confirm step; any other outcome is shown here and the input stays as typed.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { cardDesk } from '../../api/bridge.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { ErrorNotice, OutcomeNotice } from '../../components/Notice.tsx';
+import { PhoneInput } from '../../components/PhoneInput.tsx';
+import { formatMoney } from '../../i18n/format.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { issueFormSchema, type IssueFormInput, type IssueFormValues } from './gift-forms.ts';
+import { productName, useGiftProducts } from './gift-queries.ts';
+
+const FIELD_ORDER = ['cardholderName', 'phone', 'productCode', 'cardId'] as const;
+
+export interface GiftCardRef {
+  cardId: number;
+  /** The holder's phone, when this desk issued the card just now (for "the code was sent to …"). */
+  phone?: number;
+}
+
+export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void }): ReactElement {
+  const { t } = useTranslation(['gift', 'common']);
+  const language = useLanguage();
+  const products = useGiftProducts();
+  const queryClient = useQueryClient();
+  const {
+    register,
+    control,
+    handleSubmit,
+    setFocus,
+    formState: { errors },
+  } = useForm<IssueFormInput, unknown, IssueFormValues>({
+    resolver: zodResolver(issueFormSchema),
+    defaultValues: { cardholderName: '', phone: undefined, productCode: '', cardId: '' },
+    // The phone registers after the fields around it (it is a Controller): focus in screen order instead.
+    shouldFocusError: false,
+  });
+  const issue = useMutation({
+    mutationFn: (values: IssueFormValues) => cardDesk().gift.issue(values),
+    onSuccess: (outcome, values) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.gift });
+      if (outcome.kind === 'done') onIssued({ cardId: outcome.result.card_id, phone: values.phone });
+    },
+  });
+
+  const productOptions = [
+    { value: '', label: t('issue.chooseProduct'), disabled: true },
+    ...(products.data ?? []).map((p) => ({
+      value: String(p.code),
+      label: `${productName(p, language)} · ${formatMoney(p.balance, p.currency, language)}`,
+    })),
+  ];
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="gift-issue-title"
+      onSubmit={(event) => {
+        void handleSubmit(
+          (values) => {
+            issue.mutate(values);
+          },
+          (invalid) => {
+            const first = FIELD_ORDER.find((field) => invalid[field] !== undefined);
+            if (first !== undefined) setFocus(first);
+          },
+        )(event);
+      }}
+      data-testid="gift-issue-form"
+    >
+      <Stack gap="sm">
+        <TextInput
+          label={t('issue.cardholderName')}
+          required
+          autoComplete="off"
+          maxLength={64}
+          error={errors.cardholderName && t('errors.cardholderName')}
+          data-testid="gift-cardholder"
+          {...register('cardholderName')}
+        />
+        <Controller
+          control={control}
+          name="phone"
+          render={({ field }) => (
+            <div
+              ref={(element) => {
+                // Lets the form focus the number field when it is the first invalid one.
+                field.ref(
+                  element ? { focus: () => element.querySelector<HTMLInputElement>('input[type=tel]')?.focus() } : null,
+                );
+              }}
+            >
+              <PhoneInput
+                label={t('issue.phone')}
+                required
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.phone && t('errors.phone')}
+                testId="gift-phone"
+              />
+            </div>
+          )}
+        />
+        <NativeSelect
+          label={t('issue.product')}
+          required
+          data={productOptions}
+          error={errors.productCode && t('errors.product')}
+          data-testid="gift-product-select"
+          {...register('productCode')}
+        />
+        <TextInput
+          label={`${t('issue.cardId')} (${t('common:field.optional')})`}
+          description={t('issue.cardIdHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          error={errors.cardId && t('errors.cardId')}
+          data-testid="gift-issue-card-id"
+          {...register('cardId')}
+        />
+        <Group>
+          <Button type="submit" loading={issue.isPending} data-testid="gift-issue-submit">
+            {t('issue.submit')}
+          </Button>
+        </Group>
+        {issue.data !== undefined && issue.data.kind !== 'done' && (
+          <OutcomeNotice outcome={issue.data} testId="gift-issue-outcome" />
+        )}
+        {issue.error !== null && <ErrorNotice error={issue.error} testId="gift-issue-error" />}
+      </Stack>
+    </form>
+  );
+}

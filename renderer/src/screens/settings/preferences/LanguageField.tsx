@@ -1,0 +1,39 @@
+// The UI language: each language listed under its own name, applied as soon as it is chosen.
+import { NativeSelect, Stack } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language, type SettingsView } from '../../../../../preload/contract.ts';
+import { ErrorNotice } from '../../../components/Notice.tsx';
+import { LANGUAGE_NAMES } from '../../../i18n/languages.ts';
+import { isLocked, PolicyMark } from '../PolicyMark.tsx';
+import { useUpdateSettings } from './use-update-settings.ts';
+
+const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
+
+export function LanguageField({ view }: { view: SettingsView }): ReactElement {
+  const { t } = useTranslation('settings');
+  const update = useUpdateSettings();
+  return (
+    <Stack gap={4}>
+      <NativeSelect
+        label={t('preferences.language')}
+        value={view.values.language}
+        disabled={isLocked(view, 'language') || update.isPending}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isLanguage(value)) update.mutate({ language: value });
+        }}
+        className="settings-narrow"
+        data-testid="language-select"
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {LANGUAGE_NAMES[language]}
+          </option>
+        ))}
+      </NativeSelect>
+      <PolicyMark view={view} setting="language" />
+      {update.error !== null && <ErrorNotice error={update.error} testId="language-result" />}
+    </Stack>
+  );
+}

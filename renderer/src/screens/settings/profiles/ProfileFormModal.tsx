@@ -1,0 +1,212 @@
+// Adding or editing a connection profile (region, environment, server, merchant id, signing scheme, allowed
+// operation groups). The built-in Sandbox profile opens read-only. Policy may lock the allowed operations.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { Controller, useForm, type FieldErrors } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { OPERATION_GROUPS, type ProfileView } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
+import { useSettings } from '../../../api/shared-queries.ts';
+import { ErrorNotice } from '../../../components/Notice.tsx';
+import { isLocked, PolicyMark } from '../PolicyMark.tsx';
+import {
+  emptyProfile,
+  ENVIRONMENT_OPTIONS,
+  groupKey,
+  profileFormSchema,
+  profileToForm,
+  REGION_OPTIONS,
+  SCHEME_OPTIONS,
+  type ProfileFormInput,
+  type ProfileFormValues,
+} from './profile-form.ts';
+
+export function ProfileFormModal({
+  profile,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  /** The profile to edit; undefined to add a new one. */
+  profile: ProfileView | undefined;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: (saved: ProfileView) => void;
+}): ReactElement {
+  const { t } = useTranslation(['settings', 'common']);
+  const title = profile === undefined ? t('profiles.addTitle') : t('profiles.editTitle', { name: profile.name });
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      centered
+      // Mantine's scroll lock injects a <style> element, which the CSP refuses.
+      lockScroll={false}
+      closeButtonProps={{ 'aria-label': t('common:action.close') }}
+    >
+      {opened && <ProfileForm profile={profile} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+function ProfileForm({
+  profile,
+  onClose,
+  onSaved,
+}: {
+  profile: ProfileView | undefined;
+  onClose: () => void;
+  onSaved: (saved: ProfileView) => void;
+}): ReactElement {
+  const { t } = useTranslation(['settings', 'common']);
+  const queryClient = useQueryClient();
+  const settings = useSettings();
+  const readOnly = profile?.embedded === true;
+  const operationsLocked = isLocked(settings.data, 'allowedOperations');
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ProfileFormInput, unknown, ProfileFormValues>({
+    resolver: zodResolver(profileFormSchema),
+    defaultValues: profile === undefined ? emptyProfile() : profileToForm(profile),
+  });
+  const save = useMutation({
+    mutationFn: (values: ProfileFormValues) => cardDesk().profiles.save({ profile: values }),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
+      onSaved(saved);
+    },
+  });
+  const fieldError = (field: keyof FieldErrors<ProfileFormInput>): string | undefined =>
+    errors[field] ? t(`profileForm.errors.${field}`) : undefined;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        void handleSubmit((values) => {
+          save.mutate(values);
+        })(event);
+      }}
+      data-testid="profile-form"
+    >
+      <fieldset disabled={readOnly} className="plain-fieldset">
+        <Stack gap="sm">
+          {readOnly && <p className="settings-note">{t('profiles.builtinReadOnly')}</p>}
+          <TextInput
+            label={t('profileForm.id')}
+            description={t('profileForm.idHint')}
+            required
+            disabled={profile !== undefined}
+            autoComplete="off"
+            error={fieldError('id')}
+            data-testid="profile-id"
+            data-autofocus
+            {...register('id')}
+          />
+          <TextInput
+            label={t('profileForm.name')}
+            required
+            autoComplete="off"
+            error={fieldError('name')}
+            data-testid="profile-name"
+            {...register('name')}
+          />
+          <Group grow align="flex-start">
+            <NativeSelect
+              label={t('profileForm.region')}
+              required
+              data={REGION_OPTIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+              error={fieldError('region')}
+              data-testid="profile-region"
+              {...register('region')}
+            />
+            <NativeSelect
+              label={t('profileForm.environment')}
+              required
+              data={ENVIRONMENT_OPTIONS.map((e) => ({ value: e, label: t(`common:environment.${e}`) }))}
+              error={fieldError('environment')}
+              data-testid="profile-environment"
+              {...register('environment')}
+            />
+          </Group>
+          <TextInput
+            label={t('profileForm.baseUrl')}
+            description={t('profileForm.baseUrlHint')}
+            required
+            type="url"
+            autoComplete="off"
+            error={fieldError('baseUrl')}
+            data-testid="profile-base-url"
+            {...register('baseUrl')}
+          />
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('profileForm.merchantId')}
+              required
+              inputMode="numeric"
+              autoComplete="off"
+              error={fieldError('merchantId')}
+              data-testid="profile-merchant-id"
+              {...register('merchantId')}
+            />
+            <NativeSelect
+              label={t('profileForm.scheme')}
+              required
+              data={SCHEME_OPTIONS.map((s) => ({ value: s, label: t(`scheme.${s}`) }))}
+              error={fieldError('scheme')}
+              data-testid="profile-scheme"
+              {...register('scheme')}
+            />
+          </Group>
+          <Controller
+            control={control}
+            name="allowedOperations"
+            render={({ field }) => (
+              <Checkbox.Group
+                label={t('profileForm.allowedOperations')}
+                description={operationsLocked ? undefined : t('profileForm.allowedOperationsHint')}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldError('allowedOperations')}
+                data-testid="profile-operations"
+              >
+                <Group gap="md" mt="xs">
+                  {OPERATION_GROUPS.map((group) => (
+                    <Checkbox
+                      key={group}
+                      value={group}
+                      label={t(groupKey(group))}
+                      disabled={operationsLocked || readOnly}
+                    />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            )}
+          />
+          <PolicyMark view={settings.data} setting="allowedOperations" />
+        </Stack>
+      </fieldset>
+      <Stack gap="sm" mt="md">
+        {save.error !== null && <ErrorNotice error={save.error} testId="profile-save-error" />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {readOnly ? t('common:action.close') : t('common:action.cancel')}
+          </Button>
+          {!readOnly && (
+            <Button type="submit" loading={save.isPending} data-testid="profile-save">
+              {t('common:action.save')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+// Write-only merchant secret: typed (or pasted) once, sent to main for the keychain, and the field is emptied
+// as soon as it is saved. Nothing can read a secret back, so nothing here ever shows one.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { contract } from '../../../../../preload/contract.ts';
+import { cardDesk } from '../../../api/bridge.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
+import { ResultNotice } from '../ResultNotice.tsx';
+import { vaultKey } from './vault-queries.ts';
+
+const secretFormSchema = z.object({ secret: contract['vault.setSecret'].args.shape.secret });
+type SecretFormInput = z.input<typeof secretFormSchema>;
+
+export function SecretForm({ profileId }: { profileId: string }): ReactElement {
+  const { t } = useTranslation(['settings', 'common']);
+  const queryClient = useQueryClient();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<SecretFormInput>({ resolver: zodResolver(secretFormSchema), defaultValues: { secret: '' } });
+  const save = useMutation({
+    mutationFn: (secret: string) => cardDesk().vault.setSecret({ profileId, secret }),
+    onSuccess: () => {
+      // The secret leaves the page: the field (and the form's copy) is emptied at once.
+      reset({ secret: '' });
+      void queryClient.invalidateQueries({ queryKey: vaultKey(profileId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connection(profileId) });
+    },
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        void handleSubmit((values) => {
+          save.mutate(values.secret);
+        })(event);
+      }}
+      data-testid="secret-form"
+    >
+      <Stack gap="sm">
+        <PasswordInput
+          label={t('secret.field')}
+          description={t('secret.fieldHint')}
+          required
+          autoComplete="off"
+          error={errors.secret && t('secret.fieldError')}
+          visibilityToggleButtonProps={{ 'aria-label': t('secret.toggle') }}
+          data-testid="secret-input"
+          className="secret-input"
+          {...register('secret')}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending} data-testid="secret-save">
+            {t('secret.save')}
+          </Button>
+        </Group>
+        <ResultNotice state={save} success={t('secret.saved')} testId="secret-save-result" />
+      </Stack>
+    </form>
+  );
+}

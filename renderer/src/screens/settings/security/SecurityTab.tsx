@@ -1,0 +1,61 @@
+// Security: the operator PIN and locking now. Without a PIN there is nothing to unlock with, so locking waits
+// until one is set.
+import { Button, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardDesk } from '../../../api/bridge.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
+import { useSession } from '../../../api/shared-queries.ts';
+import { ErrorNotice, Notice } from '../../../components/Notice.tsx';
+import { PinForm } from './PinForm.tsx';
+
+export function SecurityTab(): ReactElement {
+  const { t } = useTranslation(['settings', 'common']);
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const [saved, setSaved] = useState(false);
+  const lock = useMutation({
+    mutationFn: () => cardDesk().session.lock({}),
+    onSuccess: (state) => {
+      queryClient.setQueryData(queryKeys.session, state);
+    },
+  });
+  if (session.error !== null) return <ErrorNotice error={session.error} testId="security-error" />;
+  if (session.data === undefined) return <Loader size="sm" aria-label={t('common:state.loading')} />;
+  const { pinSet, idleLockMinutes } = session.data;
+
+  return (
+    <Stack gap="lg">
+      <section aria-labelledby="security-pin-title">
+        <Title order={2} id="security-pin-title" className="settings-section-title">
+          {t('security.pinTitle')}
+        </Title>
+        <Text className="settings-note" data-testid="pin-state">
+          {pinSet ? t('security.pinIsSet', { count: idleLockMinutes }) : t('security.pinNotSet')}
+        </Text>
+        {/* A new form when the PIN becomes set: the "current PIN" field appears. */}
+        <PinForm key={String(pinSet)} pinSet={pinSet} onSaved={setSaved} />
+        {saved && <Notice described={{ tone: 'success', message: t('security.pinSaved') }} testId="pin-saved" />}
+      </section>
+      <section aria-labelledby="security-lock-title">
+        <Title order={2} id="security-lock-title" className="settings-section-title">
+          {t('security.lockTitle')}
+        </Title>
+        <Text className="settings-note">{pinSet ? t('security.lockHint') : t('security.lockNeedsPin')}</Text>
+        <Button
+          variant="default"
+          disabled={!pinSet}
+          loading={lock.isPending}
+          onClick={() => {
+            lock.mutate();
+          }}
+          data-testid="lock-now"
+        >
+          {t('security.lockNow')}
+        </Button>
+        {lock.error !== null && <ErrorNotice error={lock.error} testId="lock-now-error" />}
+      </section>
+    </Stack>
+  );
+}

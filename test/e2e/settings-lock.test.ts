@@ -1,0 +1,400 @@
+// Browser test of Settings and the lock screen through the preview: profiles (the Sandbox profile, adding,
+// editing, removing, importing), the secret tab and the connection test, preferences (idle lock), the operator
+// PIN, locking with the frame's button and unlocking; every visible string follows the language (no English
+// left in Russian; Kazakh, Kyrgyz and Uzbek differ); accessibility and CSP throughout; EN and RU screenshots.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openApp,
+  openPreview,
+  screenshot,
+  seriousA11yViolations,
+  type PreviewSession,
+} from './support/preview-session.ts';
+
+const LOCALES = join(import.meta.dirname, '..', '..', 'renderer', 'src', 'i18n', 'locales');
+const RU_ERRORS = JSON.parse(readFileSync(join(LOCALES, 'ru', 'errors.json'), 'utf8')) as {
+  contract: Record<string, string>;
+};
+const RU_LOCK = JSON.parse(readFileSync(join(LOCALES, 'ru', 'lock.json'), 'utf8')) as Record<string, string>;
+
+let session: PreviewSession;
+let page: Page;
+
+const PIN = '2468';
+const TABS = ['profiles', 'secret', 'preferences', 'security', 'about'] as const;
+
+beforeAll(async () => {
+  session = await openPreview();
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session.close();
+});
+
+async function expectAccessible(): Promise<void> {
+  // Let transitions (a dialog fading in) finish: half-transparent text would be measured as low contrast.
+  await expect
+    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length))
+    .toBe(0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+/** Loads the app afresh (a plain goto to the same URL would only change the fragment, not reload). */
+async function reopen(): Promise<void> {
+  await page.goto('about:blank');
+  await openApp(session);
+}
+
+/** The section's own shortcut, as the navigation shows it (Alt+<n>). */
+async function openWithShortcut(section: string): Promise<void> {
+  const shortcut = await page
+    .getByTestId(`nav-${section}`)
+    .getByText(/^Alt\+\d$/)
+    .textContent();
+  await page.keyboard.press(shortcut ?? '');
+}
+
+async function openTab(tab: (typeof TABS)[number]): Promise<void> {
+  await page.getByTestId(`settings-tab-${tab}`).click();
+  await expect.poll(() => page.getByTestId(`settings-panel-${tab}`).isVisible()).toBe(true);
+  // Wait until the tab's reads have arrived (no loader left in it).
+  await expect.poll(() => page.getByTestId(`settings-panel-${tab}`).locator('.mantine-Loader-root').count()).toBe(0);
+}
+
+const text = (testId: string): Promise<string | null> => page.getByTestId(testId).textContent();
+const row = (profileId: string) => page.locator(`[data-testid="profile-row"][data-profile-id="${profileId}"]`);
+
+/**
+ * Every visible text of the page (text nodes, aria-labels, placeholders), except data that is a name: the
+ * profile names, which the operator or IT chose.
+ */
+function visibleTexts(): Promise<string[]> {
+  return page.evaluate(() => {
+    const names =
+      '[data-testid="active-profile-name"], [data-testid="profile-row-name"], [data-testid="about-profile-name"], [data-testid="secret-profile"]';
+    // Profile names also appear in the accessible names of row actions ("Edit: <name>").
+    const profileNames = [...document.querySelectorAll(names)]
+      .flatMap((element) => (element instanceof HTMLSelectElement ? [...element.options] : [element]))
+      .map((element) => element.textContent.trim())
+      .filter((name) => name !== '');
+    const withoutNames = (value: string): string =>
+      profileNames.reduce((rest, name) => rest.split(name).join(' '), value).trim();
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const value = node.textContent?.trim() ?? '';
+      if (value === '' || parent === null || parent.closest(names) !== null) continue;
+      if (parent.closest('script, style') !== null || !parent.checkVisibility()) continue;
+      out.push(withoutNames(value));
+    }
+    for (const element of document.body.querySelectorAll('[aria-label], [placeholder]')) {
+      if (!element.checkVisibility() || element.closest(names) !== null) continue;
+      for (const attribute of ['aria-label', 'placeholder']) {
+        const value = element.getAttribute(attribute)?.trim();
+        if (value) out.push(withoutNames(value));
+      }
+    }
+    return out;
+  });
+}
+
+/** Names and codes that stay as they are in every language: the product, Electron, Linux, shortcuts, URLs. */
+const NOT_WORDS = [/Card Desk/g, /\bElectron\b/g, /\bLinux\b/g, /Alt\+\d/g, /https?:\/\/\S*/g, /\bAuth-Id\b/g];
+
+/** Latin words with a lower-case letter (abbreviations such as PIN, ID, CVV, JWS, KZT are not English words). */
+function englishWords(texts: string[]): string[] {
+  const words = new Set<string>();
+  for (const value of texts) {
+    let rest = value;
+    for (const pattern of NOT_WORDS) rest = rest.replace(pattern, ' ');
+    // Profile ids in hints (kg-bishkek) are examples of a format, not words.
+    rest = rest.replace(/\b[a-z0-9]+(-[a-z0-9]+)+\b/g, ' ');
+    for (const word of rest.match(/[A-Za-z]*[a-z][A-Za-z]*/g) ?? []) words.add(word);
+  }
+  return [...words];
+}
+
+/** The visible text of the frame and of every settings tab. */
+async function settingsTexts(): Promise<string[]> {
+  const all: string[] = [];
+  for (const tab of TABS) {
+    await openTab(tab);
+    all.push(...(await visibleTexts()));
+  }
+  await openTab('profiles');
+  return all;
+}
+
+async function chooseLanguage(language: string, heading: string): Promise<void> {
+  await openTab('preferences');
+  await page.getByTestId('language-select').selectOption(language);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+}
+
+const navLabels = (): Promise<string[]> =>
+  page.locator('nav [data-testid^="nav-"] .mantine-NavLink-label').allTextContents();
+
+describe('Settings', () => {
+  it('shows the Sandbox profile with its environment, region and secret', async () => {
+    await openApp(session);
+    await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
+    await reopen();
+    await openWithShortcut('settings');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    await openTab('profiles');
+    const sandbox = row('sandbox');
+    expect(await sandbox.getByTestId('profile-row-name').textContent()).toBe('Sandbox');
+    expect(await sandbox.getByTestId('environment-badge').getAttribute('data-environment')).toBe('sandbox');
+    expect(await sandbox.textContent()).toContain('Local sandbox');
+    expect(await sandbox.getByTestId('profile-active').textContent()).toBe('Active');
+    expect(await sandbox.getByTestId('profile-secret').textContent()).toBe('Stored');
+    // The built-in profile is read-only: it can be viewed, not edited or removed.
+    expect(await sandbox.getByTestId('profile-remove').count()).toBe(0);
+    expect(await sandbox.getByTestId('profile-edit').textContent()).toBe('View');
+    await screenshot(page, 'settings-en');
+    await expectAccessible();
+  });
+
+  it('adds and edits a sandbox profile, refusing wrong fields next to them', async () => {
+    await page.getByTestId('profile-add').click();
+    const form = page.getByTestId('profile-form');
+    await expect.poll(() => form.isVisible()).toBe(true);
+    await form.getByTestId('profile-id').fill('Bad Id');
+    await form.getByTestId('profile-name').fill('Тест песочница');
+    await form.getByTestId('profile-region').selectOption('sandbox');
+    await form.getByTestId('profile-environment').selectOption('sandbox');
+    await form.getByTestId('profile-base-url').fill('http://example.com/');
+    await form.getByTestId('profile-merchant-id').fill('42');
+    await form.getByTestId('profile-merchant-id').press('Enter');
+    await expect.poll(() => form.getByText('Use lower-case letters, digits and hyphens').count()).toBe(1);
+    expect(await form.getByText('Type a full https:// address; plain http only for 127.0.0.1.').count()).toBe(1);
+    await expectAccessible();
+
+    await form.getByTestId('profile-id').fill('sb-test');
+    await form.getByTestId('profile-base-url').fill('http://127.0.0.1:9/');
+    await form.getByTestId('profile-save').click();
+    await expect.poll(() => text('profiles-result')).toBe('The profile Тест песочница was saved.');
+    expect(await row('sb-test').getByTestId('profile-secret').textContent()).toMatch(/Not set|Keychain unavailable/);
+
+    await row('sb-test').getByTestId('profile-edit').click();
+    await expect.poll(() => form.getByTestId('profile-id').isDisabled()).toBe(true);
+    await form.getByTestId('profile-name').fill('Тест песочница 2');
+    await form.getByTestId('profile-name').press('Enter');
+    await expect.poll(() => row('sb-test').getByTestId('profile-row-name').textContent()).toBe('Тест песочница 2');
+    await expectAccessible();
+  });
+
+  it('imports a provisioning file, naming the line and field of a problem', async () => {
+    const input = page.getByTestId('settings-panel-profiles').locator('input[type=file]');
+    await input.setInputFiles({
+      name: 'kiosk.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "version": 2\n}\n'),
+    });
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.getAttribute('data-tone')).toBe('error');
+    expect(await result.textContent()).toContain('The provisioning file is not valid.');
+    expect(await result.locator('details code').textContent()).toContain('kiosk.json line 2, version');
+
+    const provisioning = {
+      version: 1,
+      profiles: [
+        {
+          id: 'sb-osh',
+          name: 'Ош песочница',
+          region: 'sandbox',
+          environment: 'sandbox',
+          baseUrl: 'http://127.0.0.1:9/',
+          merchantId: 7,
+        },
+      ],
+    };
+    await input.setInputFiles({
+      name: 'osh.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(provisioning, null, 2)),
+    });
+    await expect.poll(() => result.textContent()).toBe('Imported. Added: sb-osh. Updated: none. Unchanged: none.');
+    expect(await row('sb-osh').getByTestId('profile-row-name').textContent()).toBe('Ош песочница');
+    await expectAccessible();
+  });
+
+  it('switches the active profile, and the frame follows', async () => {
+    await row('sb-osh').getByTestId('profile-switch').click();
+    try {
+      await expect.poll(() => text('profiles-result')).toBe('Card Desk now works with the profile Ош песочница.');
+      await expect.poll(() => row('sb-osh').getByTestId('profile-active').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('active-profile-name').textContent()).toBe('Ош песочница');
+      await row('sandbox').getByTestId('profile-switch').click();
+      await expect.poll(() => page.getByTestId('active-profile-name').textContent()).toBe('Sandbox');
+      expect(await row('sb-osh').getByTestId('profile-active').count()).toBe(0);
+    } finally {
+      // The other tests work with the Sandbox profile, whatever happened here.
+      await page.evaluate("window.cardDesk.profiles.switch({ profileId: 'sandbox' })");
+    }
+  });
+
+  it('removes a profile after the operator typed its id', async () => {
+    await row('sb-test').getByTestId('profile-remove').click();
+    const confirm = page.getByTestId('confirm-submit');
+    await expect.poll(() => confirm.isDisabled()).toBe(true);
+    await page.getByTestId('confirm-word').fill('sb-test');
+    await page.getByTestId('confirm-word').press('Enter');
+    await expect.poll(() => row('sb-test').count()).toBe(0);
+  });
+
+  it('shows the secret state write-only and tests the connection in words', async () => {
+    await openTab('secret');
+    expect(await page.getByTestId('vault-secret').textContent()).toBe('Stored');
+    expect(await text('secret-builtin')).toContain('manages its own secret');
+    await page.getByTestId('connection-test').click();
+    await expect.poll(() => text('connection-result')).toContain('Connected: the bank accepted the signature');
+    await expectAccessible();
+
+    // Another profile has the write-only secret field; nothing is ever filled in from main.
+    await page.getByTestId('secret-profile').selectOption('sb-osh');
+    const secret = page.getByTestId('secret-input');
+    await expect.poll(() => secret.inputValue()).toBe('');
+    expect(await secret.getAttribute('type')).toBe('password');
+    await page.getByTestId('secret-save').click();
+    await expect.poll(() => page.getByText('Paste the secret (it must not be empty).').count()).toBe(1);
+    await expectAccessible();
+  });
+
+  it('saves the idle lock minutes, refusing a value out of range', async () => {
+    await openTab('preferences');
+    const minutes = page.getByTestId('idle-minutes');
+    await minutes.fill('20');
+    await page.getByTestId('idle-save').click();
+    await expect.poll(() => page.getByText('Type a whole number of minutes from 1 to 15.').count()).toBe(1);
+    await minutes.fill('7');
+    await minutes.press('Enter');
+    await expect.poll(() => text('idle-result')).toBe('Card Desk now locks after 7 minutes without activity.');
+    expect(await page.evaluate('window.cardDesk.settings.get({}).then((s) => s.values.idleLockMinutes)')).toBe(7);
+    await expectAccessible();
+  });
+});
+
+describe('languages', () => {
+  it('changes every visible string when switching to Russian through the UI', async () => {
+    await openWithShortcut('settings');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    const english = englishWords(await settingsTexts());
+    // The collection is meaningful: the English UI is full of English words.
+    expect(english).toEqual(expect.arrayContaining(['Settings', 'Profiles', 'Preferences', 'Clients', 'Lock']));
+
+    await chooseLanguage('ru', 'Настройки');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    const russian = englishWords(await settingsTexts());
+    expect(russian).toEqual([]);
+    await screenshot(page, 'settings-ru');
+    await expectAccessible();
+  });
+
+  it('has its own words in Kazakh, Kyrgyz and Uzbek', async () => {
+    await openWithShortcut('settings');
+    const labels = new Map<string, string[]>();
+    labels.set('ru', await navLabels());
+    for (const [language, heading] of [
+      ['kk', 'Баптаулар'],
+      ['ky', 'Жөндөөлөр'],
+      ['uz', 'Sozlamalar'],
+    ] as const) {
+      await chooseLanguage(language, heading);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      labels.set(language, await navLabels());
+      await expectAccessible();
+    }
+    await chooseLanguage('en', 'Settings');
+    labels.set('en', await navLabels());
+    const sets = [...labels.values()].map((list) => list.join('|'));
+    expect(new Set(sets).size).toBe(sets.length);
+  });
+});
+
+describe('the operator PIN and the lock screen', () => {
+  it('sets the PIN typed twice, then the frame can lock', async () => {
+    expect(await page.getByTestId('lock-button').isDisabled()).toBe(true);
+    await openTab('security');
+    await page.getByTestId('pin-new').fill(PIN);
+    await page.getByTestId('pin-repeat').fill('2469');
+    await page.getByTestId('pin-repeat').press('Enter');
+    await expect.poll(() => page.getByText('The two PINs differ. Type the same PIN twice.').count()).toBe(1);
+    await page.getByTestId('pin-new').fill(PIN);
+    await page.getByTestId('pin-repeat').fill(PIN);
+    await page.getByTestId('pin-save').click();
+    await expect.poll(() => text('pin-saved')).toBe('The operator PIN was saved.');
+    expect(await text('pin-state')).toContain('locks after 7 minutes');
+    // The form now asks for the current PIN, and keeps no PIN typed before.
+    expect(await page.getByTestId('pin-current').inputValue()).toBe('');
+    expect(await page.getByTestId('pin-new').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('lock-button').isEnabled()).toBe(true);
+    await expectAccessible();
+  });
+
+  it('locks with the frame button and shows nothing but the app name and the PIN field', async () => {
+    const before = session.ipcPayloads.length;
+    await page.getByTestId('lock-button').click();
+    await expect.poll(() => page.getByTestId('lock-screen').isVisible()).toBe(true);
+    expect(await page.getByTestId('active-profile').count()).toBe(0);
+    const body = (await page.locator('body').innerText()).replace(/\s+/g, ' ').trim();
+    expect(body).toBe('Card Desk Locked Operator PIN Type your PIN to continue. Unlock');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lock-pin');
+    expect(await page.getByTestId('lock-pin').getAttribute('inputmode')).toBe('numeric');
+    await screenshot(page, 'lock-en');
+    await expectAccessible();
+    // Nothing read while locked names a profile.
+    expect(session.ipcPayloads.slice(before).join('\n')).not.toContain('Ош песочница');
+
+    await page.getByTestId('lock-pin').fill('1111');
+    await page.getByTestId('lock-pin').press('Enter');
+    await expect.poll(() => text('lock-error')).toContain('The PIN is wrong. Attempts left before a pause: 4.');
+    expect(await page.getByTestId('lock-pin').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lock-pin');
+    await expectAccessible();
+
+    await page.getByTestId('lock-pin').fill(PIN);
+    await page.getByTestId('lock-unlock').click();
+    await expect.poll(() => page.getByTestId('active-profile-name').textContent(), { timeout: 15_000 }).toBe('Sandbox');
+  });
+  it('shows the lock screen in Russian', async () => {
+    // Unlocking starts a fresh frame (nothing of the screen before the lock is kept).
+    await openWithShortcut('settings');
+    await chooseLanguage('ru', 'Настройки');
+    await page.getByTestId('lock-button').click();
+    await expect.poll(() => page.getByTestId('lock-screen').isVisible()).toBe(true);
+    expect(englishWords(await visibleTexts())).toEqual([]);
+    expect(await text('lock-unlock')).toBe('Разблокировать');
+    await screenshot(page, 'lock-ru');
+    await expectAccessible();
+    await page.getByTestId('lock-pin').fill(PIN);
+    await page.getByTestId('lock-pin').press('Enter');
+    await expect.poll(() => page.getByTestId('active-profile-name').textContent(), { timeout: 15_000 }).toBe('Sandbox');
+  });
+
+  it('pauses unlocking after too many wrong PINs, saying so', async () => {
+    await page.getByTestId('lock-button').click();
+    await expect.poll(() => page.getByTestId('lock-screen').isVisible()).toBe(true);
+    const pin = page.getByTestId('lock-pin');
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await pin.fill('9999');
+      await pin.press('Enter');
+      await expect.poll(() => text('lock-error')).toContain(String(5 - attempt));
+    }
+    await pin.fill(PIN);
+    await pin.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('lock-error').locator('.notice-message').textContent())
+      .toBe(RU_ERRORS.contract.pin_retry_later);
+    expect(await page.getByTestId('lock-unlock').isDisabled()).toBe(true);
+    expect(await text('lock-paused')).toBe(RU_LOCK.paused);
+    expect(await pin.inputValue()).toBe('');
+    await expectAccessible();
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
