@@ -28,7 +28,7 @@ afterAll(async () => {
 async function call(method: string, args: unknown): Promise<Record<string, unknown>> {
   return session.page.evaluate(
     async ([m, a]) => {
-      const [group, name] = (m).split('.') as [string, string];
+      const [group, name] = m.split('.') as [string, string];
       const api = (window as unknown as { cardDesk: Record<string, Record<string, (x: unknown) => Promise<unknown>>> })
         .cardDesk;
       return (await api[group]?.[name]?.(a)) as Record<string, unknown>;
