@@ -3,6 +3,7 @@
 // Prints one JSON line: the job, its wall time and this process's peak memory.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { bulkServiceFor } from '../../main/core/bulk/index.ts';
 import { Desk } from '../../main/core/desk.ts';
 import { MemoryVault } from '../../main/core/vault/index.ts';
@@ -47,6 +48,18 @@ const cpuBefore = process.cpuUsage();
 const meta = await bulk.runner.run(jobId);
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
+if (process.env.BENCH_MEMORY === '1') {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  for (const space of getHeapSpaceStatistics()) {
+    process.stderr.write(
+      `  ${space.space_name}: size ${(space.space_size / 1e6).toFixed(0)} MB, used ${(space.space_used_size / 1e6).toFixed(0)} MB\n`,
+    );
+  }
+  process.stderr.write(
+    `heap used ${(m.heapUsed / 1e6).toFixed(0)} MB, heap total ${(m.heapTotal / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB, rss ${(m.rss / 1e6).toFixed(0)} MB\n`,
+  );
+}
 process.stdout.write(
   `${JSON.stringify({ job: bulk.get(jobId), state: meta.state, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
 );
