@@ -12,10 +12,11 @@ export interface Canaries {
 }
 
 /**
- * Card-number-like runs: 15–19 digits, Luhn-valid. Epoch-millisecond times are 13 digits and phones at most
- * 12; a run right after capital letters is an IBAN's account part (KZ54…), not a card number.
+ * Card-number-like runs: 15–19 digits standing alone, Luhn-valid. Epoch-millisecond times are 13 digits and
+ * phones at most 12; digits inside a word are not a card number (an IBAN's account part after "KZ54", a run
+ * inside a SHA-256 hex digest or a UUID).
  */
-const DIGIT_RUN = /(?<![\dA-Z])\d{15,19}(?!\d)/g;
+const DIGIT_RUN = /(?<![0-9A-Za-z])\d{15,19}(?![0-9A-Za-z])/g;
 const CVV_FIELD = /"?cvv2?"?\s*[:=]\s*"?\d{3,4}/i;
 
 export function leaksIn(text: string, canaries: Canaries): string[] {

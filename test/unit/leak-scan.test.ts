@@ -19,7 +19,7 @@ describe('leak scan', () => {
     expect(leaksInFiles(dir, { exact: [] })).toEqual([`${join(dir, 'logs', 'x.log')}: card number 411111…1111`]);
   });
 
-  it('does not mistake times, phones, masks, ids or IBANs for card numbers', () => {
+  it('does not mistake times, phones, masks, ids, IBANs or digests for card numbers', () => {
     const text = JSON.stringify({
       at: 1795000000017,
       phone: 77001234567,
@@ -27,6 +27,7 @@ describe('leak scan', () => {
       id: '9d1bd092-b59b-4766-a573-02babac1ba81',
       amount: '1500.00',
       iban: 'KZ544000000000000015', // its 18 digits pass the Luhn check
+      bodySha256: 'a544000000000000015b', // so would these, inside a hex digest
     });
     expect(leaksIn(text, { exact: ['never-there'] })).toEqual([]);
     expect(leaksIn('544000000000000015', { exact: [] })).toHaveLength(1); // the same digits alone would count

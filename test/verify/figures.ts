@@ -54,13 +54,10 @@ export function totals(suites: SuiteFigures[]): Record<FigureName, number> {
 export function report(suites: SuiteFigures[]): { text: string; pass: boolean } {
   const lines: string[] = [];
   const header = ['suite', ...FIGURE_NAMES];
-  lines.push(header.map((h) => h.padEnd(14)).join(''));
+  const row = (cells: string[]): string => cells.map((c, i) => c.padEnd(i === 0 ? 28 : 14)).join('');
+  lines.push(row(header));
   for (const s of suites) {
-    lines.push(
-      [s.suite, ...FIGURE_NAMES.map((n) => (s.figures[n] === undefined ? '–' : String(s.figures[n])))]
-        .map((c) => c.padEnd(14))
-        .join(''),
-    );
+    lines.push(row([s.suite, ...FIGURE_NAMES.map((n) => (s.figures[n] === undefined ? '–' : String(s.figures[n])))]));
     for (const d of s.detail ?? []) lines.push(`    ${d}`);
   }
   const t = totals(suites);
