@@ -33,21 +33,10 @@ import {
   type ScrollResult,
 } from '../../renderer/bench/bench-api.ts';
 import { percentile } from './stats.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { CPU_TRACE_CATEGORIES, cpuPerWindow, traceEvents } from './trace-cpu.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The same flags as test/e2e/support/preview-session.ts.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TARGETS = { firstRenderMs: 200, filterMs: 50, scrollP95Ms: 16, rendererJsKb: 400 };
 const SCENARIOS: ScenarioName[] = ['cards', 'statement'];
 

@@ -2,11 +2,10 @@
 // from a valid file, follow, pause, resume, cancel, and get the result file. Jobs run in the background of the
 // process that started or resumed them; progress goes to `onProgress` (the `bulk.progress` event).
 import { randomUUID } from 'node:crypto';
+import type { BulkJobView, BulkValidationReport } from '../../../preload/contract.ts';
 import { DeskError } from '../errors.ts';
 import type { BulkFormat } from './formats.ts';
 import { JobStore, type JobMeta } from './job-store.ts';
-import type { BulkProgress } from './progress.ts';
-import type { BulkProblem } from './problems.ts';
 import { resultCsv } from './result-file.ts';
 import { BulkRunner, type RunnerDeps } from './runner.ts';
 import { validateBulkFile, type ValidRow } from './validate.ts';
@@ -14,25 +13,9 @@ import { validateBulkFile, type ValidRow } from './validate.ts';
 export const DEFAULT_CONCURRENCY = 4;
 const DRAFT_TTL_MS = 60 * 60_000;
 
-export interface ValidationReport {
-  fileName: string;
-  format: BulkFormat | null;
-  rows: number;
-  problems: BulkProblem[];
-  /** Present when the file is valid: what `start` takes. */
-  draftId?: string;
-}
-
-export interface JobView extends BulkProgress {
-  profileId: string;
-  format: BulkFormat;
-  fileName: string;
-  concurrency: number;
-  createdAt: number;
-  updatedAt: number;
-  /** A live process (this one or another) is running it. */
-  running: boolean;
-}
+/** A checked file and a started job, as the contract answers them. */
+export type ValidationReport = BulkValidationReport;
+export type JobView = BulkJobView;
 
 interface Draft {
   fileName: string;

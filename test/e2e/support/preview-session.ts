@@ -9,22 +9,12 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { leaksIn, leaksInFiles, type Canaries } from '../../support/leak-scan.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { recordFigures } from '../../verify/figures.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface IpcRecord {
   method: string;
