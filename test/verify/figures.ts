@@ -54,7 +54,7 @@ export function totals(suites: SuiteFigures[]): Record<FigureName, number> {
 export function report(suites: SuiteFigures[]): { text: string; pass: boolean } {
   const lines: string[] = [];
   const header = ['suite', ...FIGURE_NAMES];
-  const row = (cells: string[]): string => cells.map((c, i) => c.padEnd(i === 0 ? 28 : 14)).join('');
+  const row = (cells: string[]): string => cells.map((c, i) => c.padEnd(i === 0 ? 28 : 16)).join('');
   lines.push(row(header));
   for (const s of suites) {
     lines.push(row([s.suite, ...FIGURE_NAMES.map((n) => (s.figures[n] === undefined ? '–' : String(s.figures[n])))]));
