@@ -10,8 +10,9 @@ import {
   openApp,
   openPreview,
   screenshot,
-  seriousA11yViolations,
   type PreviewSession,
+  expectStillAccessible,
+  openWithShortcut,
 } from './support/preview-session.ts';
 
 let session: PreviewSession;
@@ -30,29 +31,6 @@ afterAll(async () => {
   await session.close();
 });
 
-async function expectAccessible(): Promise<void> {
-  // Let transitions finish: half-transparent text would be measured as low contrast.
-  await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length))
-    .toBe(0);
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-/** Loads the app afresh (a plain goto to the same URL would only change the fragment, not reload). */
-async function reopen(): Promise<void> {
-  await page.goto('about:blank');
-  await openApp(session);
-}
-
-/** The section's own shortcut, as the navigation shows it (Alt+<n>). */
-async function openWithShortcut(section: string): Promise<void> {
-  const shortcut = await page
-    .getByTestId(`nav-${section}`)
-    .getByText(/^Alt\+\d$/)
-    .textContent();
-  await page.keyboard.press(shortcut ?? '');
-}
-
 const focusedTestId = (): Promise<string | null | undefined> =>
   page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
 
@@ -70,8 +48,8 @@ describe('the Gift cards screen', () => {
   it('lists the products with their values in the operator language', async () => {
     await openApp(session);
     await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-    await reopen();
-    await openWithShortcut('gift');
+    await openApp(session);
+    await openWithShortcut(page, 'gift');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gift cards');
     const products = page.getByTestId('gift-product');
     await expect.poll(() => products.count(), { timeout: 15_000 }).toBe(3);
@@ -83,7 +61,7 @@ describe('the Gift cards screen', () => {
     ]);
     // The products' remote images are never requested (the CSP would refuse them anyway).
     expect(await page.locator('img').count()).toBe(0);
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('refuses an incomplete form next to the fields, keeping what was typed', async () => {
@@ -94,7 +72,7 @@ describe('the Gift cards screen', () => {
     expect(await page.getByTestId('gift-cardholder').inputValue()).toBe('Aigerim Sadykova');
     // The first invalid field (the phone number) has the focus.
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('tel');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('issues a card, refuses a wrong code in words and activates with the code from the SMS', async () => {
@@ -105,7 +83,7 @@ describe('the Gift cards screen', () => {
     // The confirm step opens with the cursor in the code field.
     expect(await focusedTestId()).toBe('gift-otp');
     expect(await page.getByTestId('gift-otp').getAttribute('autocomplete')).toBe('one-time-code');
-    await expectAccessible();
+    await expectStillAccessible(page);
 
     const code = await latestCode(session, HOLDER_A.digits);
     await page.getByTestId('gift-otp').fill(wrongCodeFor(code));
@@ -115,7 +93,7 @@ describe('the Gift cards screen', () => {
       .poll(() => refused.textContent())
       .toContain('The one-time code is wrong. Ask the holder for the latest code, or send a new one.');
     expect(await focusedTestId()).toBe('gift-otp');
-    await expectAccessible();
+    await expectStillAccessible(page);
 
     await page.getByTestId('gift-otp').fill(code);
     await page.getByTestId('gift-confirm-submit').click();
@@ -125,7 +103,7 @@ describe('the Gift cards screen', () => {
     expect(await facts.getByTestId('gift-balance').textContent()).toBe('₸10,000.00');
     expect(await facts.textContent()).toMatch(/\d{6}\*{6}\d{4}/);
     await screenshot(page, 'gift-en');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('sends a new code: the old one stops working, the new one activates', async () => {
@@ -150,7 +128,7 @@ describe('the Gift cards screen', () => {
     await page.getByTestId('gift-otp').press('Enter');
     await expect.poll(() => page.getByTestId('gift-activated').textContent()).toContain('700002 is activated');
     expect(await page.getByTestId('gift-confirm-facts').getByTestId('gift-balance').textContent()).toBe('₸5,000.00');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('looks a card up by id, sends its data again, and says when an id is not a number', async () => {
@@ -182,7 +160,7 @@ describe('the Gift cards screen', () => {
     await expect
       .poll(() => page.getByTestId('gift-lookup-error').textContent())
       .toContain('The gift card ID is invalid or unknown.');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('says the result is being checked when the answer was lost, keeping the form as typed', async () => {
@@ -195,13 +173,13 @@ describe('the Gift cards screen', () => {
     expect(await page.getByTestId('gift-cardholder').inputValue()).toBe('Dana Bekova');
     expect(await page.getByTestId('gift-product-select').inputValue()).toBe('3');
     await clearFaults(session);
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('shows the screen in Russian', async () => {
     await page.evaluate("window.cardDesk.settings.update({ language: 'ru' })");
-    await reopen();
-    await openWithShortcut('gift');
+    await openApp(session);
+    await openWithShortcut(page, 'gift');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Подарочные карты');
     await expect.poll(() => page.getByTestId('gift-product').count(), { timeout: 15_000 }).toBe(3);
     expect(await page.getByTestId('gift-product').nth(0).textContent()).toContain('Подарочная карта 5000 ₸');
@@ -214,7 +192,7 @@ describe('the Gift cards screen', () => {
       /^10\s000,00\s₸$/,
     );
     await screenshot(page, 'gift-ru');
-    await expectAccessible();
+    await expectStillAccessible(page);
     expect(session.consoleErrors).toEqual([]);
   });
 });

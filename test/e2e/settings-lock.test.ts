@@ -10,8 +10,9 @@ import {
   openApp,
   openPreview,
   screenshot,
-  seriousA11yViolations,
   type PreviewSession,
+  expectStillAccessible,
+  openWithShortcut,
 } from './support/preview-session.ts';
 
 const LOCALES = join(import.meta.dirname, '..', '..', 'renderer', 'src', 'i18n', 'locales');
@@ -34,29 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session.close();
 });
-
-async function expectAccessible(): Promise<void> {
-  // Let transitions (a dialog fading in) finish: half-transparent text would be measured as low contrast.
-  await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length))
-    .toBe(0);
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
-/** Loads the app afresh (a plain goto to the same URL would only change the fragment, not reload). */
-async function reopen(): Promise<void> {
-  await page.goto('about:blank');
-  await openApp(session);
-}
-
-/** The section's own shortcut, as the navigation shows it (Alt+<n>). */
-async function openWithShortcut(section: string): Promise<void> {
-  const shortcut = await page
-    .getByTestId(`nav-${section}`)
-    .getByText(/^Alt\+\d$/)
-    .textContent();
-  await page.keyboard.press(shortcut ?? '');
-}
 
 async function openTab(tab: (typeof TABS)[number]): Promise<void> {
   await page.getByTestId(`settings-tab-${tab}`).click();
@@ -143,8 +121,8 @@ describe('Settings', () => {
   it('shows the Sandbox profile with its environment, region and secret', async () => {
     await openApp(session);
     await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-    await reopen();
-    await openWithShortcut('settings');
+    await openApp(session);
+    await openWithShortcut(page, 'settings');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     await openTab('profiles');
     const sandbox = row('sandbox');
@@ -157,7 +135,7 @@ describe('Settings', () => {
     expect(await sandbox.getByTestId('profile-remove').count()).toBe(0);
     expect(await sandbox.getByTestId('profile-edit').textContent()).toBe('View');
     await screenshot(page, 'settings-en');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('adds and edits a sandbox profile, refusing wrong fields next to them', async () => {
@@ -173,7 +151,7 @@ describe('Settings', () => {
     await form.getByTestId('profile-merchant-id').press('Enter');
     await expect.poll(() => form.getByText('Use lower-case letters, digits and hyphens').count()).toBe(1);
     expect(await form.getByText('Type a full https:// address; plain http only for 127.0.0.1.').count()).toBe(1);
-    await expectAccessible();
+    await expectStillAccessible(page);
 
     await form.getByTestId('profile-id').fill('sb-test');
     await form.getByTestId('profile-base-url').fill('http://127.0.0.1:9/');
@@ -186,7 +164,7 @@ describe('Settings', () => {
     await form.getByTestId('profile-name').fill('Тест песочница 2');
     await form.getByTestId('profile-name').press('Enter');
     await expect.poll(() => row('sb-test').getByTestId('profile-row-name').textContent()).toBe('Тест песочница 2');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('imports a provisioning file, naming the line and field of a problem', async () => {
@@ -221,7 +199,7 @@ describe('Settings', () => {
     });
     await expect.poll(() => result.textContent()).toBe('Imported. Added: sb-osh. Updated: none. Unchanged: none.');
     expect(await row('sb-osh').getByTestId('profile-row-name').textContent()).toBe('Ош песочница');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('switches the active profile, and the frame follows', async () => {
@@ -254,7 +232,7 @@ describe('Settings', () => {
     expect(await text('secret-builtin')).toContain('manages its own secret');
     await page.getByTestId('connection-test').click();
     await expect.poll(() => text('connection-result')).toContain('Connected: the bank accepted the signature');
-    await expectAccessible();
+    await expectStillAccessible(page);
 
     // Another profile has the write-only secret field; nothing is ever filled in from main.
     await page.getByTestId('secret-profile').selectOption('sb-osh');
@@ -263,7 +241,7 @@ describe('Settings', () => {
     expect(await secret.getAttribute('type')).toBe('password');
     await page.getByTestId('secret-save').click();
     await expect.poll(() => page.getByText('Paste the secret (it must not be empty).').count()).toBe(1);
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('saves the idle lock minutes, refusing a value out of range', async () => {
@@ -276,13 +254,13 @@ describe('Settings', () => {
     await minutes.press('Enter');
     await expect.poll(() => text('idle-result')).toBe('Card Desk now locks after 7 minutes without activity.');
     expect(await page.evaluate('window.cardDesk.settings.get({}).then((s) => s.values.idleLockMinutes)')).toBe(7);
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 });
 
 describe('languages', () => {
   it('changes every visible string when switching to Russian through the UI', async () => {
-    await openWithShortcut('settings');
+    await openWithShortcut(page, 'settings');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     const english = englishWords(await settingsTexts());
     // The collection is meaningful: the English UI is full of English words.
@@ -293,11 +271,11 @@ describe('languages', () => {
     const russian = englishWords(await settingsTexts());
     expect(russian).toEqual([]);
     await screenshot(page, 'settings-ru');
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('has its own words in Kazakh, Kyrgyz and Uzbek', async () => {
-    await openWithShortcut('settings');
+    await openWithShortcut(page, 'settings');
     const labels = new Map<string, string[]>();
     labels.set('ru', await navLabels());
     for (const [language, heading] of [
@@ -308,7 +286,7 @@ describe('languages', () => {
       await chooseLanguage(language, heading);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
       labels.set(language, await navLabels());
-      await expectAccessible();
+      await expectStillAccessible(page);
     }
     await chooseLanguage('en', 'Settings');
     labels.set('en', await navLabels());
@@ -334,7 +312,7 @@ describe('the operator PIN and the lock screen', () => {
     expect(await page.getByTestId('pin-current').inputValue()).toBe('');
     expect(await page.getByTestId('pin-new').inputValue()).toBe('');
     await expect.poll(() => page.getByTestId('lock-button').isEnabled()).toBe(true);
-    await expectAccessible();
+    await expectStillAccessible(page);
   });
 
   it('locks with the frame button and shows nothing but the app name and the PIN field', async () => {
@@ -347,7 +325,7 @@ describe('the operator PIN and the lock screen', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lock-pin');
     expect(await page.getByTestId('lock-pin').getAttribute('inputmode')).toBe('numeric');
     await screenshot(page, 'lock-en');
-    await expectAccessible();
+    await expectStillAccessible(page);
     // Nothing read while locked names a profile.
     expect(session.ipcPayloads.slice(before).join('\n')).not.toContain('Ош песочница');
 
@@ -356,7 +334,7 @@ describe('the operator PIN and the lock screen', () => {
     await expect.poll(() => text('lock-error')).toContain('The PIN is wrong. Attempts left before a pause: 4.');
     expect(await page.getByTestId('lock-pin').inputValue()).toBe('');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lock-pin');
-    await expectAccessible();
+    await expectStillAccessible(page);
 
     await page.getByTestId('lock-pin').fill(PIN);
     await page.getByTestId('lock-unlock').click();
@@ -364,14 +342,14 @@ describe('the operator PIN and the lock screen', () => {
   });
   it('shows the lock screen in Russian', async () => {
     // Unlocking starts a fresh frame (nothing of the screen before the lock is kept).
-    await openWithShortcut('settings');
+    await openWithShortcut(page, 'settings');
     await chooseLanguage('ru', 'Настройки');
     await page.getByTestId('lock-button').click();
     await expect.poll(() => page.getByTestId('lock-screen').isVisible()).toBe(true);
     expect(englishWords(await visibleTexts())).toEqual([]);
     expect(await text('lock-unlock')).toBe('Разблокировать');
     await screenshot(page, 'lock-ru');
-    await expectAccessible();
+    await expectStillAccessible(page);
     await page.getByTestId('lock-pin').fill(PIN);
     await page.getByTestId('lock-pin').press('Enter');
     await expect.poll(() => page.getByTestId('active-profile-name').textContent(), { timeout: 15_000 }).toBe('Sandbox');
@@ -394,7 +372,7 @@ describe('the operator PIN and the lock screen', () => {
     expect(await page.getByTestId('lock-unlock').isDisabled()).toBe(true);
     expect(await text('lock-paused')).toBe(RU_LOCK.paused);
     expect(await pin.inputValue()).toBe('');
-    await expectAccessible();
+    await expectStillAccessible(page);
     expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -219,6 +219,23 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${String(v.impact)}): ${v.nodes.slice(0, 3).join(', ')}`);
 }
 
+/** 0 serious violations once transitions have finished (a half-faded dialog would read as low contrast). */
+export async function expectStillAccessible(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length))
+    .toBe(0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+/** Opens a section with its own shortcut, as the navigation shows it (Alt+<n>). */
+export async function openWithShortcut(page: Page, section: string): Promise<void> {
+  const shortcut = await page
+    .getByTestId(`nav-${section}`)
+    .getByText(/^Alt\+\d$/)
+    .textContent();
+  await page.keyboard.press(shortcut ?? '');
+}
+
 /** Saves `test-results/screens/<name>.png` (the whole page). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
