@@ -1,8 +1,6 @@
 // The app: while locked only the lock screen is mounted (nothing read before the lock stays on screen or in
 // React state); otherwise the frame and the current screen.
-import { Center, Loader } from '@mantine/core';
 import type { ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/shared-queries.ts';
 import { useBridgeEvents } from '../api/use-bridge-events.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
@@ -12,6 +10,7 @@ import { NavigationProvider, useNavigation } from './router.tsx';
 import { Screen } from './Screens.tsx';
 import { useActivityReporting } from './use-activity.ts';
 import { useUiLanguage } from './use-ui-language.ts';
+import { Loading } from '../components/Loading.tsx';
 
 function CurrentScreen(): ReactElement {
   const { route } = useNavigation();
@@ -19,7 +18,6 @@ function CurrentScreen(): ReactElement {
 }
 
 export function App(): ReactElement {
-  const { t } = useTranslation();
   const session = useSession();
   useBridgeEvents();
   useUiLanguage();
@@ -27,11 +25,7 @@ export function App(): ReactElement {
 
   if (session.error) return <ErrorNotice error={session.error} />;
   if (session.data === undefined) {
-    return (
-      <Center h="100vh" aria-busy="true">
-        <Loader aria-label={t('state.loading')} />
-      </Center>
-    );
+    return <Loading height="100vh" />;
   }
   if (session.data.locked) return <LockScreen />;
   return (

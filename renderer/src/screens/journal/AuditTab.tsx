@@ -1,5 +1,5 @@
 // Journal › Audit: who revealed card data, changed a setting, a profile or a secret, and when (never a value).
-import { Button, Center, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, AuditEntryView } from '../../../../preload/contract.ts';
@@ -13,6 +13,7 @@ import { AuditFilterForm } from './AuditFilterForm.tsx';
 import { auditArgs, EMPTY_AUDIT_FILTER } from './filter-schemas.ts';
 import { auditCsv } from './journal-csv.ts';
 import { useAuditTrail } from './use-journal.ts';
+import { Loading } from '../../components/Loading.tsx';
 
 const NO_ENTRIES: AuditEntryView[] = [];
 
@@ -62,9 +63,7 @@ export function AuditTab(): ReactElement {
         </Button>
       </Group>
       {audit.isPending ? (
-        <Center h={200} aria-busy="true">
-          <Loader aria-label={t('common:state.loading')} />
-        </Center>
+        <Loading />
       ) : (
         <VirtualTable
           label={t('audit.tableLabel')}

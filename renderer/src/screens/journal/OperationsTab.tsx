@@ -1,6 +1,6 @@
 // Journal › Operations: search every journaled operation (up to 100,000 at once), see how many matched, open
 // one for its details, export what is shown as CSV.
-import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, JournalEntryView } from '../../../../preload/contract.ts';
@@ -15,6 +15,7 @@ import { EMPTY_OPERATIONS_FILTER, searchArgs } from './filter-schemas.ts';
 import { operationsCsv } from './journal-csv.ts';
 import { OperationsFilterForm } from './OperationsFilterForm.tsx';
 import { useJournalSearch } from './use-journal.ts';
+import { Loading } from '../../components/Loading.tsx';
 
 const NO_ENTRIES: JournalEntryView[] = [];
 
@@ -58,9 +59,7 @@ export function OperationsTab(): ReactElement {
         </Button>
       </Group>
       {search.isPending ? (
-        <Center h={200} aria-busy="true">
-          <Loader aria-label={t('common:state.loading')} />
-        </Center>
+        <Loading />
       ) : (
         <VirtualTable
           label={t('operations.tableLabel')}

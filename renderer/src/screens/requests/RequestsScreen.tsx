@@ -1,7 +1,7 @@
 // Requests: the journaled (asynchronous) operations, live. Open work and requests the bank never received are
 // shown first; each open one can be re-checked with the bank now, or all of them reconciled at once. A row
 // opens its details: every field, the state in words, and the card or client to go to.
-import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryView } from '../../../../preload/contract.ts';
@@ -19,6 +19,7 @@ import { DEFAULT_REQUEST_FILTER, RequestFilters, type RequestFilterValue } from 
 import { filterEntries, useOpenWatch, useRecheck, useReconcileAll, useRequestList } from './use-requests.ts';
 import { useProfileName } from './use-profile-name.ts';
 import './requests.css';
+import { Loading } from '../../components/Loading.tsx';
 
 const NO_ENTRIES: JournalEntryView[] = [];
 
@@ -106,9 +107,7 @@ export function RequestsScreen(): ReactElement {
       <RequestFilters value={filter} onChange={setFilter} ops={ops} />
       {list.error !== null && <ErrorNotice error={list.error} testId="requests-error" />}
       {list.isPending ? (
-        <Center h={200} aria-busy="true">
-          <Loader aria-label={t('common:state.loading')} />
-        </Center>
+        <Loading />
       ) : (
         <>
           <Text className="requests-count" data-testid="requests-count" aria-live="polite">

@@ -1,11 +1,12 @@
 // Identification: when (local date and time, sent as RFC 3339 with the workstation's offset) and by whom.
+import type { ActionFormProps } from './action-form.ts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract, type OperationOutcome } from '../../../../../preload/contract.ts';
+import { contract } from '../../../../../preload/contract.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { localDateInput, localRfc3339, localTimeInput, parseLocal } from '../time.ts';
 import { cardKeys } from '../use-card-queries.ts';
@@ -31,17 +32,7 @@ const schema = z
     return { idnDate, identifiedBy: values.identifiedBy };
   });
 
-export function IdentifyForm({
-  cardId,
-  onFinished,
-  onCancel,
-  onBusy,
-}: {
-  cardId: string;
-  onFinished: (outcome: OperationOutcome<unknown>) => void;
-  onCancel: () => void;
-  onBusy: (busy: boolean) => void;
-}): ReactElement {
+export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFormProps): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const write = useWrite(cardKeys.all(cardId));
   const now = new Date();

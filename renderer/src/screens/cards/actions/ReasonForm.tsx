@@ -1,4 +1,5 @@
 // Block or unblock: a structured reason from the contract's list and a free note, sent as "<reason>: <note>".
+import type { ActionFormProps } from './action-form.ts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
@@ -36,13 +37,7 @@ export function ReasonForm({
   onFinished,
   onCancel,
   onBusy,
-}: {
-  kind: Kind;
-  cardId: string;
-  onFinished: (outcome: OperationOutcome<unknown>) => void;
-  onCancel: () => void;
-  onBusy: (busy: boolean) => void;
-}): ReactElement {
+}: ActionFormProps & { kind: Kind }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const write = useWrite(cardKeys.all(cardId));
   const form = useForm<Values>({
