@@ -1,4 +1,5 @@
-// ESLint flat config: typescript-eslint strict, plus the process boundaries of ARCHITECTURE.md §2.
+// ESLint flat config: typescript-eslint strict, plus the process boundaries of docs/architecture.md
+// (test/unit/import-graph.test.ts checks the same rules over the whole import graph).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
@@ -20,30 +21,12 @@ const NODE_BUILTINS = [
 ];
 const MAIN_ONLY = ['electron', 'electron-store', 'keytar', 'undici', 'conf'];
 
-// The contract and what it imports: bundled into the renderer, so no Node and no main-only package.
-const PURE_MODULES = [
-  'preload/contract.ts',
-  'preload/bridge.ts',
-  'main/core/card-api/catalog/**',
-  'main/core/card-api/schemes.ts',
-  'main/core/card-api/loopback.ts',
-  'main/core/card-api/base-url.ts',
-  'main/core/card-api/regions.ts',
-  'main/core/card-api/validation.ts',
-  'main/core/card-api/outcome.ts',
-  'main/core/card-api/pan.ts',
-  'main/core/settings/schema.ts',
-  'main/core/bulk/formats.ts',
-  'main/core/bulk/problems.ts',
-  'main/core/bulk/progress.ts',
-];
-
-// Raw IPC lives only in the IPC registration file and the preload (ARCHITECTURE.md §2).
+// Raw IPC lives only in the IPC registration file and the preload.
 const RAW_IPC_FILES = ['main/shell/ipc.ts', 'preload/index.ts'];
 const noRawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
-  message: 'Raw IPC only in main/shell/ipc.ts and preload/index.ts: add a method to preload/contract.ts instead.',
+  message: 'Raw IPC only in main/shell/ipc.ts and preload/index.ts: add a method to the contract in common/contract/.',
 };
 
 export default defineConfig(
@@ -68,15 +51,15 @@ export default defineConfig(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'main/core, sandbox, cli and preview run under plain Node (TOOLCHAIN.md).' },
-            { name: 'electron-store', message: 'Use conf outside main/shell (TOOLCHAIN.md).' },
+            {
+              name: 'electron',
+              message: 'main/core, sandbox, cli and preview run under plain Node (no Electron runtime in tests).',
+            },
+            { name: 'electron-store', message: 'electron-store loads electron: use conf outside main/shell.' },
           ],
           patterns: [
             { group: ['**/shell/**', '**/renderer/**'], message: 'Layers below the shell never import it.' },
-            {
-              group: ['**/preload/*', '!**/preload/contract.ts'],
-              message: 'Of the preload, only the contract is shared.',
-            },
+            { group: ['**/preload/**'], message: 'The preload is Electron-only; shared code lives in common/.' },
           ],
         },
       ],
@@ -89,7 +72,7 @@ export default defineConfig(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'main/core never imports electron (ARCHITECTURE.md §2).' },
+            { name: 'electron', message: 'main/core never imports electron (docs/architecture.md).' },
             { name: 'electron-store', message: 'Use conf in core.' },
           ],
           patterns: [
@@ -97,32 +80,39 @@ export default defineConfig(
               group: ['**/shell/**', '**/cli/**', '**/preview/**', '**/sandbox/**', '**/renderer/**'],
               message: 'core is the bottom layer.',
             },
-            {
-              group: ['**/preload/*', '!**/preload/contract.ts'],
-              message: 'Of the preload, core uses only the contract.',
-            },
+            { group: ['**/preload/**'], message: 'The preload is Electron-only; shared code lives in common/.' },
           ],
         },
       ],
     },
   },
   {
-    files: ['main/shell/**', 'preload/**'],
+    files: ['main/shell/**'],
     ignores: RAW_IPC_FILES,
     rules: { 'no-restricted-imports': ['error', { paths: [noRawIpc] }] },
   },
   {
-    // The contract and every module it pulls in reach the renderer bundle: zod and types only.
-    files: PURE_MODULES,
+    // common/ is bundled into the renderer and the preload and run in main: zod and common/ only.
+    files: ['common/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: MAIN_ONLY.map((name) => ({
-            name,
-            message: 'Pure module (shared with the renderer): no main-only packages.',
-          })),
-          patterns: [{ group: NODE_BUILTINS, message: 'Pure module (shared with the renderer): no Node.' }],
+          patterns: [
+            { regex: '^(?!zod$|\\.{1,2}/)', message: 'common/ imports only common/ and zod.' },
+            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'common/ imports only common/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only common/.' }],
         },
       ],
     },
@@ -151,16 +141,16 @@ export default defineConfig(
             { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
             {
               group: ['**/main/**'],
-              message: 'The renderer never imports main; use the contract in preload/contract.ts.',
+              message: 'The renderer never imports main; shared code lives in common/.',
             },
-            { group: ['**/preload/index*'], message: 'Only preload/contract.ts is shared with the renderer.' },
+            { group: ['**/preload/**'], message: 'The preload is Electron-only; shared code lives in common/.' },
           ],
         },
       ],
     },
   },
   {
-    // Unsafe window options are refused everywhere (ARCHITECTURE.md §4).
+    // Unsafe window options are refused everywhere.
     files: ['main/**', 'preload/**'],
     rules: {
       'no-restricted-syntax': [
@@ -168,11 +158,11 @@ export default defineConfig(
         {
           selector:
             'Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|webviewTag|experimentalFeatures)$/][value.value=true]',
-          message: 'Unsafe Electron window option (ARCHITECTURE.md §4).',
+          message: 'Unsafe Electron window option (docs/architecture.md, security).',
         },
         {
           selector: 'Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]',
-          message: 'Unsafe Electron window option (ARCHITECTURE.md §4).',
+          message: 'Unsafe Electron window option (docs/architecture.md, security).',
         },
       ],
     },

@@ -2,8 +2,8 @@
 // plus `on` for typed events. Never ipcRenderer, never a generic invoke. Bundled to one CommonJS file
 // (vite.preload.config.ts → dist/preload/index.cjs): sandboxed preloads cannot load ES modules.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildBridge } from './bridge.ts';
-import { channelOf, eventChannelOf, type Reply } from './contract.ts';
+import { buildBridge } from '../common/contract/bridge.ts';
+import { channelOf, eventChannelOf, type Reply } from '../common/contract/index.ts';
 
 contextBridge.exposeInMainWorld(
   'cardDesk',

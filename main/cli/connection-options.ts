@@ -1,5 +1,5 @@
 // The ad-hoc connection flags (--base-url --merchant --scheme --secret-stdin) shared by `call` and `journal`.
-import { checkBaseUrl } from '../core/card-api/base-url.ts';
+import { checkBaseUrl } from '../../common/card-api/base-url.ts';
 import { CardApiClient, type Connection } from '../core/card-api/client.ts';
 import { SCHEMES, type Scheme } from '../core/card-api/signing.ts';
 import type { Journal } from '../core/journal/index.ts';

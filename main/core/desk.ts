@@ -2,9 +2,9 @@
 // embedded sandbox and one Card API client per profile. The CLI uses it today; the IPC contract will.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { operations, type OpId, type RequestOf } from './card-api/catalog/index.ts';
+import { operations, type OpId, type RequestOf } from '../../common/card-api/catalog/index.ts';
 import { CardApiClient } from './card-api/client.ts';
-import type { Outcome } from './card-api/outcome.ts';
+import type { Outcome } from '../../common/card-api/outcome.ts';
 import { DeskError } from './errors.ts';
 import { Journal } from './journal/index.ts';
 import type { AppLog } from './log/logger.ts';
@@ -27,7 +27,7 @@ import {
   type Preferences,
   type Profile,
   type Provisioning,
-} from './settings/schema.ts';
+} from '../../common/settings/schema.ts';
 import { SettingsStore, type SettingsBackend } from './settings/store.ts';
 import { encryptPin, generatePinKey, MemoryVault, type SecretVault, type VaultStatus } from './vault/index.ts';
 

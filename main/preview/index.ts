@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AppInfo } from '../../preload/contract.ts';
+import type { AppInfo } from '../../common/contract/index.ts';
 import { isDevelopmentBuild, openDesk } from '../cli/desk-context.ts';
 import type { Desk } from '../core/desk.ts';
 import { createLog } from '../core/log/logger.ts';

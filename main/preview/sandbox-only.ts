@@ -2,12 +2,12 @@
 // than the desktop window, so production and test profiles stay out of its sight and out of its reach.
 // A wrapper around the one dispatcher: it filters what the renderer sees and refuses what would touch, name
 // or use a profile that is not a sandbox profile.
-import { contract, type ContractError, type Reply } from '../../preload/contract.ts';
+import { contract, type ContractError, type Reply } from '../../common/contract/index.ts';
 import type { Desk } from '../core/desk.ts';
 import type { Dispatcher } from '../core/services/index.ts';
 import { JobStore } from '../core/bulk/job-store.ts';
 import { parseProvisioning } from '../core/settings/provisioning.ts';
-import { EMBEDDED_PROFILE_ID } from '../core/settings/schema.ts';
+import { EMBEDDED_PROFILE_ID } from '../../common/settings/schema.ts';
 
 export const SANDBOX_ONLY = 'preview_sandbox_only';
 

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EVENT_NAMES, type ContractError, type EventName, type EventPayloads } from '../../preload/contract.ts';
+import { EVENT_NAMES, type ContractError, type EventName, type EventPayloads } from '../../common/contract/index.ts';
 import type { Dispatcher } from '../core/services/index.ts';
 import { mimeTypeOf, realFileInside, resolveRendererPath, SECURITY_HEADERS } from '../core/web/renderer-files.ts';
 

@@ -1,8 +1,8 @@
 // Card numbers derived on demand from the sandbox seed: PAN and CVV are never stored (SPEC §8).
 import { createHmac } from 'node:crypto';
-import { luhnCheckDigit } from '../core/card-api/pan.ts';
+import { luhnCheckDigit } from '../../common/card-api/pan.ts';
 
-export { luhnCheckDigit, luhnValid, maskPan } from '../core/card-api/pan.ts';
+export { luhnCheckDigit, luhnValid, maskPan } from '../../common/card-api/pan.ts';
 
 /** A Visa-looking BIN reserved for the sandbox (ASSUMED). */
 const SANDBOX_BIN = '400000';

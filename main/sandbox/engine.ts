@@ -1,8 +1,8 @@
 // The API pipeline of SPEC §9 without HTTP: authenticate, Request-Id, JSON, schema, run; plus the
 // request registry and lazy, in-order completion of async writes.
 import type { IncomingHttpHeaders } from 'node:http';
-import { operations, type OpId } from '../core/card-api/catalog/index.ts';
-import { describeProblems, fieldProblems } from '../core/card-api/validation.ts';
+import { operations, type OpId } from '../../common/card-api/catalog/index.ts';
+import { describeProblems, fieldProblems } from '../../common/card-api/validation.ts';
 import { authenticate } from './auth.ts';
 import { applyEffect } from './effects.ts';
 import { cardOk, errorBody, giftOk, type Failure } from './envelopes.ts';

@@ -1,5 +1,5 @@
 // Answer bodies of the two APIs (SPEC §4) and of the sandbox's own routes.
-import type { Api } from '../core/card-api/catalog/index.ts';
+import type { Api } from '../../common/card-api/catalog/index.ts';
 import { giftDatetime, rfc3339 } from './time.ts';
 
 /** A business or protocol failure before anything is committed. */

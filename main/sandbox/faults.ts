@@ -1,6 +1,6 @@
 // Fault injection (SPEC §9): a queue of one-shot rules plus a latency for every API request.
 import { z } from 'zod';
-import { isOpId, type OpId } from '../core/card-api/catalog/index.ts';
+import { isOpId, type OpId } from '../../common/card-api/catalog/index.ts';
 
 export const FAULT_KINDS = [
   'timeout_after_commit',

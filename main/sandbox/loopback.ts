@@ -1,7 +1,7 @@
 // The sandbox must never be reachable from another machine (SPEC §9).
 import { isIPv6 } from 'node:net';
 
-export { isLoopbackHost } from '../core/card-api/loopback.ts';
+export { isLoopbackHost } from '../../common/card-api/loopback.ts';
 
 /** host:port for a URL; IPv6 literals need brackets. */
 export function urlHost(address: string): string {

@@ -1,7 +1,7 @@
 // The sandbox's records. Each shape is a zod schema so that a state file can be checked on load;
 // the TypeScript types are inferred from them so the two never drift apart.
 import { z } from 'zod';
-import { card, operation, operationMerchant } from '../core/card-api/catalog/fields.ts';
+import { card, operation, operationMerchant } from '../../common/card-api/catalog/fields.ts';
 
 // The catalog's shape, with the merchant always present in what the sandbox generates.
 export const statementOperationSchema = operation.extend({ merchant: operationMerchant });

@@ -2,8 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { opIdForPath, type OpId } from '../core/card-api/catalog/index.ts';
-import { describeProblems, fieldProblems } from '../core/card-api/validation.ts';
+import { opIdForPath, type OpId } from '../../common/card-api/catalog/index.ts';
+import { describeProblems, fieldProblems } from '../../common/card-api/validation.ts';
 import { readBody } from './body.ts';
 import type { Engine } from './engine.ts';
 import { plainError } from './envelopes.ts';

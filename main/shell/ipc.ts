@@ -10,7 +10,7 @@ import {
   type EventPayloads,
   type MethodName,
   type Reply,
-} from '../../preload/contract.ts';
+} from '../../common/contract/index.ts';
 import type { Dispatcher } from '../core/services/index.ts';
 import type { SenderEvent } from './guards.ts';
 

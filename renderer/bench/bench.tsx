@@ -8,7 +8,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useLayoutEffect, useMemo, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { CardView, StatementOperation } from '../../preload/contract.ts';
+import type { CardView, StatementOperation } from '../../common/contract/index.ts';
 import { memoryColorSchemeManager } from '../src/app/color-scheme.ts';
 import { VirtualTable } from '../src/components/VirtualTable.tsx';
 import { i18n, initI18n } from '../src/i18n/index.ts';

@@ -1,6 +1,6 @@
 // Synthetic data for the UI benchmark: 100,000 cards and 100,000 statement operations shaped like the Card API's
 // (SPEC §5.3), deterministic (a seeded generator), so runs compare.
-import type { CardView, StatementOperation } from '../../preload/contract.ts';
+import type { CardView, StatementOperation } from '../../common/contract/index.ts';
 
 function seeded(seed: number): () => number {
   let state = seed >>> 0;

@@ -1,5 +1,5 @@
 // `window.cardDesk`: put there by the preload (Electron) or by the preview bridge (browser).
-import type { CardDeskApi } from '../../preload/contract.ts';
+import type { CardDeskApi } from '../../common/contract/index.ts';
 
 declare global {
   interface Window {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
-import { fullPath } from '../../main/core/card-api/catalog/index.ts';
+import { fullPath } from '../../common/card-api/catalog/index.ts';
 import { CardApiClient } from '../../main/core/card-api/client.ts';
 import { signatureHeaders } from '../../main/core/card-api/signing.ts';
 import { dispatcherFor } from '../../main/core/card-api/transport.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardDeskApi, Language } from '../../preload/contract.ts';
+import type { CardDeskApi, Language } from '../../common/contract/index.ts';
 import {
   openPreview,
   screenshot as saveScreenshot,

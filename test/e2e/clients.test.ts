@@ -2,7 +2,7 @@
 // §5.1) with its validation (nothing is sent while a field is wrong), creating a client, finding it again, and
 // the client page: its cards, issuing virtual and plastic cards, changing the phone, linking a card.
 import type { Locator, Page } from 'playwright-core';
-import type { CardDeskApi } from '../../preload/contract.ts';
+import type { CardDeskApi } from '../../common/contract/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clearFaults,

@@ -3,7 +3,7 @@
 // data → close. Each screen's own test file goes deeper; this one proves the screens hand over to each other.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardDeskApi } from '../../preload/contract.ts';
+import type { CardDeskApi } from '../../common/contract/index.ts';
 import { openApp, openPreview, seriousA11yViolations, type PreviewSession } from './support/preview-session.ts';
 
 let session: PreviewSession;

@@ -1,7 +1,7 @@
 // Browser test (ARCHITECTURE §6): the real renderer in Debian Chromium through the preview server, started as
 // `npm run preview` starts it. The frame: profile, environment colour, connection; the bridge and its hygiene.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, splitMethod } from '../../preload/contract.ts';
+import { METHOD_NAMES, splitMethod } from '../../common/contract/index.ts';
 import {
   openApp,
   openPreview,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CardDeskApi } from '../../preload/contract.ts';
+import type { CardDeskApi } from '../../common/contract/index.ts';
 import {
   clearFaults,
   injectFault,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES } from '../../preload/contract.ts';
+import { METHOD_NAMES } from '../../common/contract/index.ts';
 
 type Runtime = { ok: true; executable: string } | { ok: false; reason: string };
 

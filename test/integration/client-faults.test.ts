@@ -2,7 +2,7 @@
 // each write ends done, executed exactly once, none lost (SPEC §3, §9).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardApiClient } from '../../main/core/card-api/client.ts';
-import type { OpId } from '../../main/core/card-api/catalog/index.ts';
+import type { OpId } from '../../common/card-api/catalog/index.ts';
 import { reconcileJournal } from '../../main/core/journal/reconcile.ts';
 import { FAULT_KINDS } from '../../main/sandbox/index.ts';
 import { doneResult, firstCardId, startHarness, walletClient, type Harness } from '../support/client-harness.ts';

@@ -1,6 +1,6 @@
 // Every operation of SPEC §5 and §6 through the real client against the real sandbox, in both schemes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OP_IDS } from '../../main/core/card-api/catalog/index.ts';
+import { OP_IDS } from '../../common/card-api/catalog/index.ts';
 import { doneResult, firstCardId, startHarness, walletClient, type Harness } from '../support/client-harness.ts';
 
 let h: Harness;

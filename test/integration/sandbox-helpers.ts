@@ -1,7 +1,7 @@
 // Raw, hand-signed requests against a sandbox: tests see exactly the bytes and headers on the wire.
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { carriesRequestId, fullPath, type OpId } from '../../main/core/card-api/catalog/index.ts';
+import { carriesRequestId, fullPath, type OpId } from '../../common/card-api/catalog/index.ts';
 import { jwsHs512Sign, sha256BodySign, type Scheme } from '../../main/core/card-api/signing.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/index.ts';
 

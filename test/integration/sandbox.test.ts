@@ -1,7 +1,7 @@
 // The sandbox's protocol checks (SPEC §2, §3, §4, §9): signatures, Request-Id, validation, bodies, routes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullPath } from '../../main/core/card-api/catalog/index.ts';
+import { fullPath } from '../../common/card-api/catalog/index.ts';
 import { Api, get, MERCHANT, NEW_CLIENT, post, signHeaders, startFixture, type Fixture } from './sandbox-helpers.ts';
 
 let f: Fixture;

@@ -1,6 +1,6 @@
 // A real sandbox on 127.0.0.1:0 and real clients against it, with a journal in a throw-away folder.
 import { CardApiClient, type ClientOptions } from '../../main/core/card-api/client.ts';
-import type { Outcome } from '../../main/core/card-api/outcome.ts';
+import type { Outcome } from '../../common/card-api/outcome.ts';
 import type { Scheme } from '../../main/core/card-api/signing.ts';
 import { Journal } from '../../main/core/journal/index.ts';
 import { InMemorySecret } from '../../main/core/vault/in-memory-secret.ts';

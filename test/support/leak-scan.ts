@@ -1,7 +1,7 @@
 // Leak scans (issue 7): look for a canary merchant secret, card numbers, CVV values and PINs in files, process
 // output, browser storage and recorded IPC payloads.
 import { readFileSync } from 'node:fs';
-import { luhnValid } from '../../main/core/card-api/pan.ts';
+import { luhnValid } from '../../common/card-api/pan.ts';
 import { filesUnder } from './files-under.ts';
 
 export interface Canaries {

@@ -1,6 +1,6 @@
 // Bulk files are validated whole before anything is sent (issue 6): one test per rule.
 import { describe, expect, it } from 'vitest';
-import { templateCsv } from '../../main/core/bulk/formats.ts';
+import { templateCsv } from '../../common/bulk/formats.ts';
 import { validateBulkFile } from '../../main/core/bulk/validate.ts';
 import { clientsCsv } from '../support/bulk-csv.ts';
 

@@ -7,8 +7,8 @@ import {
   OP_IDS,
   operations,
   opIdForPath,
-} from '../../main/core/card-api/catalog/index.ts';
-import { fieldProblems } from '../../main/core/card-api/validation.ts';
+} from '../../common/card-api/catalog/index.ts';
+import { fieldProblems } from '../../common/card-api/validation.ts';
 
 // Every op id of SPEC §5 and §6 with its path, read from the SPEC tables themselves.
 function specOperations(): Map<string, string> {

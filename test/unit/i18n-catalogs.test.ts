@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../preload/contract.ts';
+import { LANGUAGES } from '../../common/contract/index.ts';
 import { LOCALE_OF, NAMESPACES } from '../../renderer/src/i18n/languages.ts';
 import { filesUnder } from '../support/files-under.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createLog } from '../../main/core/log/logger.ts';
-import { luhnValid } from '../../main/core/card-api/pan.ts';
+import { luhnValid } from '../../common/card-api/pan.ts';
 import { Redactor } from '../../main/core/log/redact.ts';
 import { tempDir } from '../support/temp-dir.ts';
 

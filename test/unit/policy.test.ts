@@ -8,7 +8,7 @@ import {
 } from '../../main/core/settings/policy.ts';
 import type { ResolvedSettings } from '../../main/core/settings/policy.ts';
 import { ProvisioningError } from '../../main/core/settings/provisioning.ts';
-import type { Policy, Profile } from '../../main/core/settings/schema.ts';
+import type { Policy, Profile } from '../../common/settings/schema.ts';
 import { thrownBy } from '../support/thrown.ts';
 
 function policy(p: Partial<Policy>): Policy {

@@ -4,9 +4,9 @@
 // operation at once, reconcile what is still open, then check: every operation done, executed exactly once
 // (the bank's commit counters), nothing left unknown, and each fault provably fired.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { OpId } from '../../main/core/card-api/catalog/index.ts';
+import type { OpId } from '../../common/card-api/catalog/index.ts';
 import type { CardApiClient } from '../../main/core/card-api/client.ts';
-import { operations } from '../../main/core/card-api/catalog/index.ts';
+import { operations } from '../../common/card-api/catalog/index.ts';
 import { reconcileJournal } from '../../main/core/journal/reconcile.ts';
 import { FAULT_KINDS } from '../../main/sandbox/index.ts';
 import { doneResult, firstCardId, startHarness, type Harness } from '../support/client-harness.ts';

@@ -2,8 +2,8 @@
 // arbitraries of wrong-typed objects with the method's real keys, and near-valid mutations of the examples.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { templateCsv } from '../../main/core/bulk/formats.ts';
-import { contract, type MethodName } from '../../preload/contract.ts';
+import { templateCsv } from '../../common/bulk/formats.ts';
+import { contract, type MethodName } from '../../common/contract/index.ts';
 
 /** Ids the test prepared on the desk before fuzzing a method (a real client and card where that helps). */
 export interface FuzzIds {

@@ -1,7 +1,7 @@
 // Inputs for fuzzing the file parsers (issue 7): bulk CSV near the templates, provisioning documents near the
 // documented example, and documents hiding a secret-looking key somewhere.
 import fc from 'fast-check';
-import { templateCsv } from '../../main/core/bulk/formats.ts';
+import { templateCsv } from '../../common/bulk/formats.ts';
 
 // ---------------------------------------------------------------------------------------------- CSV
 

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import { Client } from 'undici';
 import { z } from 'zod';
-import { fullPath, OP_IDS, operations } from '../../main/core/card-api/catalog/index.ts';
+import { fullPath, OP_IDS, operations } from '../../common/card-api/catalog/index.ts';
 
 export const API_PATHS = OP_IDS.map((id) => fullPath(id));
 export const SANDBOX_PATHS = ['/_sandbox/health', '/_sandbox/outbox', '/_sandbox/faults', '/_sandbox/nope'];

@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateBulkFile } from '../../main/core/bulk/validate.ts';
-import { PROBLEM_CODES } from '../../main/core/bulk/problems.ts';
-import { operations, opIdForPath } from '../../main/core/card-api/catalog/index.ts';
-import { clientDraft } from '../../main/core/card-api/catalog/payment-cards.ts';
+import { PROBLEM_CODES } from '../../common/bulk/problems.ts';
+import { operations, opIdForPath } from '../../common/card-api/catalog/index.ts';
+import { clientDraft } from '../../common/card-api/catalog/payment-cards.ts';
 import { Desk } from '../../main/core/desk.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { hashPin } from '../../main/core/session/pin-hash.ts';
@@ -21,7 +21,7 @@ import { looksLikeSecret, parseProvisioning, ProvisioningError } from '../../mai
 import { MemoryVault } from '../../main/core/vault/index.ts';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { faultConfigSchema } from '../../main/sandbox/faults.ts';
-import { contract, METHOD_NAMES, type MethodName } from '../../preload/contract.ts';
+import { contract, METHOD_NAMES, type MethodName } from '../../common/contract/index.ts';
 import { Api, MERCHANT, NEW_CLIENT, signHeaders } from '../integration/sandbox-helpers.ts';
 import { argsFor, examplesFor, LOCAL_PROFILE, type FuzzIds } from './fuzz-args.ts';
 import {

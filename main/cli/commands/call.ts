@@ -1,10 +1,10 @@
 // `card-desk call <op id> --json '<body>' (--profile <id> | <connection flags>)`: one Card API operation,
 // journaled like the app does it.
-import { isOpId, operations, OP_IDS, type OpId } from '../../core/card-api/catalog/index.ts';
+import { isOpId, operations, OP_IDS, type OpId } from '../../../common/card-api/catalog/index.ts';
 import { prepareCall, type CardApiClient, type PreparedCall } from '../../core/card-api/client.ts';
-import type { Outcome } from '../../core/card-api/outcome.ts';
+import type { Outcome } from '../../../common/card-api/outcome.ts';
 import { maskSecretData } from '../../core/card-api/secret-data.ts';
-import { ValidationError } from '../../core/card-api/validation.ts';
+import { ValidationError } from '../../../common/card-api/validation.ts';
 import { Journal } from '../../core/journal/index.ts';
 import { reconcileJournal, sameConnection, type ReconcileReport } from '../../core/journal/reconcile.ts';
 import { defaultDataDir } from '../../core/paths.ts';

@@ -1,7 +1,7 @@
 // `card-desk sandbox …` (the simulator of SPEC §9) and `card-desk start` (the embedded default, until the
 // desktop shell lands).
 import { once } from 'node:events';
-import { EMBEDDED_PROFILE_ID } from '../../core/settings/schema.ts';
+import { EMBEDDED_PROFILE_ID } from '../../../common/settings/schema.ts';
 import { sandboxMain } from '../../sandbox/index.ts';
 import { withDesk } from '../desk-context.ts';
 import { EXIT, parseOptions } from '../usage.ts';

@@ -1,7 +1,7 @@
 // Reads a bulk CSV file: UTF-8 with or without BOM (anything else is refused, not guessed), `;` or `,` as
 // the separator (the header line decides), quoted fields; every row keeps its spreadsheet row number.
 import Papa from 'papaparse';
-import { problem, type BulkProblem } from './problems.ts';
+import { problem, type BulkProblem } from '../../../common/bulk/problems.ts';
 
 export const MAX_ROWS = 50_000;
 

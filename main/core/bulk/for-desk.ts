@@ -1,6 +1,6 @@
 // The bulk service over a desk: its data folder, journal, clients and the workstation's allowed operations.
 import type { Desk } from '../desk.ts';
-import type { BulkProgress } from './progress.ts';
+import type { BulkProgress } from '../../../common/bulk/progress.ts';
 import { BulkService } from './service.ts';
 
 export function bulkServiceFor(

@@ -16,8 +16,8 @@ import {
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DeskError } from '../errors.ts';
-import { BULK_FORMATS } from './formats.ts';
-import { JOB_STATES } from './progress.ts';
+import { BULK_FORMATS } from '../../../common/bulk/formats.ts';
+import { JOB_STATES } from '../../../common/bulk/progress.ts';
 import type { ValidRow } from './validate.ts';
 
 const jobMeta = z.strictObject({

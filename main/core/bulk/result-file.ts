@@ -2,7 +2,7 @@
 // status, error). A row that issued several cards (the cards format) gets one line per card. Never a full
 // card number: only the bank's mask is written, and an unmasked number is masked here.
 import Papa from 'papaparse';
-import { maskPan } from '../card-api/pan.ts';
+import { maskPan } from '../../../common/card-api/pan.ts';
 import type { JobMeta, RowResult } from './job-store.ts';
 import type { ValidRow } from './validate.ts';
 

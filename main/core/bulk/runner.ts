@@ -5,12 +5,12 @@
 // provably never received (not_received) is sent anew. results.jsonl is a cache of finished rows.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CardApiClient } from '../card-api/client.ts';
-import type { OpId, RequestOf } from '../card-api/catalog/index.ts';
+import type { OpId, RequestOf } from '../../../common/card-api/catalog/index.ts';
 import { DeskError } from '../errors.ts';
 import type { Journal, JournalEntry } from '../journal/index.ts';
 import { isFinal } from '../journal/journal.ts';
 import type { JobMeta, JobStore, RowResult } from './job-store.ts';
-import { etaSeconds, RateMeter, type BulkProgress } from './progress.ts';
+import { etaSeconds, RateMeter, type BulkProgress } from '../../../common/bulk/progress.ts';
 import type { RowInput, ValidRow } from './validate.ts';
 
 export interface RunnerDeps {

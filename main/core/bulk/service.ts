@@ -2,9 +2,9 @@
 // from a valid file, follow, pause, resume, cancel, and get the result file. Jobs run in the background of the
 // process that started or resumed them; progress goes to `onProgress` (the `bulk.progress` event).
 import { randomUUID } from 'node:crypto';
-import type { BulkJobView, BulkValidationReport } from '../../../preload/contract.ts';
+import type { BulkJobView, BulkValidationReport } from '../../../common/contract/index.ts';
 import { DeskError } from '../errors.ts';
-import type { BulkFormat } from './formats.ts';
+import type { BulkFormat } from '../../../common/bulk/formats.ts';
 import { JobStore, type JobMeta } from './job-store.ts';
 import { resultCsv } from './result-file.ts';
 import { BulkRunner, type RunnerDeps } from './runner.ts';

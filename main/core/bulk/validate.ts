@@ -3,12 +3,19 @@
 // a file with any problem yields no rows to run.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { operations } from '../card-api/catalog/index.ts';
-import { clientDraft } from '../card-api/catalog/payment-cards.ts';
+import { operations } from '../../../common/card-api/catalog/index.ts';
+import { clientDraft } from '../../../common/card-api/catalog/payment-cards.ts';
 import { readCsv, type CsvRow } from './csv-read.ts';
-import { ADDRESS_FIELD, columnsOf, FORMATS, formatOfHeader, type AddressPart, type BulkFormat } from './formats.ts';
+import {
+  ADDRESS_FIELD,
+  columnsOf,
+  FORMATS,
+  formatOfHeader,
+  type AddressPart,
+  type BulkFormat,
+} from '../../../common/bulk/formats.ts';
 import { phoneDigitsOf } from './phone.ts';
-import { problem, type BulkProblem } from './problems.ts';
+import { problem, type BulkProblem } from '../../../common/bulk/problems.ts';
 
 export type ClientDraftBody = z.output<typeof clientDraft>;
 export type CardRequest = { kind: 'virtual' } | { kind: 'plastic'; embossedName: string; branchId?: string };

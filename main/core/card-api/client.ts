@@ -6,12 +6,18 @@ import { journalParams, journalResult } from '../journal/redact.ts';
 import type { Journal, JournalEntry } from '../journal/index.ts';
 import type { EntryState } from '../journal/records.ts';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.ts';
-import { carriesRequestId, fullPath, operations, type OpId, type RequestOf } from './catalog/index.ts';
+import {
+  carriesRequestId,
+  fullPath,
+  operations,
+  type OpId,
+  type RequestOf,
+} from '../../../common/card-api/catalog/index.ts';
 import { interpret, type Interpretation } from './interpret.ts';
-import type { Outcome, StatusAnswer } from './outcome.ts';
+import type { Outcome, StatusAnswer } from '../../../common/card-api/outcome.ts';
 import { signatureHeaders, type Scheme, type SecretSource } from './signing.ts';
 import { exchange, type Exchange } from './transport.ts';
-import { describeProblems, fieldProblems, parseOrThrow, ValidationError } from './validation.ts';
+import { describeProblems, fieldProblems, parseOrThrow, ValidationError } from '../../../common/card-api/validation.ts';
 
 export interface Connection {
   baseUrl: string;

@@ -1,5 +1,5 @@
 // Parses the two response envelopes of SPEC §4 into one shape.
-import type { Api } from './catalog/index.ts';
+import type { Api } from '../../../common/card-api/catalog/index.ts';
 
 export type RequestStatus = 'success' | 'process' | 'error';
 

@@ -1,5 +1,5 @@
 // Classifies one HTTP exchange per SPEC §1 and §3.
-import type { Api } from './catalog/index.ts';
+import type { Api } from '../../../common/card-api/catalog/index.ts';
 import { parseEnvelope, type RequestStatus } from './envelope.ts';
 import type { Exchange } from './transport.ts';
 

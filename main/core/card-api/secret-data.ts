@@ -1,5 +1,5 @@
 // Masking of card.secret answers (SPEC §8): PAN as first 6 + last 4, CVV never shown.
-import { maskPan } from './pan.ts';
+import { maskPan } from '../../../common/card-api/pan.ts';
 
 export function maskSecretData(result: Record<string, unknown>): Record<string, unknown> {
   const masked = { ...result };

@@ -1,9 +1,9 @@
 // Request signing, SPEC §2. Both schemes sign the exact body bytes that are sent.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import type { Scheme } from './schemes.ts';
+import type { Scheme } from '../../../common/card-api/schemes.ts';
 
-export { SCHEMES, type Scheme } from './schemes.ts';
+export { SCHEMES, type Scheme } from '../../../common/card-api/schemes.ts';
 
 /** Gives the secret to a signing function only; nothing else ever holds it (ARCHITECTURE §4). */
 export interface SecretSource {

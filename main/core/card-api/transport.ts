@@ -1,6 +1,6 @@
 // One HTTP exchange on undici: send the given bytes, under a deadline, and say what is known about the result.
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
-import { isLoopbackHost } from './loopback.ts';
+import { isLoopbackHost } from '../../../common/card-api/loopback.ts';
 
 export type Exchange =
   /** The server answered (any HTTP status). */

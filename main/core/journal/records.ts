@@ -1,6 +1,6 @@
 // Journal record shapes. A record never holds the secret, a PAN, a CVV, a PIN or a document (SPEC §8).
 import { z } from 'zod';
-import { SCHEMES } from '../card-api/schemes.ts';
+import { SCHEMES } from '../../../common/card-api/schemes.ts';
 
 /**
  * Life of one write: sending → pending | done | failed | unknown | not_received.

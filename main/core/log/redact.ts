@@ -1,6 +1,6 @@
 // The one redaction function every log line passes through (ARCHITECTURE §4): known secrets, card numbers
 // (Luhn-valid 13–19 digit runs), CVV and PIN fields, signature headers.
-import { luhnValid, maskPan } from '../card-api/pan.ts';
+import { luhnValid, maskPan } from '../../../common/card-api/pan.ts';
 
 const SENSITIVE_KEYS =
   /^(sign|x-jws-signature|secret|passphrase|password|token|pin|cvv|cvc|pan|otp|document|authorization)$/i;

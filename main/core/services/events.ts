@@ -1,6 +1,6 @@
 // Typed events main pushes to the renderer (IPC and preview forward them).
 import { EventEmitter } from 'node:events';
-import type { EventName, EventPayloads } from '../../../preload/contract.ts';
+import type { EventName, EventPayloads } from '../../../common/contract/index.ts';
 
 export class DeskEvents {
   private readonly emitter = new EventEmitter();

@@ -1,7 +1,7 @@
 // The contract's methods over the desk: one implementation, whatever the transport (IPC, preview, tests).
-import type { AppInfo, MethodName, ParsedArgsOf, ResultOfMethod } from '../../../preload/contract.ts';
-import { operations, type OpId, type RequestOf } from '../card-api/catalog/index.ts';
-import type { Outcome } from '../card-api/outcome.ts';
+import type { AppInfo, MethodName, ParsedArgsOf, ResultOfMethod } from '../../../common/contract/index.ts';
+import { operations, type OpId, type RequestOf } from '../../../common/card-api/catalog/index.ts';
+import type { Outcome } from '../../../common/card-api/outcome.ts';
 import { templateCsv, type BulkService } from '../bulk/index.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';

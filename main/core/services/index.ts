@@ -1,5 +1,5 @@
 // The operator services: one composition for the desktop shell, the preview and tests.
-import type { AppInfo } from '../../../preload/contract.ts';
+import type { AppInfo } from '../../../common/contract/index.ts';
 import { bulkServiceFor, type BulkService } from '../bulk/index.ts';
 import type { Desk } from '../desk.ts';
 import { Session } from '../session/session.ts';

@@ -1,5 +1,5 @@
 // Journal entries as the contract shows them.
-import type { AuditEntryView, JournalEntryView, ReconcileView } from '../../../preload/contract.ts';
+import type { AuditEntryView, JournalEntryView, ReconcileView } from '../../../common/contract/index.ts';
 import type { AuditRecord, JournalEntry } from '../journal/index.ts';
 import type { ReconcileReport } from '../journal/reconcile.ts';
 

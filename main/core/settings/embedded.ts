@@ -1,6 +1,6 @@
 // The embedded default: a "Sandbox" profile that points at the sandbox main starts on a random loopback port.
-import { DEFAULT_SCHEME } from '../card-api/regions.ts';
-import { EMBEDDED_PROFILE_ID, OPERATION_GROUPS, type Profile } from './schema.ts';
+import { DEFAULT_SCHEME } from '../../../common/card-api/regions.ts';
+import { EMBEDDED_PROFILE_ID, OPERATION_GROUPS, type Profile } from '../../../common/settings/schema.ts';
 
 /** The embedded sandbox's merchant id. */
 export const EMBEDDED_MERCHANT_ID = 1;

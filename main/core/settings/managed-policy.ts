@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { ProvisioningError, readProvisioningFile } from './provisioning.ts';
-import type { Provisioning } from './schema.ts';
+import type { Provisioning } from '../../../common/settings/schema.ts';
 
 const WINDOWS_PROGRAM_DATA = 'C:\\ProgramData';
 

@@ -2,8 +2,21 @@
 // Pure functions: reading the files is provisioning.ts and managed-policy.ts, storing is the profile store.
 import { DeskError } from '../errors.ts';
 import { ProvisioningError } from './provisioning.ts';
-import { EMBEDDED_PROFILE_ID, LOCKABLE_SETTINGS, MAX_IDLE_LOCK_MINUTES, OPERATION_GROUPS } from './schema.ts';
-import type { AllowedGroup, Language, LockableSetting, Policy, Preferences, Profile, Provisioning } from './schema.ts';
+import {
+  EMBEDDED_PROFILE_ID,
+  LOCKABLE_SETTINGS,
+  MAX_IDLE_LOCK_MINUTES,
+  OPERATION_GROUPS,
+} from '../../../common/settings/schema.ts';
+import type {
+  AllowedGroup,
+  Language,
+  LockableSetting,
+  Policy,
+  Preferences,
+  Profile,
+  Provisioning,
+} from '../../../common/settings/schema.ts';
 
 export type SettingSource = 'managed' | 'provisioned' | 'operator' | 'default';
 export type PolicySource = 'managed' | 'provisioned';

@@ -4,10 +4,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { fieldProblems } from '../card-api/validation.ts';
+import { fieldProblems } from '../../../common/card-api/validation.ts';
 import { DeskError } from '../errors.ts';
-import { EMBEDDED_PROFILE_ID, provisioningSchema } from './schema.ts';
-import type { Provisioning } from './schema.ts';
+import { EMBEDDED_PROFILE_ID, provisioningSchema } from '../../../common/settings/schema.ts';
+import type { Provisioning } from '../../../common/settings/schema.ts';
 
 /** A provisioning (or managed policy) file is small; anything bigger is refused before it is parsed. */
 export const MAX_PROVISIONING_BYTES = 1024 * 1024;

@@ -4,8 +4,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf, { type Options } from 'conf';
 import { z } from 'zod';
-import { describeProblems, fieldProblems, parseOrThrow } from '../card-api/validation.ts';
-import { policySchema, preferencesSchema, profileIdSchema, profileSchema } from './schema.ts';
+import { describeProblems, fieldProblems, parseOrThrow } from '../../../common/card-api/validation.ts';
+import { policySchema, preferencesSchema, profileIdSchema, profileSchema } from '../../../common/settings/schema.ts';
 
 export const SETTINGS_NAME = 'settings';
 export const SETTINGS_FILE = `${SETTINGS_NAME}.json`;

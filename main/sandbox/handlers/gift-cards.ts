@@ -1,7 +1,7 @@
 // Gift-card operations (SPEC §6): synchronous; one-time codes go to the outbox.
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import type { operations } from '../../core/card-api/catalog/index.ts';
+import type { operations } from '../../../common/card-api/catalog/index.ts';
 import { derivePan, maskPan } from '../card-numbers.ts';
 import type { GiftCard } from '../model.ts';
 import { sendSms } from '../outbox.ts';

@@ -1,6 +1,6 @@
 // Payment-card operations (SPEC §5): checks at acceptance, and the synchronous reads.
 import type { z } from 'zod';
-import type { operations } from '../../core/card-api/catalog/index.ts';
+import type { operations } from '../../../common/card-api/catalog/index.ts';
 import { deriveCvv, derivePan } from '../card-numbers.ts';
 import { stateProblem, type RuledOp } from '../card-rules.ts';
 import type { Card, Client, LimitEntry, LimitObject, TransitionOp } from '../model.ts';

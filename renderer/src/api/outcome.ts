@@ -1,6 +1,6 @@
 // Card API outcomes (SPEC §3) as the screens use them: reads want the answer or an error to show; writes show
 // what happened, and "not done" is never mistaken for "failed".
-import type { OperationOutcome } from '../../../preload/contract.ts';
+import type { OperationOutcome } from '../../../common/contract/index.ts';
 
 export type NotDone = Exclude<OperationOutcome, { kind: 'done' }>;
 

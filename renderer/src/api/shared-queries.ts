@@ -1,6 +1,6 @@
 // Reads that the frame and several screens share.
 import { useQuery } from '@tanstack/react-query';
-import type { EntryState } from '../../../preload/contract.ts';
+import type { EntryState } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
 import { queryKeys } from './query-keys.ts';
 

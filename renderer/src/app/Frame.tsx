@@ -3,7 +3,7 @@
 import { Badge, Button, Group, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useEffect, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionTest } from '../../../preload/contract.ts';
+import type { ConnectionTest } from '../../../common/contract/index.ts';
 import { cardDesk } from '../api/bridge.ts';
 import { useActiveProfile, useConnection, usePendingCount, useSession } from '../api/shared-queries.ts';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';

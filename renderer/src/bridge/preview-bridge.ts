@@ -2,14 +2,14 @@
 // same contract by buildBridge, over HTTP to the preview server instead of Electron IPC. The per-launch token
 // arrives in the URL's fragment (never sent to a server, never in a Referer), is kept in this module's memory
 // only — no localStorage, sessionStorage or cookie — and the fragment is cleared at once.
-import { buildBridge, type Transport } from '../../../preload/bridge.ts';
+import { buildBridge, type Transport } from '../../../common/contract/bridge.ts';
 import {
   EVENT_NAMES,
   type CardDeskApi,
   type EventName,
   type MethodName,
   type Reply,
-} from '../../../preload/contract.ts';
+} from '../../../common/contract/index.ts';
 
 export const TOKEN_HEADER = 'X-Card-Desk-Token';
 

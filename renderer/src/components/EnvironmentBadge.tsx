@@ -1,7 +1,7 @@
 // The environment is told apart by colour AND by its word: green Sandbox, amber Test, red Production.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfileView } from '../../../preload/contract.ts';
+import type { ProfileView } from '../../../common/contract/index.ts';
 
 export type Environment = ProfileView['environment'];
 

@@ -3,7 +3,7 @@
 import { Alert } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationOutcome } from '../../../preload/contract.ts';
+import type { OperationOutcome } from '../../../common/contract/index.ts';
 import { describeError, describeOutcome, type Described, type Tone } from '../i18n/describe-error.ts';
 
 const COLOR: Record<Tone, string> = { success: 'green', info: 'blue', warning: 'yellow', error: 'red' };

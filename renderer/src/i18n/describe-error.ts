@@ -1,7 +1,7 @@
 // Every error an operator can meet becomes a sentence in their language saying what happened and what to do;
 // the raw code and English message stay available as details only.
 import type { TFunction } from 'i18next';
-import { CardDeskError, type OperationOutcome } from '../../../preload/contract.ts';
+import { CardDeskError, type OperationOutcome } from '../../../common/contract/index.ts';
 import { OutcomeError } from '../api/outcome.ts';
 
 export type Tone = 'success' | 'info' | 'warning' | 'error';

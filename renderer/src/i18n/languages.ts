@@ -1,7 +1,7 @@
 // The five UI languages (settings schema) and the locale each formats numbers, money and dates with.
-import type { Language } from '../../../preload/contract.ts';
+import type { Language } from '../../../common/contract/index.ts';
 
-export { LANGUAGES } from '../../../preload/contract.ts';
+export { LANGUAGES } from '../../../common/contract/index.ts';
 export type { Language };
 
 export const LOCALE_OF: Record<Language, string> = {

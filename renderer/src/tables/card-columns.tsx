@@ -2,7 +2,7 @@
 // dictionary (SPEC §7.4); an unknown status is shown as it came, never as an error.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { CARD_STATUSES, CLIENT_PRODUCTS, type CardView } from '../../../preload/contract.ts';
+import { CARD_STATUSES, CLIENT_PRODUCTS, type CardView } from '../../../common/contract/index.ts';
 
 const column = createColumnHelper<CardView>();
 

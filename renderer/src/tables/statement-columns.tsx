@@ -1,7 +1,7 @@
 // Columns of a card statement (and of the UI benchmark's 100,000 operations), money in the operator's locale.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import type { StatementOperation } from '../../../preload/contract.ts';
+import type { StatementOperation } from '../../../common/contract/index.ts';
 import { formatDateTime, formatMoney } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 

@@ -12,7 +12,7 @@ import {
   METHOD_NAMES,
   type EventName,
   type Reply,
-} from '../../../preload/contract.ts';
+} from '../../../common/contract/index.ts';
 import { openTestDesk } from '../../support/test-desk.ts';
 import { senderEvent } from './fakes.ts';
 

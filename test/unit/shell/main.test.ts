@@ -3,7 +3,7 @@
 // only to it, and locks on suspend.
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelOf, eventChannelOf, METHOD_NAMES, type Reply } from '../../../preload/contract.ts';
+import { channelOf, eventChannelOf, METHOD_NAMES, type Reply } from '../../../common/contract/index.ts';
 import { APP_ENTRY_URL } from '../../../main/shell/protocol.ts';
 import { windowOptions } from '../../../main/shell/window.ts';
 import { tempDir } from '../../support/temp-dir.ts';

@@ -5,7 +5,7 @@ import { Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView } from '../../../../preload/contract.ts';
+import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { bulkKeys, useBulkJobs, useBulkProgressEvents } from './bulk-queries.ts';
 import { FileCheckPanel } from './FileCheckPanel.tsx';

@@ -3,7 +3,7 @@
 import { Button, FileButton, FileInput, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRef, type ComponentProps, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView } from '../../../../preload/contract.ts';
+import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { ErrorNotice, Notice } from '../../components/Notice.tsx';
 import { StartJob } from './StartJob.tsx';
 import { useFileCheck, type CheckFailure } from './use-file-check.ts';

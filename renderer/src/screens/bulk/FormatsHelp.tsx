@@ -3,7 +3,7 @@ import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BULK_FORMATS, type BulkFormat } from '../../../../preload/contract.ts';
+import { BULK_FORMATS, type BulkFormat } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { downloadText } from './download.ts';

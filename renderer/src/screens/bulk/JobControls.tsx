@@ -5,7 +5,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView } from '../../../../preload/contract.ts';
+import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';

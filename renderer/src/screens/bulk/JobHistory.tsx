@@ -3,7 +3,7 @@ import { Loader, Paper, Stack, Title } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView } from '../../../../preload/contract.ts';
+import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';

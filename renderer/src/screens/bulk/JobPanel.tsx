@@ -3,7 +3,7 @@
 import { Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactElement, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView } from '../../../../preload/contract.ts';
+import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { ErrorNotice, Notice } from '../../components/Notice.tsx';
 import { formatDateTime } from '../../i18n/format.ts';

@@ -2,7 +2,7 @@
 import { Loader } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView } from '../../../../preload/contract.ts';
+import type { BulkJobView } from '../../../../common/contract/index.ts';
 
 export function JobStateBadge({ state }: { state: BulkJobView['state'] }): ReactElement {
   const { t } = useTranslation('bulk');

@@ -2,7 +2,7 @@
 import { Progress } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView } from '../../../../preload/contract.ts';
+import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatDuration } from './duration.ts';

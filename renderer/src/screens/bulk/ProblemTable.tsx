@@ -3,7 +3,7 @@ import { TextInput } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkProblem } from '../../../../preload/contract.ts';
+import type { BulkProblem } from '../../../../common/contract/index.ts';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
 import { problemColumn, problemRow, problemSearchText, problemSentence } from './problem-text.ts';
 

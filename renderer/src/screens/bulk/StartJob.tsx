@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { BulkJobView, BulkValidationReport } from '../../../../preload/contract.ts';
+import type { BulkJobView, BulkValidationReport } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { useActiveProfile } from '../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';

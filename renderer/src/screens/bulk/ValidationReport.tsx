@@ -2,7 +2,7 @@
 import { Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkValidationReport } from '../../../../preload/contract.ts';
+import type { BulkValidationReport } from '../../../../common/contract/index.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';

@@ -1,7 +1,7 @@
 // Bulk jobs as the screen reads them: the history and one job, kept live by the `bulk.progress` event.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { BulkJobView, BulkProgress } from '../../../../preload/contract.ts';
+import type { BulkJobView, BulkProgress } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 
 export const bulkKeys = {

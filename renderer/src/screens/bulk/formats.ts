@@ -1,6 +1,6 @@
 // The columns of the two bulk formats as the help shows them (main/core/bulk/formats.ts is the rule; the
 // renderer may not import main). `key` is the description's i18n key under `formats.columns`.
-import type { BulkFormat } from '../../../../preload/contract.ts';
+import type { BulkFormat } from '../../../../common/contract/index.ts';
 
 export interface ColumnHelp {
   /** The column name(s) as they appear in the header. */

@@ -1,7 +1,7 @@
 // A bulk file problem as the operator reads it: where (row, column) and what, in their language. The English
 // message main wrote stays available as the detail.
 import type { TFunction } from 'i18next';
-import type { BulkProblem } from '../../../../preload/contract.ts';
+import type { BulkProblem } from '../../../../common/contract/index.ts';
 
 export function problemSentence(t: TFunction, problem: BulkProblem): string {
   return t(`bulk:problem.${problem.code}`, {

@@ -1,6 +1,6 @@
 // The run form's schema, from the contract's own `bulk.start` arguments: concurrency 1–32.
 import { z } from 'zod';
-import { contract } from '../../../../preload/contract.ts';
+import { contract } from '../../../../common/contract/index.ts';
 
 export const DEFAULT_CONCURRENCY = 4;
 

@@ -1,7 +1,7 @@
 // Checking a chosen file in main (`bulk.validate`): nothing is sent to the bank. The last report stays on
 // screen while a fixed file is checked, so the screen does not jump; a slower, older check never wins.
 import { useCallback, useRef, useState } from 'react';
-import type { BulkValidationReport } from '../../../../preload/contract.ts';
+import type { BulkValidationReport } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { fileToBase64, MAX_FILE_BYTES } from './file-bytes.ts';
 

@@ -4,7 +4,7 @@ import { Button, Group, Paper, TextInput, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../preload/contract.ts';
+import { contract } from '../../../../common/contract/index.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { PRIMARY } from './colors.ts';
 

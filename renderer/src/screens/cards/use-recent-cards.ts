@@ -2,7 +2,7 @@
 // card.issuePlastic entries (their Request status result names the card); another profile's cards would not be
 // found at this profile's bank. Journal keys are refreshed whenever a request changes.
 import { useQuery } from '@tanstack/react-query';
-import type { JournalEntryView } from '../../../../preload/contract.ts';
+import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { firstCardId, resultString } from '../../api/outcome.ts';
 import { queryKeys } from '../../api/query-keys.ts';

@@ -2,7 +2,7 @@
 // to show, and the card's reads refreshed after it is done.
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { OperationOutcome } from '../../../../preload/contract.ts';
+import type { OperationOutcome } from '../../../../common/contract/index.ts';
 
 export interface WriteState {
   busy: boolean;

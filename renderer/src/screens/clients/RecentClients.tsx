@@ -3,7 +3,7 @@ import { Button, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../preload/contract.ts';
+import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { resultString } from '../../api/outcome.ts';
 import { queryKeys } from '../../api/query-keys.ts';

@@ -3,7 +3,7 @@
 import { Button, Group } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationOutcome } from '../../../../preload/contract.ts';
+import type { OperationOutcome } from '../../../../common/contract/index.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { ErrorNotice, OutcomeNotice } from '../../components/Notice.tsx';
 

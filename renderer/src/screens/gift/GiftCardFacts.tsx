@@ -1,7 +1,7 @@
 // A gift card's state as the API reports it (confirm and status): status word, balance, currency, mask.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GiftCardState } from '../../../../preload/contract.ts';
+import type { GiftCardState } from '../../../../common/contract/index.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { giftStatusWord, type GiftStatusWord } from './gift-queries.ts';

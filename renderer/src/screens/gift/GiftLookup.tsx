@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OperationOutcome } from '../../../../preload/contract.ts';
+import type { OperationOutcome } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';

@@ -1,7 +1,7 @@
 // The gift screens' form schemas, built from the contract's own argument schemas: the form keeps text (ids,
 // the product choice) and numbers (the phone) as the operator enters them, and hands the contract its types.
 import { z } from 'zod';
-import { contract } from '../../../../preload/contract.ts';
+import { contract } from '../../../../common/contract/index.ts';
 
 const issueArgs = contract['gift.issue'].args.shape;
 const confirmArgs = contract['gift.confirm'].args.shape;

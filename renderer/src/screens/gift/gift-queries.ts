@@ -1,6 +1,6 @@
 // Gift reads: the product list and one card's state, under the ['gift'] key that gift writes invalidate.
 import { useQuery } from '@tanstack/react-query';
-import { GIFT_CARD_STATUSES } from '../../../../preload/contract.ts';
+import { GIFT_CARD_STATUSES } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { expectDone } from '../../api/outcome.ts';
 import { queryKeys } from '../../api/query-keys.ts';

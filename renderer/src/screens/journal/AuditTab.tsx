@@ -2,7 +2,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArgsOf, AuditEntryView } from '../../../../preload/contract.ts';
+import type { ArgsOf, AuditEntryView } from '../../../../common/contract/index.ts';
 import { downloadCsv } from '../../components/csv.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';

@@ -5,7 +5,7 @@ import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_STATES } from '../../../../preload/contract.ts';
+import { ENTRY_STATES } from '../../../../common/contract/index.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { JOURNALED_OPS, opLabel } from '../../i18n/op-names.ts';
 import { fieldError } from './field-error.ts';

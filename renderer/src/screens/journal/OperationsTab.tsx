@@ -3,7 +3,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArgsOf, JournalEntryView } from '../../../../preload/contract.ts';
+import type { ArgsOf, JournalEntryView } from '../../../../common/contract/index.ts';
 import { downloadCsv } from '../../components/csv.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';

@@ -2,7 +2,7 @@
 // choices only: main never audits a value).
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import type { AuditEntryView } from '../../../../preload/contract.ts';
+import type { AuditEntryView } from '../../../../common/contract/index.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { auditActionLabel } from '../../i18n/op-names.ts';
 import { shortDateTime } from '../requests/short-time.ts';

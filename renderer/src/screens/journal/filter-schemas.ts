@@ -2,7 +2,7 @@
 // arguments (same limits), plus calendar days and a range check; and the search arguments they turn into.
 // Messages are keys of the `journal` namespace (`filters.errors.*`), translated next to the field.
 import { z } from 'zod';
-import { contract, ENTRY_STATES, type ArgsOf } from '../../../../preload/contract.ts';
+import { contract, ENTRY_STATES, type ArgsOf } from '../../../../common/contract/index.ts';
 import { OPEN_ENTRY_STATES } from '../requests/entry-view.ts';
 import { dayEnd, dayStart, isCalendarDay } from './date-range.ts';
 

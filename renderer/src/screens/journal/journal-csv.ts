@@ -2,7 +2,7 @@
 // states), the headers in the operator's language. Parameters are the journal's masked ones: no card number,
 // phone or name is ever in them (SPEC §8), and downloadCsv neutralises formula-like cells.
 import type { TFunction } from 'i18next';
-import type { AuditEntryView, JournalEntryView } from '../../../../preload/contract.ts';
+import type { AuditEntryView, JournalEntryView } from '../../../../common/contract/index.ts';
 import { fileStamp } from './date-range.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 // The Journal's reads. Operations live under 'journal' (refreshed by `requests.changed`), the audit trail under
 // 'audit'. The previous page stays on screen while a new search runs.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ArgsOf } from '../../../../preload/contract.ts';
+import type { ArgsOf } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 

@@ -2,7 +2,7 @@
 // after too many); a wrong PIN is answered with a sentence, and after "retry later" the button rests a moment.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CardDeskError } from '../../../../preload/contract.ts';
+import { CardDeskError } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 

@@ -4,7 +4,7 @@
 import { Button, Drawer, Group, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../preload/contract.ts';
+import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';

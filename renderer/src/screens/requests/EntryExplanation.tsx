@@ -3,7 +3,7 @@
 import { Button } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../preload/contract.ts';
+import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { entryTarget, errorSentence } from './entry-view.ts';

@@ -2,7 +2,7 @@
 import { Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReconcileView } from '../../../../preload/contract.ts';
+import type { ReconcileView } from '../../../../common/contract/index.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { opLabel } from '../../i18n/op-names.ts';
 import { shortId } from './entry-view.ts';

@@ -3,7 +3,7 @@
 import { Chip, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_STATES, type EntryState } from '../../../../preload/contract.ts';
+import { ENTRY_STATES, type EntryState } from '../../../../common/contract/index.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { ATTENTION_STATES } from './entry-view.ts';
 

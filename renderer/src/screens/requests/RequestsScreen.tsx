@@ -4,7 +4,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../preload/contract.ts';
+import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';

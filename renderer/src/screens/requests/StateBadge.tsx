@@ -3,7 +3,7 @@
 import { Loader } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryState } from '../../../../preload/contract.ts';
+import type { EntryState } from '../../../../common/contract/index.ts';
 import { isOpenState } from './entry-view.ts';
 import './requests.css';
 

@@ -4,7 +4,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { JournalEntryView } from '../../../../preload/contract.ts';
+import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { shortDateTime } from './short-time.ts';

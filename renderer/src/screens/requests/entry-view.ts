@@ -1,7 +1,7 @@
 // What the Requests and Journal screens read out of a journal entry: the card, client or gift card it concerns,
 // its error as a sentence, a short form of its request id.
 import type { TFunction } from 'i18next';
-import type { EntryState, JournalEntryView } from '../../../../preload/contract.ts';
+import type { EntryState, JournalEntryView } from '../../../../common/contract/index.ts';
 import { firstCardId, resultString } from '../../api/outcome.ts';
 import { apiErrorKey } from '../../i18n/describe-error.ts';
 

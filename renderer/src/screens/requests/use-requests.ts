@@ -3,7 +3,7 @@
 // of the screen: re-check one entry and reconcile all open ones.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { EntryState, JournalEntryView } from '../../../../preload/contract.ts';
+import type { EntryState, JournalEntryView } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { OPEN_ENTRY_STATES } from './entry-view.ts';

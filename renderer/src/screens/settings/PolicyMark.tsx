@@ -2,7 +2,7 @@
 // the provisioning file). Controls it belongs to are disabled by the caller.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockableSetting, SettingsView } from '../../../../preload/contract.ts';
+import type { LockableSetting, SettingsView } from '../../../../common/contract/index.ts';
 
 export function isLocked(view: SettingsView | undefined, setting: LockableSetting): boolean {
   return view?.locked.includes(setting) ?? false;

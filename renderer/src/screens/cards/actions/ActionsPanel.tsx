@@ -3,7 +3,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardView, OperationOutcome } from '../../../../../preload/contract.ts';
+import type { CardView, OperationOutcome } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
 import { availableActions, type CardAction } from '../card-actions.ts';

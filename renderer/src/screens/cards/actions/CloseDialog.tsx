@@ -2,7 +2,7 @@
 import { NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSE_REASONS, contract, type OperationOutcome } from '../../../../../preload/contract.ts';
+import { CLOSE_REASONS, contract, type OperationOutcome } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { lastFour } from '../card-actions.ts';

@@ -6,7 +6,12 @@ import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { BLOCK_REASONS, contract, UNBLOCK_REASONS, type OperationOutcome } from '../../../../../preload/contract.ts';
+import {
+  BLOCK_REASONS,
+  contract,
+  UNBLOCK_REASONS,
+  type OperationOutcome,
+} from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';

@@ -3,7 +3,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationOutcome } from '../../../../../preload/contract.ts';
+import type { OperationOutcome } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { PRIMARY } from '../colors.ts';
 import { cardKeys } from '../use-card-queries.ts';

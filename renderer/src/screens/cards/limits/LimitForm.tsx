@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract, LIMIT_TRANSACTION_TYPES } from '../../../../../preload/contract.ts';
+import { contract, LIMIT_TRANSACTION_TYPES } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { OutcomeNotice } from '../../../components/Notice.tsx';
 import { cardKeys } from '../use-card-queries.ts';

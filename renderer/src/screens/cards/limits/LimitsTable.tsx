@@ -2,7 +2,7 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LimitView } from '../../../../../preload/contract.ts';
+import type { LimitView } from '../../../../../common/contract/index.ts';
 import { formatMoney } from '../../../i18n/format.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';

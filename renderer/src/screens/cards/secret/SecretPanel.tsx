@@ -3,7 +3,7 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardSecretData } from '../../../../../preload/contract.ts';
+import type { CardSecretData } from '../../../../../common/contract/index.ts';
 import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
 import { useExpiringClipboard } from '../../../components/use-clipboard.ts';
 import { groupInFours } from './pan.ts';

@@ -3,7 +3,7 @@
 // screen, locking); then main is told to end content protection. A reveal still in flight when one of those
 // happens is dropped when it lands.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CardSecretData, OperationOutcome } from '../../../../../preload/contract.ts';
+import type { CardSecretData, OperationOutcome } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 
 export const REVEAL_MS = 30_000;

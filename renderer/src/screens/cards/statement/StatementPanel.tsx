@@ -3,7 +3,7 @@ import { Button, Group, Loader, NativeSelect, Stack, Text, TextInput } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatementOperation } from '../../../../../preload/contract.ts';
+import type { StatementOperation } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { expectDone } from '../../../api/outcome.ts';
 import { downloadCsv } from '../../../components/csv.ts';

@@ -2,7 +2,7 @@
 import { Button, Paper, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardView } from '../../../../../preload/contract.ts';
+import type { CardView } from '../../../../../common/contract/index.ts';
 import { useNavigation } from '../../../app/router.tsx';
 import { cardStatusLabel, productLabel } from '../../../tables/card-columns.tsx';
 

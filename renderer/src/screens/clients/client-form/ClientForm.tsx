@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { clientDraft } from '../../../../../preload/contract.ts';
+import type { clientDraft } from '../../../../../common/contract/index.ts';
 import { AddressFields } from './AddressFields.tsx';
 import { CodeLists } from './CodeLists.tsx';
 import { DocumentField } from './DocumentField.tsx';

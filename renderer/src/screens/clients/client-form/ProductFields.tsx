@@ -2,7 +2,7 @@
 import { Fieldset, Group, Radio, Text, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { Controller } from 'react-hook-form';
-import { CLIENT_PRODUCTS } from '../../../../../preload/contract.ts';
+import { CLIENT_PRODUCTS } from '../../../../../common/contract/index.ts';
 import { PRODUCT_CODES } from './form-values.ts';
 import { useClientForm } from './use-client-form.ts';
 

@@ -2,7 +2,7 @@
 // Field names follow the draft's own paths (client.first_name, client.address1.country …), so the contract
 // schema's issues land on the field they are about without any renaming.
 import { z } from 'zod';
-import { clientDraft, type ClientDraft } from '../../../../../preload/contract.ts';
+import { clientDraft, type ClientDraft } from '../../../../../common/contract/index.ts';
 
 export const PRODUCT_CODES = ['1000', '2000', '3000'] as const;
 export type ProductCode = (typeof PRODUCT_CODES)[number];

@@ -1,6 +1,6 @@
 // The identity document (SPEC §5.1): a PDF of at most 2 MB, sent as base64. Size and the `%PDF-` signature are
 // checked before anything is encoded, so a wrong or huge file is refused at once and never read whole.
-import { MAX_DOCUMENT_BYTES } from '../../../../../preload/contract.ts';
+import { MAX_DOCUMENT_BYTES } from '../../../../../common/contract/index.ts';
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 

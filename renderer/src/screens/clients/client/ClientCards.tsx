@@ -2,7 +2,7 @@
 import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardView } from '../../../../../preload/contract.ts';
+import type { CardView } from '../../../../../common/contract/index.ts';
 import { useNavigation } from '../../../app/router.tsx';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';

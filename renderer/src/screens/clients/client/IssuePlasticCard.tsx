@@ -6,7 +6,7 @@ import { useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract } from '../../../../../preload/contract.ts';
+import { contract } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { useFieldError } from '../field-error.ts';

@@ -6,7 +6,7 @@ import { useEffect, useMemo, type ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CLIENT_PRODUCTS, contract } from '../../../../../preload/contract.ts';
+import { CLIENT_PRODUCTS, contract } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { PhoneInput } from '../../../components/PhoneInput.tsx';
 import { PRODUCT_CODES, type ProductCode } from '../client-form/form-values.ts';

@@ -1,7 +1,7 @@
 // The client page's read (its cards) and writes (which refresh the cards once done).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { OperationOutcome } from '../../../../../preload/contract.ts';
+import type { OperationOutcome } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { expectDone } from '../../../api/outcome.ts';
 import { queryKeys } from '../../../api/query-keys.ts';

@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract, type SettingsView } from '../../../../../preload/contract.ts';
+import { contract, type SettingsView } from '../../../../../common/contract/index.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import { ResultNotice } from '../ResultNotice.tsx';
 import { useUpdateSettings } from './use-update-settings.ts';

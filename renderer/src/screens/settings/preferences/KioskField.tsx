@@ -3,7 +3,7 @@
 import { Stack, Switch } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingsView } from '../../../../../preload/contract.ts';
+import type { SettingsView } from '../../../../../common/contract/index.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import { ResultNotice } from '../ResultNotice.tsx';
 import { useUpdateSettings } from './use-update-settings.ts';

@@ -2,7 +2,7 @@
 import { NativeSelect, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language, type SettingsView } from '../../../../../preload/contract.ts';
+import { LANGUAGES, type Language, type SettingsView } from '../../../../../common/contract/index.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { LANGUAGE_NAMES } from '../../../i18n/languages.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';

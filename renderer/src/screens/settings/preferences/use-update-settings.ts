@@ -1,7 +1,7 @@
 // settings.update answers the new settings; they go straight into the ['settings'] query, which the app
 // follows (the UI language switches as soon as the query's language changes).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ArgsOf } from '../../../../../preload/contract.ts';
+import type { ArgsOf } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 

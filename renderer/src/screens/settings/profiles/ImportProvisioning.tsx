@@ -4,7 +4,7 @@ import { FileInput, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../../../preload/contract.ts';
+import type { ImportReport } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { ErrorNotice, Notice } from '../../../components/Notice.tsx';

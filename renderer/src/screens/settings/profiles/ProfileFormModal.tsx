@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OPERATION_GROUPS, type ProfileView } from '../../../../../preload/contract.ts';
+import { OPERATION_GROUPS, type ProfileView } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { useSettings } from '../../../api/shared-queries.ts';

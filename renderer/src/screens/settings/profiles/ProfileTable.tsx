@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Table } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfileView } from '../../../../../preload/contract.ts';
+import type { ProfileView } from '../../../../../common/contract/index.ts';
 import { EnvironmentBadge } from '../../../components/EnvironmentBadge.tsx';
 import { VaultStatusWord } from '../VaultStatusWord.tsx';
 

@@ -3,7 +3,7 @@ import { Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfileView } from '../../../../../preload/contract.ts';
+import type { ProfileView } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { useProfiles } from '../../../api/shared-queries.ts';

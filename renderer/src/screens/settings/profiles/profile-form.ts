@@ -1,7 +1,7 @@
 // The profile form's schema, from the contract's `profiles.save` profile: the merchant id is typed as text and
 // becomes the contract's integer; everything else is the contract's own field.
 import { z } from 'zod';
-import { contract, type ProfileView } from '../../../../../preload/contract.ts';
+import { contract, type ProfileView } from '../../../../../common/contract/index.ts';
 
 const profile = contract['profiles.save'].args.shape.profile;
 const shape = profile.shape;

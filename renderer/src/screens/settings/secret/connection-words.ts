@@ -1,7 +1,7 @@
 // A connection test's answer as a sentence: the bank accepted the signature, refused it, does not know the
 // merchant, could not be reached, or answered something unexpected (the raw text goes under Details).
 import type { TFunction } from 'i18next';
-import type { ConnectionTest } from '../../../../../preload/contract.ts';
+import type { ConnectionTest } from '../../../../../common/contract/index.ts';
 import type { Described } from '../../../i18n/describe-error.ts';
 
 export function describeConnection(t: TFunction, test: ConnectionTest): Described {

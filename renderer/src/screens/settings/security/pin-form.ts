@@ -1,7 +1,7 @@
 // The operator PIN form: the contract's PIN format, the new PIN typed twice, and the current PIN required
 // once a PIN is set (main checks it).
 import { z } from 'zod';
-import { contract } from '../../../../../preload/contract.ts';
+import { contract } from '../../../../../common/contract/index.ts';
 
 const shape = contract['session.setPin'].args.shape;
 

@@ -3,13 +3,13 @@
 // schema modules of core (catalog, settings schema). Three transports use it: Electron IPC (preload), the
 // browser preview (HTTP), and tests.
 import { z } from 'zod';
-import * as f from '../main/core/card-api/catalog/fields.ts';
-import type { ResultOf } from '../main/core/card-api/catalog/index.ts';
-import { clientDraft } from '../main/core/card-api/catalog/payment-cards.ts';
-import type { Outcome } from '../main/core/card-api/outcome.ts';
-import { BULK_FORMATS, type BulkFormat } from '../main/core/bulk/formats.ts';
-import type { BulkProblem } from '../main/core/bulk/problems.ts';
-import type { BulkProgress } from '../main/core/bulk/progress.ts';
+import * as f from '../card-api/catalog/fields.ts';
+import type { ResultOf } from '../card-api/catalog/index.ts';
+import { clientDraft } from '../card-api/catalog/payment-cards.ts';
+import type { Outcome } from '../card-api/outcome.ts';
+import { BULK_FORMATS, type BulkFormat } from '../bulk/formats.ts';
+import type { BulkProblem } from '../bulk/problems.ts';
+import type { BulkProgress } from '../bulk/progress.ts';
 import {
   LANGUAGES,
   LOCKABLE_SETTINGS,
@@ -21,7 +21,7 @@ import {
   type Language,
   type LockableSetting,
   type Profile,
-} from '../main/core/settings/schema.ts';
+} from '../settings/schema.ts';
 
 // ---------------------------------------------------------------------------------------------- plumbing
 

@@ -10,7 +10,7 @@ import {
   type EventPayloads,
   type MethodName,
   type Reply,
-} from './contract.ts';
+} from './index.ts';
 
 export interface Transport {
   call(method: MethodName, args: unknown): Promise<Reply<unknown>>;
