@@ -1,16 +1,41 @@
 // Builds `window.cardDesk` from the contract over any transport: Electron IPC in the preload, HTTP in the
 // browser preview. Exactly the contract's methods, nested by group; never a generic invoke.
-import {
-  CardDeskError,
-  EVENT_NAMES,
-  METHOD_NAMES,
-  splitMethod,
-  type CardDeskApi,
-  type EventName,
-  type EventPayloads,
-  type MethodName,
-  type Reply,
-} from './index.ts';
+import { METHOD_NAMES, type ArgsOf, type MethodName, type ResultOfMethod } from './contract.ts';
+import { EVENT_NAMES, type EventName, type EventPayloads } from './events.ts';
+import type { ContractError, Reply } from './views.ts';
+
+type GroupOf<M extends string> = M extends `${infer G}.${string}` ? G : never;
+
+/** `window.cardDesk`: `cardDesk.cards.block({...})`, `cardDesk.on('requests.changed', fn)` → unsubscribe. */
+export type CardDeskApi = {
+  [G in GroupOf<MethodName>]: {
+    [M in MethodName as M extends `${G}.${infer N}` ? N : never]: (args: ArgsOf<M>) => Promise<ResultOfMethod<M>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+/** IPC channel of a method, and of an event. */
+export const channelOf = (name: MethodName): string => `card-desk:${name}`;
+export const eventChannelOf = (name: EventName): string => `card-desk:event:${name}`;
+
+/** Splits `cards.block` into its group and name, for building the nested bridge object. */
+export function splitMethod(name: MethodName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+/** Thrown on the renderer side when main answers `{ok: false}`. */
+export class CardDeskError extends Error {
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(error: ContractError) {
+    super(error.message);
+    this.name = 'CardDeskError';
+    this.code = error.code;
+    this.details = error.details;
+  }
+}
 
 export interface Transport {
   call(method: MethodName, args: unknown): Promise<Reply<unknown>>;

@@ -29,28 +29,11 @@ export const LOCAL_PROFILE = {
   allowedOperations: ['clients', 'cards'],
 } as const;
 
-const CARD_ID_METHODS = [
-  'cards.info',
-  'cards.balance',
-  'cards.activate',
-  'cards.resetPinCounter',
-  'cards.revealSecret',
-] as const;
-
-const GIFT_ID_METHODS = ['gift.resend', 'gift.resendCode', 'gift.status'] as const;
-const JOB_METHODS = ['bulk.get', 'bulk.pause', 'bulk.resume', 'bulk.result'] as const;
-const NONE_METHODS = [
-  'app.info',
-  'session.state',
-  'session.lock',
-  'session.activity',
-  'settings.get',
-  'profiles.list',
-  'cards.concealSecret',
-  'gift.products',
-  'requests.reconcileAll',
-  'bulk.list',
-] as const;
+/** Values tried, in order, for a method whose only argument is this key (the first its schema accepts). */
+const ONE_KEY_VALUES: Record<string, (ids: FuzzIds) => unknown[]> = {
+  cardId: (ids) => [ids.cardId, 1],
+  jobId: () => ['job-1'],
+};
 
 type Builder = (ids: FuzzIds) => Args[];
 
@@ -128,10 +111,16 @@ const SPECIFIC: Partial<Record<MethodName, Builder>> = {
 export function examplesFor(method: MethodName, ids: FuzzIds): Args[] {
   const specific = SPECIFIC[method];
   if (specific) return specific(ids);
-  if ((NONE_METHODS as readonly string[]).includes(method)) return [{}];
-  if ((CARD_ID_METHODS as readonly string[]).includes(method)) return [{ cardId: ids.cardId }];
-  if ((GIFT_ID_METHODS as readonly string[]).includes(method)) return [{ cardId: 1 }];
-  if ((JOB_METHODS as readonly string[]).includes(method)) return [{ jobId: 'job-1' }];
+  // The rest are derived from the contract: no arguments, or one id-like key.
+  const keys = keysOf(method);
+  if (keys.length === 0) return [{}];
+  const [only] = keys;
+  if (keys.length === 1 && only !== undefined) {
+    const fits = (ONE_KEY_VALUES[only]?.(ids) ?? [])
+      .map((value) => ({ [only]: value }))
+      .find((args) => contract[method].args.safeParse(args).success);
+    if (fits) return [fits];
+  }
   throw new Error(`no example for ${method}: add one to test/verify/fuzz-args.ts`);
 }
 

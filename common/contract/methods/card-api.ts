@@ -1,0 +1,124 @@
+// Card API operations on the active profile: clients, cards, limits, gift cards. Writes are journalled in
+// main before they are sent (docs/architecture.md, "one write").
+import { z } from 'zod';
+import * as f from '../../card-api/catalog/fields.ts';
+import type { OpId, ResultOf } from '../../card-api/catalog/index.ts';
+import { clientDraft } from '../../card-api/catalog/payment-cards.ts';
+import { method } from '../method.ts';
+import type { CardSecretData, OperationOutcome } from '../views.ts';
+import { none } from './shared.ts';
+
+/** Structured reasons for block / unblock / close; sent as `<reason>: <note>` in `description`. */
+export const BLOCK_REASONS = ['lost', 'stolen', 'suspected_fraud', 'client_request', 'other'] as const;
+export const UNBLOCK_REASONS = ['found', 'fraud_cleared', 'client_request', 'other'] as const;
+export const CLOSE_REASONS = ['client_request', 'fraud', 'expired', 'damaged', 'other'] as const;
+
+const cardId = f.entityId;
+const clientId = f.entityId;
+const giftCardId = f.giftCardId;
+/** Card PIN as the operator types it: encrypted in main with the profile's PIN key (docs/card-api.md). */
+const pinDigits = z.string().regex(/^\d{4,12}$/, '4 to 12 digits');
+const note = z.string().trim().max(200, 'at most 200 characters');
+const limitObject = z.strictObject({ type: z.enum(['card', 'account', 'client']), value: f.entityId });
+const limitSpec = z.strictObject({
+  transactionType: z.string().trim().min(1).max(64),
+  period: z.enum(['day', 'month']).optional(),
+  max: f.decimalString,
+  currency: f.isoCurrency,
+});
+const dateRange = { from: f.rfc3339.optional(), to: f.rfc3339.optional() };
+const onCard = z.strictObject({ cardId });
+const onGiftCard = z.strictObject({ cardId: giftCardId });
+
+const read = (op: OpId) => ({ scope: 'cardApi.read', target: 'active', op }) as const;
+const write = (op: OpId) => ({ scope: 'cardApi.write', target: 'active', op }) as const;
+
+/** What a Card API read answers: the outcome carrying the catalog's result of `Op`. */
+type Answer<Op extends OpId> = OperationOutcome<ResultOf<Op>>;
+
+export const cardApiMethods = {
+  'clients.create': method(z.strictObject({ draft: clientDraft }), write('client.create')).returns<OperationOutcome>(),
+  'clients.updatePhone': method(
+    z.strictObject({ clientId, productId: f.productId, phone: f.phoneDigits }),
+    write('client.update'),
+  ).returns<OperationOutcome>(),
+  'clients.cards': method(z.strictObject({ clientId }), read('client.cards')).returns<Answer<'client.cards'>>(),
+
+  'cards.issue': method(z.strictObject({ clientId }), write('card.issue')).returns<OperationOutcome>(),
+  'cards.issuePlastic': method(
+    z.strictObject({
+      clientId,
+      embossedName: z
+        .string()
+        .trim()
+        .max(26)
+        .regex(/^[A-Z][A-Z' -]*$/, 'upper-case Latin letters only'),
+      branchId: z.string().trim().min(1).max(32).optional(),
+    }),
+    write('card.issuePlastic'),
+  ).returns<OperationOutcome>(),
+  'cards.link': method(z.strictObject({ clientId, cardId }), write('card.link')).returns<OperationOutcome>(),
+  'cards.info': method(onCard, read('card.info')).returns<Answer<'card.info'>>(),
+  'cards.balance': method(onCard, read('card.balance')).returns<Answer<'card.balance'>>(),
+  'cards.activate': method(onCard, write('card.activate')).returns<OperationOutcome>(),
+  'cards.block': method(
+    z.strictObject({ cardId, reason: z.enum(BLOCK_REASONS), note }),
+    write('card.block'),
+  ).returns<OperationOutcome>(),
+  'cards.unblock': method(
+    z.strictObject({ cardId, reason: z.enum(UNBLOCK_REASONS), note }),
+    write('card.unblock'),
+  ).returns<OperationOutcome>(),
+  /** Without `pin` the processor generates one. */
+  'cards.setPin': method(
+    z.strictObject({ cardId, pin: pinDigits.optional() }),
+    write('card.setPin'),
+  ).returns<OperationOutcome>(),
+  'cards.resetPinCounter': method(onCard, write('card.resetPinCounter')).returns<OperationOutcome>(),
+  /** Irreversible: the renderer must have had the operator type a confirmation. */
+  'cards.close': method(
+    z.strictObject({ cardId, reason: z.enum(CLOSE_REASONS), note, confirm: z.literal(true) }),
+    write('card.close'),
+  ).returns<OperationOutcome>(),
+  'cards.identify': method(
+    z.strictObject({ cardId, idnDate: f.rfc3339, identifiedBy: z.string().trim().min(1).max(128) }),
+    write('card.identify'),
+  ).returns<OperationOutcome>(),
+  'cards.statement': method(z.strictObject({ cardId, ...dateRange }), read('card.statement')).returns<
+    Answer<'card.statement'>
+  >(),
+  'cards.statementExtended': method(
+    z.strictObject({ cardId, from: f.rfc3339, to: f.rfc3339 }),
+    read('card.statementExtended'),
+  ).returns<Answer<'card.statementExtended'>>(),
+  /** Audited before the call; main turns content protection on until concealSecret or lock. */
+  'cards.revealSecret': method(onCard, { scope: 'card.reveal', target: 'active', op: 'card.secret' }).returns<
+    OperationOutcome<CardSecretData>
+  >(),
+  /** Hides revealed card data again (content protection off); nothing is sent. */
+  'cards.concealSecret': method(none, { scope: 'session', whileLocked: true }).returns<undefined>(),
+
+  'limits.list': method(z.strictObject({ object: limitObject }), read('limits.list')).returns<Answer<'limits.list'>>(),
+  'limits.set': method(
+    z.strictObject({ object: limitObject, limits: z.array(limitSpec).min(1) }),
+    write('limits.set'),
+  ).returns<OperationOutcome>(),
+
+  'gift.products': method(none, read('gift.products')).returns<Answer<'gift.products'>>(),
+  'gift.issue': method(
+    z.strictObject({
+      cardholderName: z.string().trim().min(1).max(64),
+      phone: f.phoneDigits,
+      productCode: z.int().positive(),
+      cardId: giftCardId.optional(),
+    }),
+    write('gift.issue'),
+  ).returns<Answer<'gift.issue'>>(),
+  'gift.confirm': method(
+    z.strictObject({ cardId: giftCardId, otp: z.string().regex(/^\d{4,8}$/, 'the one-time code is 4 to 8 digits') }),
+    write('gift.confirm'),
+  ).returns<Answer<'gift.confirm'>>(),
+  'gift.resend': method(onGiftCard, write('gift.resend')).returns<OperationOutcome>(),
+  'gift.resendCode': method(onGiftCard, write('gift.resendCode')).returns<OperationOutcome>(),
+  'gift.status': method(onGiftCard, read('gift.status')).returns<Answer<'gift.status'>>(),
+} as const;

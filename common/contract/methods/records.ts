@@ -1,0 +1,82 @@
+// The journal of operations, the audit trail and bulk issuance jobs.
+import { z } from 'zod';
+import { BULK_FORMATS } from '../../bulk/formats.ts';
+import { ENTRY_STATES } from '../../journal/states.ts';
+import { profileIdSchema } from '../../settings/schema.ts';
+import { method } from '../method.ts';
+import type {
+  AuditEntryView,
+  BulkJobView,
+  BulkValidationReport,
+  FileView,
+  JournalEntryView,
+  ReconcileView,
+} from '../views.ts';
+import { none } from './shared.ts';
+
+const bulkJobId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a bulk job id');
+const onJob = z.strictObject({ jobId: bulkJobId });
+const journal = (target: 'listed' | 'request' | 'open') => ({ scope: 'journal', target }) as const;
+const bulk = (target: 'active' | 'job' | 'listed') => ({ scope: 'bulk', target }) as const;
+
+export const recordMethods = {
+  'requests.list': method(
+    z.strictObject({ states: z.array(z.enum(ENTRY_STATES)).optional(), limit: z.int().min(1).max(100_000).optional() }),
+    journal('listed'),
+  ).returns<JournalEntryView[]>(),
+  'requests.recheck': method(
+    z.strictObject({ requestId: z.string().min(1).max(64) }),
+    journal('request'),
+  ).returns<JournalEntryView>(),
+  'requests.reconcileAll': method(none, journal('open')).returns<ReconcileView>(),
+
+  'journal.search': method(
+    z.strictObject({
+      from: z.number().optional(),
+      to: z.number().optional(),
+      op: z.string().max(64).optional(),
+      states: z.array(z.enum(ENTRY_STATES)).optional(),
+      profileId: profileIdSchema.optional(),
+      text: z.string().max(200).optional(),
+      offset: z.int().min(0).optional(),
+      limit: z.int().min(1).max(100_000).optional(),
+    }),
+    journal('listed'),
+  ).returns<{ entries: JournalEntryView[]; total: number }>(),
+  'journal.audit': method(
+    z.strictObject({
+      from: z.number().optional(),
+      to: z.number().optional(),
+      action: z.string().max(64).optional(),
+      limit: z.int().min(1).max(100_000).optional(),
+    }),
+    journal('listed'),
+  ).returns<AuditEntryView[]>(),
+
+  /** A template of a bulk format (header and example rows); no profile is involved. */
+  'bulk.template': method(z.strictObject({ format: z.enum(BULK_FORMATS) }), bulk('active')).returns<FileView>(),
+  /** Checks a whole file (bytes as base64: the encoding is checked, not guessed); nothing is sent. */
+  'bulk.validate': method(
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.base64().max(40 * 1024 * 1024, 'larger than 30 MB'),
+    }),
+    bulk('active'),
+  ).returns<BulkValidationReport>(),
+  /** Starts a job from a validated file for the active profile. */
+  'bulk.start': method(
+    z.strictObject({ draftId: z.uuid(), concurrency: z.int().min(1).max(32).optional() }),
+    bulk('active'),
+  ).returns<BulkJobView>(),
+  'bulk.list': method(none, bulk('listed')).returns<BulkJobView[]>(),
+  'bulk.get': method(onJob, bulk('job')).returns<BulkJobView>(),
+  'bulk.pause': method(onJob, bulk('job')).returns<BulkJobView>(),
+  'bulk.resume': method(onJob, bulk('job')).returns<BulkJobView>(),
+  /** Rows not started are never sent; rows in flight finish. */
+  'bulk.cancel': method(
+    z.strictObject({ jobId: bulkJobId, confirm: z.literal(true) }),
+    bulk('job'),
+  ).returns<BulkJobView>(),
+  /** The result file: input columns plus outcome columns, masked card numbers only. */
+  'bulk.result': method(onJob, bulk('job')).returns<FileView>(),
+} as const;
