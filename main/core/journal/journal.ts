@@ -4,7 +4,7 @@ import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readFileSync,
 import { join } from 'node:path';
 import {
   journalRecord,
-  OPEN_STATES,
+  isOpenState,
   type EntryState,
   type AuditRecord,
   type IntentRecord,
@@ -181,7 +181,7 @@ export class Journal {
 
   /** Operations whose outcome is not final yet. */
   open(): JournalEntry[] {
-    return this.list().filter((e) => OPEN_STATES.has(e.state));
+    return this.list().filter((e) => isOpenState(e.state));
   }
 
   close(): void {
@@ -200,5 +200,5 @@ function parseLine(line: string): IntentRecord | OutcomeRecord | AuditRecord | u
 }
 
 export function isFinal(state: EntryState): boolean {
-  return !OPEN_STATES.has(state);
+  return !isOpenState(state);
 }

@@ -1,7 +1,7 @@
 // Reconciles a journal's open operations through Request status (at start and on demand, SPEC §3).
 import type { CardApiClient } from '../card-api/client.ts';
 import type { Journal } from './journal.ts';
-import { OPEN_STATES, type EntryState, type JournalEntry } from './records.ts';
+import { isOpenState, type EntryState, type JournalEntry } from './records.ts';
 
 export interface ReconcileReport {
   checked: number;
@@ -27,7 +27,7 @@ export async function reconcileJournal(
     report.checked++;
     const state = await client.reconcile(entry, options);
     const item = { key: entry.key, op: entry.op, state };
-    if (OPEN_STATES.has(state)) report.stillOpen.push(item);
+    if (isOpenState(state)) report.stillOpen.push(item);
     else report.settled.push(item);
   }
   return report;

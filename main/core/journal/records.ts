@@ -1,17 +1,9 @@
 // Journal record shapes. A record never holds the secret, a PAN, a CVV, a PIN or a document (SPEC §8).
 import { z } from 'zod';
 import { SCHEMES } from '../../../common/card-api/schemes.ts';
+import { ENTRY_STATES, type EntryState } from '../../../common/journal/states.ts';
 
-/**
- * Life of one write: sending → pending | done | failed | unknown | not_received.
- * - sending: recorded, maybe sent (a crash here is reconciled through Request status)
- * - pending: accepted by the server, still processing
- * - unknown: it may or may not have happened; reconciliation continues
- * - not_received: the server provably never received it; nothing happened
- */
-export const ENTRY_STATES = ['sending', 'pending', 'done', 'failed', 'unknown', 'not_received'] as const;
-export type EntryState = (typeof ENTRY_STATES)[number];
-export const OPEN_STATES: ReadonlySet<EntryState> = new Set(['sending', 'pending', 'unknown']);
+export { ENTRY_STATES, OPEN_STATES, isOpenState, type EntryState } from '../../../common/journal/states.ts';
 
 export const connectionRecord = z.strictObject({
   baseUrl: z.string(),

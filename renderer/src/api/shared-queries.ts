@@ -1,11 +1,8 @@
 // Reads that the frame and several screens share.
 import { useQuery } from '@tanstack/react-query';
-import type { EntryState } from '../../../common/contract/index.ts';
+import { OPEN_STATES } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
 import { queryKeys } from './query-keys.ts';
-
-/** Entries that are not final yet: the frame's "pending" count. */
-export const OPEN_STATES: EntryState[] = ['sending', 'pending', 'unknown'];
 
 export function useAppInfo() {
   return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => cardDesk().app.info({}), staleTime: Infinity });
@@ -42,6 +39,6 @@ export function useConnection(profileId: string | undefined) {
 export function usePendingCount() {
   return useQuery({
     queryKey: queryKeys.pendingCount,
-    queryFn: async () => (await cardDesk().requests.list({ states: OPEN_STATES })).length,
+    queryFn: async () => (await cardDesk().requests.list({ states: [...OPEN_STATES] })).length,
   });
 }

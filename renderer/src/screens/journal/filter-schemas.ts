@@ -2,8 +2,7 @@
 // arguments (same limits), plus calendar days and a range check; and the search arguments they turn into.
 // Messages are keys of the `journal` namespace (`filters.errors.*`), translated next to the field.
 import { z } from 'zod';
-import { contract, ENTRY_STATES, type ArgsOf } from '../../../../common/contract/index.ts';
-import { OPEN_ENTRY_STATES } from '../requests/entry-view.ts';
+import { contract, ENTRY_STATES, type ArgsOf, OPEN_STATES } from '../../../../common/contract/index.ts';
 import { dayEnd, dayStart, isCalendarDay } from './date-range.ts';
 
 /** Journals hold at most this many entries on one screen (the contract's limit). */
@@ -48,7 +47,7 @@ export const EMPTY_AUDIT_FILTER: AuditFilter = { from: '', to: '', action: '' };
 
 function statesOf(outcome: OutcomeChoice): ArgsOf<'journal.search'>['states'] {
   if (outcome === 'any') return undefined;
-  return outcome === 'open' ? [...OPEN_ENTRY_STATES] : [outcome];
+  return outcome === 'open' ? [...OPEN_STATES] : [outcome];
 }
 
 /** Only the filters that are set: an absent key means "any". */

@@ -4,13 +4,13 @@
 import { Button, Drawer, Group, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../common/contract/index.ts';
+import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { targetLabel } from './entry-columns.tsx';
 import { EntryExplanation } from './EntryExplanation.tsx';
-import { entryTarget, isOpenState } from './entry-view.ts';
+import { entryTarget } from './entry-view.ts';
 import { RecheckNotice } from './RecheckNotice.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useRecheck } from './use-requests.ts';

@@ -3,9 +3,9 @@
 import { Button } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../common/contract/index.ts';
+import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { opLabel } from '../../i18n/op-names.ts';
-import { isOpenState, shortId } from './entry-view.ts';
+import { shortId } from './entry-view.ts';
 
 export function RecheckButton({
   entry,

@@ -1,11 +1,11 @@
 // The answer of "Re-check now": the entry's state after asking the bank, or why the question failed.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../common/contract/index.ts';
+import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { ErrorNotice, Notice } from '../../components/Notice.tsx';
 import type { Tone } from '../../i18n/describe-error.ts';
 import { opLabel } from '../../i18n/op-names.ts';
-import { isOpenState, shortId } from './entry-view.ts';
+import { shortId } from './entry-view.ts';
 
 function toneOf(entry: JournalEntryView): Tone {
   if (entry.state === 'done') return 'success';

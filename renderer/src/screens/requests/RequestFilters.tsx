@@ -3,9 +3,8 @@
 import { Chip, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_STATES, type EntryState } from '../../../../common/contract/index.ts';
+import { ENTRY_STATES, type EntryState, ATTENTION_STATES } from '../../../../common/contract/index.ts';
 import { opLabel } from '../../i18n/op-names.ts';
-import { ATTENTION_STATES } from './entry-view.ts';
 
 export interface RequestFilterValue {
   states: EntryState[];

@@ -3,8 +3,7 @@
 import { Loader } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryState } from '../../../../common/contract/index.ts';
-import { isOpenState } from './entry-view.ts';
+import { isOpenState, type EntryState } from '../../../../common/contract/index.ts';
 import './requests.css';
 
 export function StateBadge({ state }: { state: EntryState }): ReactElement {

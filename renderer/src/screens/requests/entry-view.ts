@@ -1,18 +1,9 @@
 // What the Requests and Journal screens read out of a journal entry: the card, client or gift card it concerns,
 // its error as a sentence, a short form of its request id.
 import type { TFunction } from 'i18next';
-import type { EntryState, JournalEntryView } from '../../../../common/contract/index.ts';
+import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import { firstCardId, resultString } from '../../api/outcome.ts';
 import { apiErrorKey } from '../../i18n/describe-error.ts';
-
-/** Entries still being worked on (the frame's pending count uses the same three). */
-export const OPEN_ENTRY_STATES: readonly EntryState[] = ['sending', 'pending', 'unknown'];
-/** What the Requests screen shows by default: open work and work that never reached the bank. */
-export const ATTENTION_STATES: readonly EntryState[] = [...OPEN_ENTRY_STATES, 'not_received'];
-
-export function isOpenState(state: EntryState): boolean {
-  return OPEN_ENTRY_STATES.includes(state);
-}
 
 export type EntryTarget = { kind: 'card' | 'client' | 'gift'; id: string };
 

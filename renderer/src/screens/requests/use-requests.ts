@@ -3,10 +3,9 @@
 // of the screen: re-check one entry and reconcile all open ones.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { EntryState, JournalEntryView } from '../../../../common/contract/index.ts';
+import { OPEN_STATES, type EntryState, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { OPEN_ENTRY_STATES } from './entry-view.ts';
 
 export const MAX_ENTRIES = 100_000;
 export const requestsListKey = [...queryKeys.requests, 'list'] as const;
@@ -32,7 +31,7 @@ export function useOpenWatch(list: readonly JournalEntryView[] | undefined): voi
   const client = useQueryClient();
   const open = useQuery({
     queryKey: [...queryKeys.requests, 'open-watch'],
-    queryFn: () => cardDesk().requests.list({ states: [...OPEN_ENTRY_STATES], limit: 1_000 }),
+    queryFn: () => cardDesk().requests.list({ states: [...OPEN_STATES], limit: 1_000 }),
     refetchInterval: OPEN_WATCH_MS,
   });
   const listRef = useRef(list);
