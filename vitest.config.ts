@@ -35,7 +35,7 @@ export default defineConfig({
         },
       },
       {
-        // The reliability and security suite (issue 7): fault matrix, crash loop, fuzzing, leak scans. Each file
+        // The reliability and security suite: fault matrix, crash loop, fuzzing, leak scans. Each file
         // records its figures in test-results/verify; `npm run verify` prints them.
         extends: true,
         test: {
@@ -47,7 +47,7 @@ export default defineConfig({
         },
       },
       {
-        // keytar against a real gnome-keyring in a private D-Bus session (ARCHITECTURE §6). The session is
+        // keytar against a real gnome-keyring in a private D-Bus session (docs/architecture.md, tests). The session is
         // started only when a keychain test file is selected.
         extends: true,
         test: {

@@ -47,7 +47,7 @@ const brokenFiles = report.testResults.filter(
 for (const file of brokenFiles) process.stderr.write(`failed outside its tests: ${file.name}: ${file.message ?? ''}\n`);
 const failed = report.numFailedTests + brokenFiles.length;
 const skipped = report.numPendingTests + report.numTodoTests;
-// The reliability and security figures (issue 7), when the run included those suites.
+// The reliability and security figures, when the run included those suites.
 const figures = readFigures();
 if (figures.length > 0) process.stdout.write(`\n${verifyReport(figures).text}\n`);
 process.stdout.write(`${String(report.numPassedTests)} passed, ${String(failed)} failed, ${String(skipped)} skipped\n`);

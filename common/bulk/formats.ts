@@ -1,4 +1,4 @@
-// The two bulk CSV formats (issue 6), their columns and templates:
+// The two bulk CSV formats, their columns and templates:
 // - "clients": one row per client to create and card to issue (virtual or plastic);
 // - "cards": a quantity of unassigned cards of a product (card.issueBulk), linked to clients later.
 // Column names are the API's field names, flattened (address1_city = address1.address_line1).
@@ -8,7 +8,7 @@ export type BulkFormat = (typeof BULK_FORMATS)[number];
 
 const ADDRESS_PARTS = ['country', 'postal_code', 'city', 'street', 'building'] as const;
 export type AddressPart = (typeof ADDRESS_PARTS)[number];
-/** CSV part → API field of an address (SPEC §5.1). */
+/** CSV part → API field of an address (docs/card-api.md, payment-card catalog). */
 export const ADDRESS_FIELD: Record<AddressPart, string> = {
   country: 'country',
   postal_code: 'postal_code',

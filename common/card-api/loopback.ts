@@ -1,4 +1,4 @@
-// Loopback addresses (SPEC §1, §9). Pure: shared with the sandbox, the settings schema and the renderer's forms.
+// Loopback addresses (docs/card-api.md, transport, sandbox). Pure: shared with the sandbox, the settings schema and the renderer's forms.
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 function isIPv4Loopback(h: string): boolean {

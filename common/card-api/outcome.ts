@@ -1,4 +1,4 @@
-// Every call ends as exactly one of these (SPEC §3).
+// Every call ends as exactly one of these (docs/card-api.md, safe retry).
 export type Outcome<T = Record<string, unknown>> =
   /** The server did it; `result` holds its answer (async writes: Request status fields). */
   | { kind: 'done'; key: string; result: T }

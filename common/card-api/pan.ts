@@ -1,4 +1,4 @@
-// Card numbers (PAN): the Luhn check and the first-6 + last-4 mask (SPEC §8). Pure.
+// Card numbers (PAN): the Luhn check and the first-6 + last-4 mask (docs/card-api.md, sensitive data). Pure.
 export function luhnCheckDigit(partial: string): string {
   let sum = 0;
   // Walk from the right; the check digit will sit right of this, so the rightmost digit here is doubled.

@@ -1,4 +1,4 @@
-// Regions and their defaults (SPEC §1). A profile may override the base URL and the scheme.
+// Regions and their defaults (docs/card-api.md, transport). A profile may override the base URL and the scheme.
 import type { Scheme } from './schemes.ts';
 
 export const REGIONS = ['KG', 'KZ', 'UZ', 'sandbox'] as const;
@@ -13,7 +13,7 @@ export const DEFAULT_SCHEME: Record<Region, Scheme> = {
   sandbox: 'sha256-body', // the embedded sandbox verifies both
 };
 
-/** Known base URLs per region and environment (SPEC §1); undefined where none is known. */
+/** Known base URLs per region and environment (docs/card-api.md, transport); undefined where none is known. */
 const BASE_URLS: Partial<Record<Region, Partial<Record<Environment, string>>>> = {
   KG: { production: 'https://api.freedompay.kg', test: 'https://test-api.freedompay.kg' /* ASSUMED */ },
   KZ: { production: 'https://api.freedompay.kz', test: 'https://test-api.freedompay.kz' },

@@ -10,7 +10,7 @@ export const OPERATION_GROUPS = ['clients', 'cards', 'cards.secret', 'gift', 'bu
 export type AllowedGroup = (typeof OPERATION_GROUPS)[number];
 export const LANGUAGES = ['ru', 'en', 'kk', 'ky', 'uz'] as const;
 export type Language = (typeof LANGUAGES)[number];
-/** ARCHITECTURE §4: the idle lock is at most 15 minutes; a policy may lower it. */
+/** docs/architecture.md, security: the idle lock is at most 15 minutes; a policy may lower it. */
 export const MAX_IDLE_LOCK_MINUTES = 15;
 
 export const EMBEDDED_PROFILE_ID = 'sandbox';
@@ -46,7 +46,7 @@ export const profileSchema = z.strictObject({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-// What a policy may lock (issue 3): the operator cannot change a locked value.
+// What a policy may lock: the operator cannot change a locked value.
 export const LOCKABLE_SETTINGS = ['idleLockMinutes', 'allowedOperations', 'kiosk', 'language'] as const;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 

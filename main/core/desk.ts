@@ -1,4 +1,4 @@
-// The operator services over core (ARCHITECTURE §2 "desk.ts"): profiles, provisioning, the vault, the
+// The operator services over core (docs/architecture.md, folders "desk.ts"): profiles, provisioning, the vault, the
 // embedded sandbox and one Card API client per profile. The CLI uses it today; the IPC contract will.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -181,7 +181,7 @@ export class Desk {
     this.audit('secret.clear', { profileId: id });
   }
 
-  /** A fresh AES-256 key for entered PINs (SPEC §8), kept in the keychain. */
+  /** A fresh AES-256 key for entered PINs (docs/card-api.md, sensitive data), kept in the keychain. */
   async createPinKey(id: string): Promise<void> {
     this.requireProfile(id);
     const key = generatePinKey();

@@ -1,4 +1,4 @@
-// The browser preview (issue 4 "Preview"): the built renderer and the same contract over loopback HTTP, for
+// The browser preview: the built renderer and the same contract over loopback HTTP, for
 // machines without an Electron runtime and for browser tests. Sandbox profiles only; a per-launch token.
 //   npm run preview -- --port <n> [--data-dir <dir>]
 import { existsSync, readFileSync } from 'node:fs';

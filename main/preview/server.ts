@@ -1,4 +1,4 @@
-// The preview's HTTP server (ARCHITECTURE §3, "three transports"): the built renderer as static files and
+// The preview's HTTP server (docs/architecture.md, the contract, "three transports"): the built renderer as static files and
 // the contract as `POST /api/<method>` plus `GET /api/events` (Server-Sent Events), on 127.0.0.1 only.
 // Every /api request carries the per-launch token; Host and Origin must be the server's own (DNS rebinding,
 // cross-site requests); bodies are at most 1 MB; every answer carries the app's strict CSP.

@@ -1,4 +1,4 @@
-// The sandbox command line (SPEC §9 conventions): flags → SandboxOptions.
+// The sandbox command line (docs/card-api.md, sandbox conventions): flags → SandboxOptions.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { parseFaultFlag, type FaultRule } from './faults.ts';

@@ -1,4 +1,4 @@
-// Step 1 of every API call: who is calling, and did they sign these exact bytes (SPEC §2, §9).
+// Step 1 of every API call: who is calling, and did they sign these exact bytes (docs/card-api.md, signing, sandbox).
 import type { IncomingHttpHeaders } from 'node:http';
 import { jwsHs512Sign, parseJwsHeader, sha256BodySign, signaturesEqual } from '../core/card-api/signing.ts';
 import type { Failure } from './envelopes.ts';

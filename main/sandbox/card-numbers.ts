@@ -1,4 +1,4 @@
-// Card numbers derived on demand from the sandbox seed: PAN and CVV are never stored (SPEC §8).
+// Card numbers derived on demand from the sandbox seed: PAN and CVV are never stored (docs/card-api.md, sensitive data).
 import { createHmac } from 'node:crypto';
 import { luhnCheckDigit } from '../../common/card-api/pan.ts';
 

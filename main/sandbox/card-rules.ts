@@ -1,4 +1,4 @@
-// The payment-card state machine (SPEC §7.4), checked at acceptance and again at completion.
+// The payment-card state machine (docs/card-api.md, dictionaries), checked at acceptance and again at completion.
 import type { Card } from './model.ts';
 import type { Failure } from './envelopes.ts';
 

@@ -1,4 +1,4 @@
-// The API pipeline of SPEC §9 without HTTP: authenticate, Request-Id, JSON, schema, run; plus the
+// The API pipeline of docs/card-api.md, sandbox without HTTP: authenticate, Request-Id, JSON, schema, run; plus the
 // request registry and lazy, in-order completion of async writes.
 import type { IncomingHttpHeaders } from 'node:http';
 import { operations, type OpId } from '../../common/card-api/catalog/index.ts';
@@ -14,7 +14,7 @@ import type { Effect, MerchantData, RequestRecord, SandboxState } from './model.
 const HANDLERS = { ...paymentCardHandlers, ...giftCardHandlers };
 const MAX_REQUEST_ID = 128;
 
-/** Gift status codes for a failing field (SPEC §7.3); -1 for the rest. */
+/** Gift status codes for a failing field (docs/card-api.md, dictionaries); -1 for the rest. */
 const GIFT_FIELD_CODES: Record<string, number> = {
   cardholder_name: -2,
   phone: -3,

@@ -1,4 +1,4 @@
-// Answer bodies of the two APIs (SPEC §4) and of the sandbox's own routes.
+// Answer bodies of the two APIs (docs/card-api.md, envelopes) and of the sandbox's own routes.
 import type { Api } from '../../common/card-api/catalog/index.ts';
 import { giftDatetime, rfc3339 } from './time.ts';
 
@@ -6,7 +6,7 @@ import { giftDatetime, rfc3339 } from './time.ts';
 export interface Failure {
   code: string;
   description: string;
-  /** Gift status code (SPEC §7.3) when the failure happens on a gift route. */
+  /** Gift status code (docs/card-api.md, dictionaries) when the failure happens on a gift route. */
   gift?: number;
 }
 

@@ -1,4 +1,4 @@
-// Fault injection (SPEC §9): a queue of one-shot rules plus a latency for every API request.
+// Fault injection (docs/card-api.md, sandbox): a queue of one-shot rules plus a latency for every API request.
 import { z } from 'zod';
 import { isOpId, type OpId } from '../../common/card-api/catalog/index.ts';
 

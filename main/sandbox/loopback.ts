@@ -1,4 +1,4 @@
-// The sandbox must never be reachable from another machine (SPEC §9).
+// The sandbox must never be reachable from another machine (docs/card-api.md, sandbox).
 import { isIPv6 } from 'node:net';
 
 export { isLoopbackHost } from '../../common/card-api/loopback.ts';

@@ -17,7 +17,7 @@ export const cardSchema = card.extend({
   branch_id: z.string().nullable(),
   issued_at: z.number(),
   activated_at: z.number().nullable(),
-  // PIN values are never kept, only the fact that one was set (SPEC §8).
+  // PIN values are never kept, only the fact that one was set (docs/card-api.md, sensitive data).
   pin_set: z.boolean(),
   pin_generated: z.number(),
   pin_counter_resets: z.number(),
@@ -59,7 +59,7 @@ export type LimitEntry = z.infer<typeof limitEntrySchema>;
 export const limitObjectSchema = z.object({ type: z.enum(['card', 'account', 'client']), value: z.string() });
 export type LimitObject = z.infer<typeof limitObjectSchema>;
 
-/** Card operations whose only effect is a state check and maybe a status change (SPEC §7.4). */
+/** Card operations whose only effect is a state check and maybe a status change (docs/card-api.md, dictionaries). */
 export const TRANSITION_OPS = [
   'card.activate',
   'card.block',
@@ -147,7 +147,7 @@ export interface MerchantData {
   id: number;
   clients: Map<string, Client>;
   cards: Map<string, Card>;
-  /** Request registry, keyed by body request_id or Request-Id header (SPEC §3). */
+  /** Request registry, keyed by body request_id or Request-Id header (docs/card-api.md, safe retry). */
   requests: Map<string, RequestRecord>;
   /** Every Request-Id this merchant used on a request that got past the duplicate check. */
   seen: Set<string>;

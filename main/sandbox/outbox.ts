@@ -1,4 +1,4 @@
-// Simulated SMS: one-time codes and notices go here instead of to a phone (SPEC §9).
+// Simulated SMS: one-time codes and notices go here instead of to a phone (docs/card-api.md, sandbox).
 import type { OutboxMessage, SandboxState } from './model.ts';
 import { rfc3339 } from './time.ts';
 

@@ -1,4 +1,4 @@
-// Date formats of the two envelopes (SPEC §4). The sandbox speaks UTC.
+// Date formats of the two envelopes (docs/card-api.md, envelopes). The sandbox speaks UTC.
 
 /** RFC 3339 without fractions, e.g. 2026-01-31T10:00:00Z. */
 export function rfc3339(at: number): string {

@@ -1,5 +1,5 @@
 // Navigation, window-opening, webview, permission and request guards, and the IPC sender check
-// (ARCHITECTURE.md §4). Pure functions over the few members of Electron objects they use, so they are tested
+// (docs/architecture.md, security). Pure functions over the few members of Electron objects they use, so they are tested
 // without Electron.
 import { isAppUrl } from './protocol.ts';
 

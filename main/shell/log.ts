@@ -1,5 +1,5 @@
 // The shell's log: one redacted line per event, through core's application log (the one redaction function,
-// ARCHITECTURE §4), to <dataDir>/logs/card-desk.log and stderr. Nothing is ever shown in a dialog.
+// docs/architecture.md, security), to <dataDir>/logs/card-desk.log and stderr. Nothing is ever shown in a dialog.
 import { createLog as createAppLog, type AppLog } from '../core/log/logger.ts';
 
 export { describeError } from '../core/log/redact.ts';

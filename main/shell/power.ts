@@ -1,4 +1,4 @@
-// Immediate lock on OS lock and suspend (ARCHITECTURE.md §4); the idle lock lives in core's Session.
+// Immediate lock on OS lock and suspend (docs/architecture.md, security); the idle lock lives in core's Session.
 import type { Log } from './log.ts';
 import { describeError } from './log.ts';
 

@@ -1,5 +1,5 @@
 // The app:// scheme: the renderer is served from the built renderer folder, never from file://, and every
-// answer carries a strict CSP (ARCHITECTURE.md §4). The resolver and the responder are pure for tests.
+// answer carries a strict CSP (docs/architecture.md, security). The resolver and the responder are pure for tests.
 import { readFile, realpath } from 'node:fs/promises';
 import {
   realFileInside,

@@ -1,4 +1,4 @@
-// The one window factory (ARCHITECTURE.md §4). windowOptions is pure so every security flag is unit-tested.
+// The one window factory (docs/architecture.md, security). windowOptions is pure so every security flag is unit-tested.
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { APP_ENTRY_URL } from './protocol.ts';
 

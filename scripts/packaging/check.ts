@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run -s pack:check`: the packaging proof that runs on a machine with no Electron download (TOOLCHAIN.md).
+// `npm run -s pack:check`: the packaging proof that runs on a machine with no Electron download (electron-builder cannot fetch Electron there).
 //  (a) electron-builder.yml is validated offline with app-builder-lib's own getConfig + validateConfiguration
 //      (the schema electron-builder itself enforces), and the validator is shown to reject a misspelt option;
 //  (b) the security settings are asserted: fuses, asar + unpacked native files, hardened runtime with minimal

@@ -18,7 +18,7 @@ export const FUSE_V1_ORDER = [
 ] as const;
 export type FuseName = (typeof FUSE_V1_ORDER)[number];
 
-/** The fuses Card Desk requires (ARCHITECTURE.md §4, issue 4 "Packaging"). */
+/** The fuses Card Desk requires (docs/architecture.md, security). */
 export const REQUIRED_FUSES: Partial<Record<FuseName, boolean>> = {
   runAsNode: false,
   enableNodeOptionsEnvironmentVariable: false,

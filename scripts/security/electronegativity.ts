@@ -1,4 +1,4 @@
-// Electronegativity over main/ and preload/, gated on our own list of accepted rule ids (TOOLCHAIN.md).
+// Electronegativity over main/ and preload/, gated on our own list of accepted rule ids (it always exits 0 on its own).
 // Run: npm run -s security:scan. Electronegativity 1.10 crashes under Node 24, so it runs under a Node ≤ 22
 // (/usr/bin/node first); it always exits 0 and its CSV output is racy, so we read its SARIF and decide here.
 // It loses ~10 s to network timeouts (release list, translations): expected, it works offline.

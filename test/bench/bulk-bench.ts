@@ -1,4 +1,4 @@
-// `npm run bench:bulk` (issue 6): 10,000 client rows against the sandbox with 20 ms latency at concurrency 16.
+// `npm run bench:bulk`: 10,000 client rows against the sandbox with 20 ms latency at concurrency 16.
 // - Wall time against the ideal: the HTTP calls the bank received × latency / concurrency (every call of a
 //   row waits its latency; the bank counts them, status polls included).
 // - Peak RSS of the process running the job.

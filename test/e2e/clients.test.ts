@@ -1,5 +1,5 @@
-// Browser test of the Clients screens through the preview and its embedded sandbox: the new-client form (SPEC
-// §5.1) with its validation (nothing is sent while a field is wrong), creating a client, finding it again, and
+// Browser test of the Clients screens through the preview and its embedded sandbox: the new-client form (every
+// field of client.create, docs/card-api.md) with its validation (nothing is sent while a field is wrong), creating a client, finding it again, and
 // the client page: its cards, issuing virtual and plastic cards, changing the phone, linking a card.
 import type { Locator, Page } from 'playwright-core';
 import type { CardDeskApi } from '../../common/contract/index.ts';

@@ -1,4 +1,4 @@
-// The operator's journey of issue 5 in one go, through the UI only, as an operator does it: create a client →
+// The operator's whole journey in one go, through the UI only, as an operator does it: create a client →
 // issue a card → activate → balance and statement → block → unblock → set PIN → reveal and re-mask the secret
 // data → close. Each screen's own test file goes deeper; this one proves the screens hand over to each other.
 import type { Locator, Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Browser test (ARCHITECTURE §6): the real renderer in Debian Chromium through the preview server, started as
+// Browser test (docs/architecture.md, tests): the real renderer in Debian Chromium through the preview server, started as
 // `npm run preview` starts it. The frame: profile, environment colour, connection; the bridge and its hygiene.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, splitMethod } from '../../common/contract/index.ts';

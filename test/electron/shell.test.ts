@@ -1,6 +1,6 @@
-// Playwright `_electron` smoke specs for what only the Electron shell does (ARCHITECTURE §6): the window opens
+// Playwright `_electron` smoke specs for what only the Electron shell does (docs/architecture.md, tests): the window opens
 // on app://, window.cardDesk has exactly the contract's methods and no Node, navigation away is blocked.
-// Without an Electron runtime (this build machine: TOOLCHAIN.md) every spec is SKIPPED with the reason printed,
+// Without an Electron runtime (the build machines cannot download one) every spec is SKIPPED with the reason printed,
 // never counted as passed. Needs `npm run build` (dist/main, dist/preload/index.cjs, dist/renderer).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// Bulk jobs against the sandbox (issue 6): every row executed exactly once, through faults, pause and resume,
+// Bulk jobs against the sandbox: every row executed exactly once, through faults, pause and resume,
 // a resume that has only the journal to go by, cancel, and a bank that is not reached.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';

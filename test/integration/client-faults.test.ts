@@ -1,5 +1,5 @@
 // Every sandbox fault kind against writes of every kind (async body-keyed, async header-keyed, sync gift):
-// each write ends done, executed exactly once, none lost (SPEC §3, §9).
+// each write ends done, executed exactly once, none lost (docs/card-api.md, safe retry, sandbox).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardApiClient } from '../../main/core/card-api/client.ts';
 import type { OpId } from '../../common/card-api/catalog/index.ts';

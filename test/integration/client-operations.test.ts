@@ -1,4 +1,4 @@
-// Every operation of SPEC §5 and §6 through the real client against the real sandbox, in both schemes.
+// Every operation of docs/card-api.md, payment-card catalog and gift catalog through the real client against the real sandbox, in both schemes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_IDS } from '../../common/card-api/catalog/index.ts';
 import { doneResult, firstCardId, startHarness, walletClient, type Harness } from '../support/client-harness.ts';

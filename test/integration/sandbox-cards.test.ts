@@ -1,4 +1,4 @@
-// Payment cards in the sandbox (SPEC §5, §7.4, §8): state machine, async completion, statements, secrets.
+// Payment cards in the sandbox (docs/card-api.md, payment-card catalog, dictionaries, sensitive data): state machine, async completion, statements, secrets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEW_CLIENT, cardIn, startFixture, type Fixture } from './sandbox-helpers.ts';
 
@@ -21,7 +21,7 @@ afterAll(async () => {
   await f.sandbox.close();
 });
 
-describe('card state machine (SPEC §7.4)', () => {
+describe('card state machine (docs/card-api.md, dictionaries)', () => {
   const info = async (cardId: string) =>
     ((await f.api.call('card.info', { card_id: cardId })).body.card as { status: string }).status;
 

@@ -1,4 +1,4 @@
-// Fault injection (SPEC §9): each kind does what it says about commit, and the sandbox keeps serving.
+// Fault injection (docs/card-api.md, sandbox): each kind does what it says about commit, and the sandbox keeps serving.
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Gift cards in the sandbox (SPEC §6, §7.3): products, issue, one-time codes, confirm, status.
+// Gift cards in the sandbox (docs/card-api.md, gift catalog, dictionaries): products, issue, one-time codes, confirm, status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, startFixture, type Fixture } from './sandbox-helpers.ts';
 

@@ -1,4 +1,4 @@
-// The sandbox as a process: its state file, loopback-only listening, and the command line (SPEC §9).
+// The sandbox as a process: its state file, loopback-only listening, and the command line (docs/card-api.md, sandbox).
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The sandbox's protocol checks (SPEC §2, §3, §4, §9): signatures, Request-Id, validation, bodies, routes.
+// The sandbox's protocol checks (docs/card-api.md, signing, safe retry, envelopes, sandbox): signatures, Request-Id, validation, bodies, routes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullPath } from '../../common/card-api/catalog/index.ts';

@@ -1,4 +1,4 @@
-// A bulk job killed with SIGKILL in the middle, twice, then resumed (issue 6): the real CLI with the real
+// A bulk job killed with SIGKILL in the middle, twice, then resumed: the real CLI with the real
 // keychain against a sandbox bank in this process. Every row is executed exactly once: the bank's commit
 // counters equal the rows, every client has one card, and the result file has every row.
 import { spawn } from 'node:child_process';

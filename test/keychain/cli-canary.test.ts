@@ -118,7 +118,7 @@ describe('a full CLI session with the keychain', () => {
     expect((await cli(['secret', 'set', 'kz-canary'], `${CANARY}\n`)).code).toBe(0);
     expect((await cli(['call', 'gift.products', '--json', '{}', '--profile', 'sandbox'])).code).toBe(0);
 
-    // The leak scan (issue 7): the canary secret, card numbers and CVV values in every output and file.
+    // The leak scan: the canary secret, card numbers and CVV values in every output and file.
     const canaries = { exact: [CANARY] };
     const hits = [
       ...outputs.flatMap(({ stdout, stderr }) => leaksIn(`${stdout}\n${stderr}`, canaries).map((h) => `output: ${h}`)),

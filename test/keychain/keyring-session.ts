@@ -1,5 +1,5 @@
 // vitest globalSetup for the 'keychain' project: a private D-Bus session with a throw-away gnome-keyring, so keytar
-// runs against a real Secret Service and the user's own keyring is never touched (TOOLCHAIN.md "Native modules").
+// runs against a real Secret Service and the user's own keyring is never touched (keytar needs a Secret Service on a D-Bus session).
 // The session's environment is handed to the workers with `provide`, and applied there by keyring-env.ts, so it
 // does not leak into the other projects' workers. Needs the apt packages dbus-daemon, dbus-bin and gnome-keyring.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';

@@ -1,9 +1,9 @@
-// Leak scan after a browser journey with a canary merchant secret (issue 7), with the real keychain. The operator adds a sandbox
+// Leak scan after a browser journey with a canary merchant secret, with the real keychain. The operator adds a sandbox
 // profile at a bank that knows only the canary secret, types the secret into the renderer once, and works:
 // clients, cards, a PIN typed in, secret data revealed, statement, gift cards, the operator PIN, every screen.
 // Afterwards the session's scan (test/e2e/support/preview-session.ts) finds the canary, the PIN, the revealed
 // card number and CVV nowhere: data folder, logs, journal, settings, preview output, browser storage, and
-// every IPC payload but the ones SPEC §8 allows.
+// every IPC payload but the ones docs/card-api.md, sensitive data allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { openApp, openPreview, type PreviewSession } from '../e2e/support/preview-session.ts';

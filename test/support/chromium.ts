@@ -1,4 +1,4 @@
-// Debian Chromium for browser tests and benchmarks (no browser download is possible here, TOOLCHAIN.md). The
+// Debian Chromium for browser tests and benchmarks (the build machines cannot download a browser). The
 // flags keep it off the network: without them it tries Google's services at every start.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

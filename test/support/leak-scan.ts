@@ -1,4 +1,4 @@
-// Leak scans (issue 7): look for a canary merchant secret, card numbers, CVV values and PINs in files, process
+// Leak scans: look for a canary merchant secret, card numbers, CVV values and PINs in files, process
 // output, browser storage and recorded IPC payloads.
 import { readFileSync } from 'node:fs';
 import { luhnValid } from '../../common/card-api/pan.ts';

@@ -1,4 +1,4 @@
-// Bulk files are validated whole before anything is sent (issue 6): one test per rule.
+// Bulk files are validated whole before anything is sent: one test per rule.
 import { describe, expect, it } from 'vitest';
 import { templateCsv } from '../../common/bulk/formats.ts';
 import { validateBulkFile } from '../../main/core/bulk/validate.ts';

@@ -10,7 +10,7 @@ import {
 } from '../../common/card-api/catalog/index.ts';
 import { fieldProblems } from '../../common/card-api/validation.ts';
 
-// Every op id of SPEC §5 and §6 with its path, read from the SPEC tables themselves.
+// Every op id of docs/card-api.md, payment-card catalog and gift catalog with its path, read from the SPEC tables themselves.
 function specOperations(): Map<string, string> {
   const spec = readFileSync(new URL('../../../shared/card-api/SPEC.md', import.meta.url), 'utf8');
   const found = new Map<string, string>();
@@ -29,7 +29,7 @@ const uuid = '3b241101-e2bb-4255-8caf-4136c566a962';
 const pdf = Buffer.from('%PDF-1.4 test').toString('base64');
 
 describe('operations catalog', () => {
-  it('holds every SPEC §5/§6 operation exactly once, at its documented path', () => {
+  it('holds every docs/card-api.md, payment-card catalog, gift catalog operation exactly once, at its documented path', () => {
     const spec = specOperations();
     expect(spec.size).toBe(28); // 22 payment-card + 6 gift-card operations
     expect([...OP_IDS].sort()).toEqual([...spec.keys()].sort());
@@ -55,14 +55,14 @@ describe('operations catalog', () => {
     expect(OP_IDS.filter((id) => operations[id].api === 'gift').every((id) => operations[id].mode === 'sync')).toBe(
       true,
     );
-    // set_pin's documented body has no request_id: its Request-Id header is the key (SPEC §3).
+    // set_pin's documented body has no request_id: its Request-Id header is the key (docs/card-api.md, safe retry).
     expect(operations['card.setPin'].keyedBy).toBe('header');
     expect(carriesRequestId('card.setPin')).toBe(false);
     expect(carriesRequestId('card.block')).toBe(true);
     expect(carriesRequestId('request.status')).toBe(false);
   });
 
-  it('requires the SPEC §5.1 fields for product 1000 only, naming each', () => {
+  it('requires the docs/card-api.md, payment-card catalog fields for product 1000 only, naming each', () => {
     const base = {
       request_id: uuid,
       client: { phone: 77011234567, type: 1, resident: 1, first_name: 'Ivan', last_name: 'Ivanov' },

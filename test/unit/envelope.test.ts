@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnvelope } from '../../main/core/card-api/envelope.ts';
 import { interpret } from '../../main/core/card-api/interpret.ts';
 
-describe('payment-card envelope (SPEC §4)', () => {
+describe('payment-card envelope (docs/card-api.md, envelopes)', () => {
   it('parses an accepted async answer', () => {
     expect(parseEnvelope('card', '{"status":"ok","request_status":"process","dt":"2026-01-01T00:00:00Z"}')).toEqual({
       kind: 'ok',
@@ -33,7 +33,7 @@ describe('payment-card envelope (SPEC §4)', () => {
   });
 });
 
-describe('gift envelope (SPEC §4, §7.3)', () => {
+describe('gift envelope (docs/card-api.md, envelopes, dictionaries)', () => {
   it('treats status 0 as success and keeps the operation fields', () => {
     expect(parseEnvelope('gift', '{"datetime":"2026-01-01 10:00:00","status":0,"card_id":700001}')).toEqual({
       kind: 'ok',
@@ -48,7 +48,7 @@ describe('gift envelope (SPEC §4, §7.3)', () => {
   });
 });
 
-describe('outcome classification (SPEC §1, §3)', () => {
+describe('outcome classification (docs/card-api.md, transport, safe retry)', () => {
   const answered = (status: number, text: string, retryAfterMs?: number) =>
     ({ kind: 'answered', status, text, retryAfterMs }) as const;
   it('accepts, refuses business errors, and never guesses about lost requests', () => {

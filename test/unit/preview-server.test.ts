@@ -1,4 +1,4 @@
-// The browser preview's server (issue 4 "Preview"): the built renderer and the contract over loopback HTTP,
+// The browser preview's server: the built renderer and the contract over loopback HTTP,
 // against a real desk (openDesk: keychain or its memory fallback, the embedded sandbox) in a temp data folder.
 import { request } from 'node:http';
 import { join } from 'node:path';

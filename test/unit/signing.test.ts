@@ -10,7 +10,7 @@ import {
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-describe('sha256-body (SPEC §2.1 vectors)', () => {
+describe('sha256-body (docs/card-api.md, signing vectors)', () => {
   const secret = utf8('some_secret_string');
   it('signs the string-typed body exactly', () => {
     const body = '{"cardholder_name":"IVANOV IVAN IVANOVICH","phone":"79651234567","product_code":"1","card_id":555}';
@@ -27,7 +27,7 @@ describe('sha256-body (SPEC §2.1 vectors)', () => {
   });
 });
 
-describe('jws-hs512 (SPEC §2.2 vector)', () => {
+describe('jws-hs512 (docs/card-api.md, signing vector)', () => {
   const path = '/v5/card-api/request/status';
   const body = utf8('{"request_id":"828cf71d-a447-4a67-a149-c1df8bc197ca"}');
   const expected =

@@ -1,4 +1,4 @@
-// The vault's semantics on the in-memory vault and on KeytarVault over a fake keytar, and PIN encryption (SPEC §8).
+// The vault's semantics on the in-memory vault and on KeytarVault over a fake keytar, and PIN encryption (docs/card-api.md, sensitive data).
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -236,7 +236,7 @@ describe('InMemorySecret (CLI --secret-stdin)', () => {
   });
 });
 
-describe('PIN encryption (SPEC §8, AES-256-GCM)', () => {
+describe('PIN encryption (docs/card-api.md, sensitive data, AES-256-GCM)', () => {
   const key = generatePinKey();
 
   it('generates 32-byte random keys', () => {

@@ -1,4 +1,4 @@
-// The crash loop's worker (issue 7): a desk with an in-memory vault (secret from the environment) and one
+// The crash loop's worker: a desk with an in-memory vault (secret from the environment) and one
 // profile at the loop's bank. Modes:
 //   ops <data> <url> <merchant> <first serial>  single operations forever: client.create, card.issue, card.activate
 //   bulk <data> <url> <merchant> <csv|job id>    issue a bulk job from a file, or resume one

@@ -1,4 +1,4 @@
-// Crash loop (issue 7): 20 SIGKILLs at random moments — 10 during single operations, 10 during bulk jobs —
+// Crash loop: 20 SIGKILLs at random moments — 10 during single operations, 10 during bulk jobs —
 // each followed by a restart that reconciles (and resumes the bulk job). After every restart: nothing left
 // unknown; and at the end, for every operation the bank committed exactly what the journal says is done
 // (0 lost, 0 executed twice), and no bulk row was executed twice.

@@ -1,4 +1,4 @@
-// Fault matrix (issue 7): every write operation × every sandbox fault kind (timeout after commit, reset before
+// Fault matrix: every write operation × every sandbox fault kind (timeout after commit, reset before
 // and after commit, 500, 429 with Retry-After, malformed JSON) and latency past the deadline, several
 // operations per cell. Each kind runs as one batch: set up fresh objects (no faults), inject, run every
 // operation at once, reconcile what is still open, then check: every operation done, executed exactly once

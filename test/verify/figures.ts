@@ -1,4 +1,4 @@
-// Figures of the reliability and security suite (issue 7): each verify test file records its counts here;
+// Figures of the reliability and security suite: each verify test file records its counts here;
 // `npm run verify` (test/verify/run.ts) and `npm test` print the table and the closing line from them.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

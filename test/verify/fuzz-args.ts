@@ -1,4 +1,4 @@
-// Inputs for fuzzing the contract (issue 7): one valid example per method (built around ids the test prepared),
+// Inputs for fuzzing the contract: one valid example per method (built around ids the test prepared),
 // arbitraries of wrong-typed objects with the method's real keys, and near-valid mutations of the examples.
 import fc from 'fast-check';
 import { z } from 'zod';

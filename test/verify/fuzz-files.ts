@@ -1,4 +1,4 @@
-// Inputs for fuzzing the file parsers (issue 7): bulk CSV near the templates, provisioning documents near the
+// Inputs for fuzzing the file parsers: bulk CSV near the templates, provisioning documents near the
 // documented example, and documents hiding a secret-looking key somewhere.
 import fc from 'fast-check';
 import { templateCsv } from '../../common/bulk/formats.ts';

@@ -1,4 +1,4 @@
-// Inputs and checks for fuzzing the sandbox's HTTP surface (issue 7): random requests through undici, and raw
+// Inputs and checks for fuzzing the sandbox's HTTP surface: random requests through undici, and raw
 // bytes over a socket.
 import { connect } from 'node:net';
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Fuzzing (issue 7): the contract's arguments, the sandbox's HTTP input, bulk CSV files, provisioning and managed
+// Fuzzing: the contract's arguments, the sandbox's HTTP input, bulk CSV files, provisioning and managed
 // policy files. Every property has a fixed seed (fast-check prints seed and counterexample on failure). Records
 // `inputsFuzzed` and `crashes` (thrown, untyped or internal errors, a server that stopped serving) in figures.
 import { randomUUID } from 'node:crypto';
@@ -358,7 +358,7 @@ describe('fuzz: the sandbox HTTP server', () => {
         const answer = body as Record<string, unknown>;
         const problems: string[] = [];
         if (op !== undefined && input.method.toUpperCase() === 'POST' && status === 200) {
-          // The Card API answers business refusals with HTTP 200 and an error body (SPEC §0, "status" field).
+          // The Card API answers business refusals with HTTP 200 and an error body (docs/card-api.md, transport, "status" field).
           const api = operations[op].api;
           const code = answer.error_code ?? answer.status;
           if (typeof code === 'string' || typeof code === 'number') http.apiCodes.add(String(code));

@@ -1,4 +1,4 @@
-// `npm run verify` (issue 7): the reliability and security suite — the fault matrix, the crash loop and the
+// `npm run verify`: the reliability and security suite — the fault matrix, the crash loop and the
 // fuzzing (project verify), the browser journeys (e2e) and the keychain sessions (CLI canary, leak journey,
 // bulk SIGKILL), each leak-scanned — then one table of figures and one closing line. Exits non-zero when a test
 // failed or any of lost, duplicated, unknown left, crashes or leaks is above 0.

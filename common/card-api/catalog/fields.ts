@@ -1,18 +1,18 @@
-// Field-level schemas shared by request and response shapes. SPEC §5.1, §5.3, §7.
+// Field-level schemas shared by request and response shapes. docs/card-api.md, payment-card catalog, payment-card catalog, dictionaries.
 import { z } from 'zod';
 
-/** SPEC §3: one UUID per operation, used for the body `request_id` and the `Request-Id` header. */
+/** docs/card-api.md, safe retry: one UUID per operation, used for the body `request_id` and the `Request-Id` header. */
 export const requestId = z.uuid({ error: 'must be a UUID' });
-/** Payment-card ids are strings (SPEC §5). */
+/** Payment-card ids are strings (docs/card-api.md, payment-card catalog). */
 export const entityId = z.string().trim().min(1, 'must not be empty').max(64, 'at most 64 characters');
-/** Latin letters, spaces, apostrophes and hyphens (SPEC §5.1 "Latin letters"). */
+/** Latin letters, spaces, apostrophes and hyphens (docs/card-api.md, payment-card catalog "Latin letters"). */
 export const latinName = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(64, 'at most 64 characters')
   .regex(/^[A-Za-z][A-Za-z' -]*$/, 'Latin letters only');
-/** Digits of the E.164 number without "+", as an integer (SPEC §5.1). */
+/** Digits of the E.164 number without "+", as an integer (docs/card-api.md, payment-card catalog). */
 export const phoneDigits = z
   .int({ error: 'must be an integer of the E.164 digits without +' })
   .min(10_000_000, 'too short for an E.164 number')
@@ -25,14 +25,14 @@ export const calendarDate = z.iso.date({ error: 'date as YYYY-MM-DD' });
 export const decimalString = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'decimal amount as a string, e.g. "1500.00"');
 export const note = z.string().trim().min(1, 'must not be empty').max(255, 'at most 255 characters');
 
-/** Client products (SPEC §7.2). */
+/** Client products (docs/card-api.md, dictionaries). */
 export const CLIENT_PRODUCTS = { 1000: 'Freedom Wallet Card', 2000: 'Instant Card', 3000: 'Electron Card' } as const;
 export const productId = z.union([z.literal(1000), z.literal(2000), z.literal(3000)], {
   error: 'one of 1000, 2000, 3000',
 });
 
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
-/** Identity document: a PDF, base64, at most 2 MB decoded (SPEC §5.1). */
+/** Identity document: a PDF, base64, at most 2 MB decoded (docs/card-api.md, payment-card catalog). */
 export const pdfDocument = z
   .string()
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
@@ -52,11 +52,11 @@ export const identificationInfo = z.strictObject({
   identified_by: z.string().trim().min(1).max(128),
 });
 
-/** Payment card status (SPEC §7.4, ASSUMED). Unknown values are kept as they came. */
+/** Payment card status (docs/card-api.md, dictionaries, ASSUMED). Unknown values are kept as they came. */
 export const CARD_STATUSES = ['inactive', 'active', 'blocked', 'closed', 'expired'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
-/** Card (SPEC §5.3, ASSUMED shape). */
+/** Card (docs/card-api.md, payment-card catalog, ASSUMED shape). */
 export const card = z.looseObject({
   card_id: z.string(),
   card_mask: z.string(),
@@ -68,7 +68,7 @@ export const card = z.looseObject({
   cardholder_name: z.string(),
 });
 
-/** Account (SPEC §5.3, DOC from Statement extended). */
+/** Account (docs/card-api.md, payment-card catalog, DOC from Statement extended). */
 export const account = z.looseObject({
   iban: z.string(),
   currency: z.string(),
@@ -78,10 +78,10 @@ export const account = z.looseObject({
   blocked_amount: z.number(),
 });
 
-/** Where a statement operation happened (SPEC §5.3, ASSUMED). */
+/** Where a statement operation happened (docs/card-api.md, payment-card catalog, ASSUMED). */
 export const operationMerchant = z.looseObject({ name: z.string(), city: z.string(), country: z.string() });
 
-/** Statement operation (SPEC §5.3; merchant fields ASSUMED). */
+/** Statement operation (docs/card-api.md, payment-card catalog; merchant fields ASSUMED). */
 export const operation = z.looseObject({
   type: z.string(),
   amount: z.number(),
@@ -98,10 +98,10 @@ export const limitObject = z.strictObject({
   value: entityId,
 });
 
-/** Known limit transaction types (SPEC §5.2). */
+/** Known limit transaction types (docs/card-api.md, payment-card catalog). */
 export const LIMIT_TRANSACTION_TYPES = ['pay', 'withdrawal', 'withdrawal_atm', 'pay_online_non3ds'] as const;
 
-/** limits.list item (SPEC §5, ASSUMED shape). */
+/** limits.list item (docs/card-api.md, payment-card catalog, ASSUMED shape). */
 export const limit = z.looseObject({
   transaction_type: z.string(),
   period: z.string().optional(),
@@ -111,7 +111,7 @@ export const limit = z.looseObject({
   available: z.string(),
 });
 
-/** Gift card status (SPEC §7.3). */
+/** Gift card status (docs/card-api.md, dictionaries). */
 export const GIFT_CARD_STATUSES = {
   0: 'unknown',
   1: 'issued',

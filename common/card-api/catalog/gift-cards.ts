@@ -1,4 +1,4 @@
-// Gift-card operations, SPEC §6 (prefix /v5/cards). Synchronous; gift envelope (SPEC §4).
+// Gift-card operations, docs/card-api.md, gift catalog (prefix /v5/cards). Synchronous; gift envelope (docs/card-api.md, envelopes).
 import { z } from 'zod';
 import * as f from './fields.ts';
 import { defineOperation } from './operation.ts';
@@ -23,7 +23,7 @@ const product = z.looseObject({
 
 /**
  * Every gift operation is synchronous. Gift writes carry no request_id: the Request-Id header is their key
- * for Request status (SPEC §3, ASSUMED).
+ * for Request status (docs/card-api.md, safe retry, ASSUMED).
  */
 function giftOperation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   path: string;

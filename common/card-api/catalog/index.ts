@@ -1,4 +1,4 @@
-// The operations catalog: op id → path, schemas, sync/async, read/write, sensitivity (SPEC §5, §6).
+// The operations catalog: op id → path, schemas, sync/async, read/write, sensitivity (docs/card-api.md, payment-card catalog, gift catalog).
 import { ZodObject, type z } from 'zod';
 import { giftCardOperations } from './gift-cards.ts';
 import type { Api, OperationSpec } from './operation.ts';
@@ -13,7 +13,7 @@ export type Operation<Id extends OpId = OpId> = (typeof operations)[Id];
 export type RequestOf<Id extends OpId> = z.input<Operation<Id>['request']>;
 export type ResultOf<Id extends OpId> = z.output<Operation<Id>['response']>;
 
-/** URL prefixes per API (SPEC §5, §6). */
+/** URL prefixes per API (docs/card-api.md, payment-card catalog, gift catalog). */
 export const API_PREFIX: Record<Api, string> = { card: '/v5/card-api', gift: '/v5/cards' };
 
 export const OP_IDS = Object.keys(operations) as OpId[];
@@ -39,7 +39,7 @@ const generatedRequestId = new Set<OpId>(
   }),
 );
 
-/** Whether the caller's body needs a generated request_id (SPEC §3). */
+/** Whether the caller's body needs a generated request_id (docs/card-api.md, safe retry). */
 export function carriesRequestId(id: OpId): boolean {
   return generatedRequestId.has(id);
 }

@@ -2,13 +2,13 @@
 import type { z } from 'zod';
 
 export type Api = 'card' | 'gift';
-/** Operation groups a workstation may be allowed (profiles, issue 3). */
+/** Operation groups a workstation may be allowed (profiles). */
 export type OperationGroup = 'clients' | 'cards' | 'cards.secret' | 'gift' | 'bulk' | 'requests';
 
 export interface OperationSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   /** Path below the API prefix. */
   path: string;
-  /** DOC: from Freedom Pay's public pages; ASSUMED: the project's decision (SPEC preamble). */
+  /** DOC: from Freedom Pay's public pages; ASSUMED: the project's decision (docs/card-api.md, marks). */
   mark: 'DOC' | 'ASSUMED';
   api: Api;
   /** async: the answer is an envelope; the result comes from Request status. */
@@ -17,7 +17,7 @@ export interface OperationSpec<Req extends z.ZodType = z.ZodType, Res extends z.
   group: OperationGroup;
   /** Where the key for Request status lives: the body's request_id or the Request-Id header. */
   keyedBy: 'body' | 'header';
-  /** The result holds card secrets (SPEC §8): never journaled, logged or stored. */
+  /** The result holds card secrets (docs/card-api.md, sensitive data): never journaled, logged or stored. */
   sensitive: boolean;
   irreversible: boolean;
   request: Req;

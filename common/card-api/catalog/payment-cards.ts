@@ -1,4 +1,4 @@
-// Payment-card operations, SPEC §5 (prefix /v5/card-api). Every ASSUMED path or field is here and only here.
+// Payment-card operations, docs/card-api.md, payment-card catalog (prefix /v5/card-api). Every ASSUMED path or field is here and only here.
 import { z } from 'zod';
 import * as f from './fields.ts';
 import { defineOperation } from './operation.ts';
@@ -6,7 +6,7 @@ import { defineOperation } from './operation.ts';
 const rid = { request_id: f.requestId };
 const none = z.looseObject({});
 
-// SPEC §5.1, DOC. Country, person id, document and address1 are required for product 1000 only (ASSUMED for 2000/3000).
+// docs/card-api.md, payment-card catalog, DOC. Country, person id, document and address1 are required for product 1000 only (ASSUMED for 2000/3000).
 const newClient = z.strictObject({
   phone: f.phoneDigits,
   type: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '1 individual, 2 legal entity, 3 entrepreneur' }),
@@ -169,7 +169,7 @@ export const paymentCardOperations = {
     response: none,
   }),
   'card.setPin': defineOperation({
-    // The documented body has no request_id: the Request-Id header is its key (SPEC §3, ASSUMED).
+    // The documented body has no request_id: the Request-Id header is its key (docs/card-api.md, safe retry, ASSUMED).
     path: '/card/set_pin',
     mark: 'DOC',
     mode: 'async',
@@ -178,7 +178,7 @@ export const paymentCardOperations = {
     keyedBy: 'header',
     request: z.strictObject({
       ...cardRef,
-      // base64(iv[12] | ciphertext | tag[16]), SPEC §8 (ASSUMED); absent = processor generates the PIN.
+      // base64(iv[12] | ciphertext | tag[16]), docs/card-api.md, sensitive data (ASSUMED); absent = processor generates the PIN.
       pin: z.base64({ error: 'must be base64' }).min(40, 'too short for an encrypted PIN').max(256).optional(),
     }),
     response: none,

@@ -1,4 +1,4 @@
-// `card-desk bulk issue|status|resume|cancel|list|template`: bulk issuance from CSV (issue 6). The file is
+// `card-desk bulk issue|status|resume|cancel|list|template`: bulk issuance from CSV. The file is
 // validated as a whole first (every problem listed with its row and column, nothing sent); the job then runs
 // in the foreground with a progress bar. Ctrl+C pauses it (rows in flight finish); `bulk resume` goes on, and
 // a killed run resumes exactly once from the journal.

@@ -91,7 +91,7 @@ export async function callCommand(args: string[]): Promise<number> {
   const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
   const { client, secret } = await clientFrom(connection, values, journal);
   try {
-    // Open operations of this server and merchant from earlier runs get one look each (SPEC §3, "at start").
+    // Open operations of this server and merchant from earlier runs get one look each (docs/card-api.md, safe retry, "at start").
     return await run(client, () =>
       reconcileJournal(
         journal,
@@ -105,7 +105,7 @@ export async function callCommand(args: string[]): Promise<number> {
   }
 }
 
-/** The printed result. Card secret data is masked unless --reveal was given (SPEC §8). */
+/** The printed result. Card secret data is masked unless --reveal was given (docs/card-api.md, sensitive data). */
 function present(opId: OpId, outcome: Outcome, reveal: boolean): Record<string, unknown> {
   const { kind, key, ...rest } = outcome;
   const printed: Record<string, unknown> = { outcome: kind, request_id: key, ...rest };

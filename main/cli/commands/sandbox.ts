@@ -1,4 +1,4 @@
-// `card-desk sandbox …` (the simulator of SPEC §9) and `card-desk start` (the embedded default, until the
+// `card-desk sandbox …` (the simulator of docs/card-api.md, sandbox) and `card-desk start` (the embedded default, until the
 // desktop shell lands).
 import { once } from 'node:events';
 import { EMBEDDED_PROFILE_ID } from '../../../common/settings/schema.ts';

@@ -1,5 +1,5 @@
 // Phones in bulk files: E.164 digits with or without "+", spaces, dashes or brackets; valid numbers of
-// Kazakhstan, Kyrgyzstan or Uzbekistan only (SPEC §5.1), as the API's integer of digits.
+// Kazakhstan, Kyrgyzstan or Uzbekistan only (docs/card-api.md, payment-card catalog), as the API's integer of digits.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 const COUNTRIES = new Set(['KZ', 'KG', 'UZ']);

@@ -1,4 +1,4 @@
-// Runs bulk jobs with bounded concurrency, exactly once across crashes (issue 6).
+// Runs bulk jobs with bounded concurrency, exactly once across crashes.
 // Every write of a row is sent with a journal tag `bulk:<job>:<row>:<step>`. A resumed job (after pause, a
 // restart or a SIGKILL) asks the journal before sending: a step that is done is not sent again; one whose
 // outcome is open is settled through Request status (CardApiClient.reconcile); only a step the server

@@ -1,4 +1,4 @@
-// Validates a whole bulk file before anything is sent (issue 6): encoding, separator, header, then every row
+// Validates a whole bulk file before anything is sent: encoding, separator, header, then every row
 // against the same schemas the client sends with (catalog). Every problem is listed with its row and column;
 // a file with any problem yields no rows to run.
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 // The Card API client: validate, serialize once, sign those bytes, journal, send, and settle every write as
-// done, failed, pending or unknown-and-being-reconciled (SPEC §2, §3).
+// done, failed, pending or unknown-and-being-reconciled (docs/card-api.md, signing, safe retry).
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { journalParams, journalResult } from '../journal/redact.ts';

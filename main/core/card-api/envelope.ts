@@ -1,4 +1,4 @@
-// Parses the two response envelopes of SPEC §4 into one shape.
+// Parses the two response envelopes of docs/card-api.md, envelopes into one shape.
 import type { Api } from '../../../common/card-api/catalog/index.ts';
 
 export type RequestStatus = 'success' | 'process' | 'error';
@@ -8,7 +8,7 @@ export type Envelope =
   | { kind: 'business'; code: string; description: string; fields: Record<string, unknown> }
   | { kind: 'malformed'; reason: string };
 
-/** Gift status codes (SPEC §7.3), reported as `gift:<n>` business codes. */
+/** Gift status codes (docs/card-api.md, dictionaries), reported as `gift:<n>` business codes. */
 export const GIFT_ERRORS: Record<number, string> = {
   [-1]: 'general error',
   [-2]: 'name missing or wrong',

@@ -1,4 +1,4 @@
-// Payment-card error codes (SPEC §7.5, ASSUMED). Any other code is shown raw.
+// Payment-card error codes (docs/card-api.md, dictionaries, ASSUMED). Any other code is shown raw.
 export const CARD_ERROR_CODES = [
   'invalid_signature',
   'unknown_merchant',

@@ -1,4 +1,4 @@
-// Classifies one HTTP exchange per SPEC §1 and §3.
+// Classifies one HTTP exchange per docs/card-api.md, transport and safe retry.
 import type { Api } from '../../../common/card-api/catalog/index.ts';
 import { parseEnvelope, type RequestStatus } from './envelope.ts';
 import type { Exchange } from './transport.ts';

@@ -1,4 +1,4 @@
-// Masking of card.secret answers (SPEC §8): PAN as first 6 + last 4, CVV never shown.
+// Masking of card.secret answers (docs/card-api.md, sensitive data): PAN as first 6 + last 4, CVV never shown.
 import { maskPan } from '../../../common/card-api/pan.ts';
 
 export function maskSecretData(result: Record<string, unknown>): Record<string, unknown> {

@@ -1,26 +1,26 @@
-// Request signing, SPEC §2. Both schemes sign the exact body bytes that are sent.
+// Request signing, docs/card-api.md, signing. Both schemes sign the exact body bytes that are sent.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import type { Scheme } from '../../../common/card-api/schemes.ts';
 
 export { SCHEMES, type Scheme } from '../../../common/card-api/schemes.ts';
 
-/** Gives the secret to a signing function only; nothing else ever holds it (ARCHITECTURE §4). */
+/** Gives the secret to a signing function only; nothing else ever holds it (docs/architecture.md, security). */
 export interface SecretSource {
   withSecret<T>(use: (secret: Buffer) => T): Promise<T>;
 }
 
-/** SPEC §2.1: lower-case hex SHA-256 of `<body><secret>`. */
+/** docs/card-api.md, signing: lower-case hex SHA-256 of `<body><secret>`. */
 export function sha256BodySign(body: Uint8Array, secret: Uint8Array): string {
   return createHash('sha256').update(body).update(secret).digest('hex');
 }
 
-/** SPEC §2.2 step 1: compact JSON, keys in this exact order. */
+/** docs/card-api.md, signing step 1: compact JSON, keys in this exact order. */
 export function jwsProtectedHeader(path: string, merchantId: number | string): string {
   return JSON.stringify({ uri: path, auth_id: String(merchantId), method: 'POST', params: '', alg: 'HS512' });
 }
 
-/** SPEC §2.2: detached JWS `base64url(header)..base64url(HMAC-SHA512(secret, header.payload))`. */
+/** docs/card-api.md, signing: detached JWS `base64url(header)..base64url(HMAC-SHA512(secret, header.payload))`. */
 export function jwsHs512Sign(path: string, merchantId: number | string, body: Uint8Array, secret: Uint8Array): string {
   const header = Buffer.from(jwsProtectedHeader(path, merchantId)).toString('base64url');
   const signingInput = `${header}.${Buffer.from(body).toString('base64url')}`;

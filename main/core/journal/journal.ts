@@ -1,4 +1,4 @@
-// The durable, append-only operation journal (ARCHITECTURE §5): one JSON line per record, flushed before a
+// The durable, append-only operation journal (docs/architecture.md, data): one JSON line per record, flushed before a
 // request leaves. A torn last line after a crash is skipped, never fatal.
 import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

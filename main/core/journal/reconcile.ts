@@ -1,4 +1,4 @@
-// Reconciles a journal's open operations through Request status (at start and on demand, SPEC §3).
+// Reconciles a journal's open operations through Request status (at start and on demand, docs/card-api.md, safe retry).
 import type { CardApiClient } from '../card-api/client.ts';
 import type { Journal } from './journal.ts';
 import { isOpenState, type EntryState, type JournalEntry } from './records.ts';

@@ -1,4 +1,4 @@
-// Journal record shapes. A record never holds the secret, a PAN, a CVV, a PIN or a document (SPEC §8).
+// Journal record shapes. A record never holds the secret, a PAN, a CVV, a PIN or a document (docs/card-api.md, sensitive data).
 import { z } from 'zod';
 import { SCHEMES } from '../../../common/card-api/schemes.ts';
 import { ENTRY_STATES, type EntryState } from '../../../common/journal/states.ts';

@@ -1,4 +1,4 @@
-// The one redaction function every log line passes through (ARCHITECTURE §4): known secrets, card numbers
+// The one redaction function every log line passes through (docs/architecture.md, security): known secrets, card numbers
 // (Luhn-valid 13–19 digit runs), CVV and PIN fields, signature headers.
 import { luhnValid, maskPan } from '../../../common/card-api/pan.ts';
 

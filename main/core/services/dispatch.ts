@@ -1,5 +1,5 @@
 // One entry for every transport: parse the untrusted arguments, enforce the lock, run the handler, and turn
-// any failure into a typed error without stack or secret (ARCHITECTURE §3).
+// any failure into a typed error without stack or secret (docs/architecture.md, the contract).
 import { contract, type ContractError, type MethodName, type Reply } from '../../../common/contract/index.ts';
 import { describeProblems, fieldProblems, ValidationError } from '../../../common/card-api/validation.ts';
 import type { Session } from '../session/session.ts';

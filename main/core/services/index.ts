@@ -23,7 +23,7 @@ export interface ServiceOptions {
   /** Unexpected errors: written to the log through its redaction, never shown. */
   report: (error: unknown) => void;
   secretShown?: (shown: boolean) => void;
-  /** The shell lets the kiosk window go (issue 4: admin PIN to exit). */
+  /** The shell lets the kiosk window go (with the policy's admin PIN). */
   kioskExit?: () => boolean;
 }
 

@@ -1,4 +1,4 @@
-// The operator's lock-screen PIN, stored only as a slow scrypt hash (issue 4).
+// The operator's lock-screen PIN, stored only as a slow scrypt hash.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // ~50 ms on a branch PC: slow enough to make guessing 4–12 digit PINs costly, fast enough for an unlock.

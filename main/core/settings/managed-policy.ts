@@ -1,4 +1,4 @@
-// The managed policy (issue 3): a provisioning-format file that IT puts at a fixed system location. Read at
+// The managed policy: a provisioning-format file that IT puts at a fixed system location. Read at
 // start; its locked values win over the operator's (policy.ts). An absent file is normal; a malformed one is
 // reported, never thrown, so the app still starts, shows the problem and stays on its safe defaults.
 import { statSync } from 'node:fs';

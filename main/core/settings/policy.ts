@@ -1,4 +1,4 @@
-// Policy precedence (issue 3): managed policy, provisioned policy, the operator's preferences and defaults.
+// Policy precedence: managed policy, provisioned policy, the operator's preferences and defaults.
 // Pure functions: reading the files is provisioning.ts and managed-policy.ts, storing is the profile store.
 import { DeskError } from '../errors.ts';
 import { ProvisioningError } from './provisioning.ts';

@@ -1,4 +1,4 @@
-// The offline provisioning file (issue 3): strict JSON an IT admin copies to a kiosk. Every refusal names the
+// The offline provisioning file: strict JSON an IT admin copies to a kiosk. Every refusal names the
 // field and the line, and never echoes a value that could be a secret. Reading only; applying is in policy.ts.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';

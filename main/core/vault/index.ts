@@ -1,4 +1,4 @@
-// The vault's public surface (ARCHITECTURE §2: SecretVault interface, keytar implementation, in-memory fake).
+// The vault's public surface (docs/architecture.md, folders: SecretVault interface, keytar implementation, in-memory fake).
 export {
   checkProfileId,
   MAX_SECRET_BYTES,

@@ -1,4 +1,4 @@
-// PIN encryption for card.setPin, SPEC §8. The documentation names AES-256 without mode or key exchange; this
+// PIN encryption for card.setPin, docs/card-api.md, sensitive data. The documentation names AES-256 without mode or key exchange; this
 // one replaceable function ASSUMES AES-256-GCM with the profile's PIN key from the vault:
 // pin = base64(iv[12] | ciphertext | tag[16]). Errors never include the PIN.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
@@ -34,7 +34,7 @@ export function generatePinKey(): Buffer {
   return randomBytes(PIN_KEY_LENGTH);
 }
 
-/** SPEC §8: base64(iv[12] | AES-256-GCM ciphertext | tag[16]) with a random IV. */
+/** docs/card-api.md, sensitive data: base64(iv[12] | AES-256-GCM ciphertext | tag[16]) with a random IV. */
 export function encryptPin(pin: string, key: Buffer): string {
   if (typeof pin !== 'string' || !isValidPin(pin)) throw new PinFormatError('pin_invalid', 'a PIN is 4 to 12 digits');
   checkKey(key);

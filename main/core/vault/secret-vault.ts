@@ -1,4 +1,4 @@
-// The vault keeps each profile's merchant secret and PIN key (ARCHITECTURE §1, §4; SPEC §8). It is write-only:
+// The vault keeps each profile's merchant secret and PIN key (docs/architecture.md, envelopes; docs/card-api.md, sensitive data). It is write-only:
 // nothing returns a secret; `use(...).withSecret(fn)` lends it to one callback and zero-fills the copy afterwards.
 import type { SecretSource } from '../card-api/signing.ts';
 import { DeskError } from '../errors.ts';
@@ -61,7 +61,7 @@ export function vaultServiceName(development: boolean): 'card-desk' | 'card-desk
   return development ? 'card-desk-dev' : 'card-desk';
 }
 
-/** AES-256: a PIN key is exactly 32 bytes (SPEC §8). */
+/** AES-256: a PIN key is exactly 32 bytes (docs/card-api.md, sensitive data). */
 export const PIN_KEY_BYTES = 32;
 /** Upper bound on a merchant secret, so a pasted file is refused rather than stored. */
 export const MAX_SECRET_BYTES = 4096;

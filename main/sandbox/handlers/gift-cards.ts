@@ -1,4 +1,4 @@
-// Gift-card operations (SPEC §6): synchronous; one-time codes go to the outbox.
+// Gift-card operations (docs/card-api.md, gift catalog): synchronous; one-time codes go to the outbox.
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { operations } from '../../../common/card-api/catalog/index.ts';
@@ -10,7 +10,7 @@ import { fail, read, type OpContext, type OpOutcome } from './types.ts';
 type Ops = typeof operations;
 type Handler<K extends keyof Ops> = (ctx: OpContext, body: z.output<Ops[K]['request']>) => OpOutcome;
 
-/** Gift card_status values (SPEC §7.3). */
+/** Gift card_status values (docs/card-api.md, dictionaries). */
 const ISSUED = 1;
 const ACTIVATED = 2;
 
@@ -50,7 +50,7 @@ export const giftCardHandlers: { [K in Extract<keyof Ops, `gift.${string}`>]: Ha
     const gift = ctx.merchant.gift;
     const product = gift.products.find((p) => p.code === body.product_code);
     if (product === undefined) return giftFail(-4, `product ${String(body.product_code)} not found`);
-    // A merchant may choose the card id (SPEC §6); it must not be taken yet (ASSUMED).
+    // A merchant may choose the card id (docs/card-api.md, gift catalog); it must not be taken yet (ASSUMED).
     if (body.card_id !== undefined && gift.cards.has(body.card_id))
       return giftFail(-7, `gift card ${String(body.card_id)} already exists`);
     if (gift.balance < product.balance) return giftFail(-6, "not enough funds on the merchant's balance");

@@ -1,4 +1,4 @@
-// Payment-card operations (SPEC §5): checks at acceptance, and the synchronous reads.
+// Payment-card operations (docs/card-api.md, payment-card catalog): checks at acceptance, and the synchronous reads.
 import type { z } from 'zod';
 import type { operations } from '../../../common/card-api/catalog/index.ts';
 import { deriveCvv, derivePan } from '../card-numbers.ts';
@@ -11,7 +11,7 @@ type Ops = typeof operations;
 type Body<K extends keyof Ops> = z.output<Ops[K]['request']>;
 type Handler<K extends keyof Ops> = (ctx: OpContext, body: Body<K>) => OpOutcome;
 
-/** The Card shape of SPEC §5.3, without the sandbox's bookkeeping. */
+/** The Card shape of docs/card-api.md, payment-card catalog, without the sandbox's bookkeeping. */
 export function publicCard(card: Card): Record<string, unknown> {
   const { card_id, card_mask, status, expiry, product_id, client_id, kind, cardholder_name } = card;
   return { card_id, card_mask, status, expiry, product_id, client_id, kind, cardholder_name };

@@ -26,7 +26,7 @@ export const fail = (code: string, description: string, gift?: number): OpOutcom
 export const read = (fields: Record<string, unknown>): OpOutcome => ({ kind: 'read', fields });
 export const accept = (effect: Effect): OpOutcome => ({ kind: 'accept', effect });
 
-/** The fields request.status shows for a record (SPEC §5). */
+/** The fields request.status shows for a record (docs/card-api.md, payment-card catalog). */
 export function requestStatusFields(record: RequestRecord): Record<string, unknown> {
   const fields: Record<string, unknown> = { request_status: record.status };
   if (record.cards !== null) fields.cards = record.cards.map((card_id) => ({ card_id }));

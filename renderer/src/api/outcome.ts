@@ -1,4 +1,4 @@
-// Card API outcomes (SPEC §3) as the screens use them: reads want the answer or an error to show; writes show
+// Card API outcomes (docs/card-api.md, safe retry) as the screens use them: reads want the answer or an error to show; writes show
 // what happened, and "not done" is never mistaken for "failed".
 import type { OperationOutcome } from '../../../common/contract/index.ts';
 

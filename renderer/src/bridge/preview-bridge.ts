@@ -1,4 +1,4 @@
-// The browser preview's `window.cardDesk` (ARCHITECTURE §3): the same bridge as the preload, built from the
+// The browser preview's `window.cardDesk` (docs/architecture.md, the contract): the same bridge as the preload, built from the
 // same contract by buildBridge, over HTTP to the preview server instead of Electron IPC. The per-launch token
 // arrives in the URL's fragment (never sent to a server, never in a Referer), is kept in this module's memory
 // only — no localStorage, sessionStorage or cookie — and the fragment is cleared at once.

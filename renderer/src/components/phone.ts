@@ -1,4 +1,4 @@
-// Phones of KZ, KG and UZ (SPEC §5.1): typed in any usual way, validated for the chosen country with
+// Phones of KZ, KG and UZ (docs/card-api.md, payment-card catalog): typed in any usual way, validated for the chosen country with
 // libphonenumber-js, stored as the E.164 digits without "+" (an integer, as the API takes it).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 

@@ -3,7 +3,7 @@
 // this version does not know is shown as it came, never hidden.
 import type { TFunction } from 'i18next';
 
-/** The journaled operations (the writes of SPEC §5 and §6), in the order the operation pickers list them. */
+/** The journaled operations (the writes of docs/card-api.md, payment-card catalog and gift catalog), in the order the operation pickers list them. */
 export const JOURNALED_OPS = [
   'client.create',
   'client.update',

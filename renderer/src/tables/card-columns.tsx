@@ -1,5 +1,5 @@
 // Columns of a card list (a client's cards; the UI benchmark's 100,000 cards). Status words come from the
-// dictionary (SPEC §7.4); an unknown status is shown as it came, never as an error.
+// dictionary (docs/card-api.md, dictionaries); an unknown status is shown as it came, never as an error.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { CARD_STATUSES, CLIENT_PRODUCTS, type CardView } from '../../../common/contract/index.ts';

@@ -22,7 +22,7 @@ export interface IpcRecord {
   text: string;
 }
 
-/** Where a secret may cross the bridge (SPEC §8): typed by the operator, or a revealed card shown to them. */
+/** Where a secret may cross the bridge (docs/card-api.md, sensitive data): typed by the operator, or a revealed card shown to them. */
 const ALLOWED_REQUESTS = new Set(['vault.setSecret', 'cards.setPin', 'session.setPin', 'session.unlock', 'kiosk.exit']);
 const ALLOWED_RESPONSES = new Set(['cards.revealSecret']);
 
@@ -61,7 +61,7 @@ export interface PreviewSession {
   consoleErrors: string[];
   /** Every contract call the page made and its answer, as JSON text. */
   ipcPayloads: string[];
-  /** The same, with the method and direction: the leak scan at close knows what SPEC §8 allows where. */
+  /** The same, with the method and direction: the leak scan at close knows what docs/card-api.md, sensitive data allows where. */
   ipcRecords: IpcRecord[];
   sandboxUrl(): string;
   close(): Promise<void>;
@@ -174,8 +174,8 @@ export async function openPreview(
         child.kill('SIGTERM');
         expect(await exited).toBe(0);
       }
-      // The leak scan (issue 7): data folder, the preview's output, browser storage, every IPC payload but
-      // the few SPEC §8 allows.
+      // The leak scan: data folder, the preview's output, browser storage, every IPC payload but
+      // the few docs/card-api.md, sensitive data allows.
       const canaries = canariesOf(ipcRecords);
       const hits = [
         ...leaksInFiles(dataDir, canaries),
@@ -242,7 +242,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** The embedded sandbox's fault API (SPEC §9). */
+/** The embedded sandbox's fault API (docs/card-api.md, sandbox). */
 export async function injectFault(
   session: PreviewSession,
   next: { op: string; kind: string; count?: number }[],

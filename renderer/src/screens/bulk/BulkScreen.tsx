@@ -1,4 +1,4 @@
-// Bulk issuance (issue 6): the two file formats and their templates; a file checked in full before anything
+// Bulk issuance: the two file formats and their templates; a file checked in full before anything
 // is sent; a job started on the active profile after a confirmation, followed live (pause, resume, cancel);
 // every job's result file; the history of jobs.
 import { Stack, Text } from '@mantine/core';

@@ -1,4 +1,4 @@
-// Which actions a card's status allows (SPEC §7.4). Closed is final: nothing is offered. An unknown status
+// Which actions a card's status allows (docs/card-api.md, dictionaries). Closed is final: nothing is offered. An unknown status
 // keeps only what the state machine allows for "any but closed".
 export const CARD_ACTIONS = ['activate', 'block', 'unblock', 'setPin', 'resetPinCounter', 'identify', 'close'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];

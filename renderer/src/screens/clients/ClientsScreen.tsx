@@ -1,4 +1,4 @@
-// The Clients section: create a client (SPEC §5.1), or open one by id or from the clients created here.
+// The Clients section: create a client (docs/card-api.md, payment-card catalog), or open one by id or from the clients created here.
 import { Paper, Stack, Tabs, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';

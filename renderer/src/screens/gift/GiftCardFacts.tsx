@@ -19,7 +19,7 @@ const STATUS_TONE: Record<GiftStatusWord, string> = {
 export function GiftStatusBadge({ status }: { status: number }): ReactElement {
   const { t } = useTranslation('gift');
   const word = giftStatusWord(status);
-  // A value outside the dictionary is shown as it came, never as an error (SPEC §7.4).
+  // A value outside the dictionary is shown as it came, never as an error (docs/card-api.md, dictionaries).
   return (
     <span
       className={`gift-pill gift-pill-${word ? STATUS_TONE[word] : 'neutral'}`}

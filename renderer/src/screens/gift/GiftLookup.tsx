@@ -15,7 +15,7 @@ import { lookupFormSchema, type LookupFormInput, type LookupFormValues } from '.
 import { useGiftStatus } from './gift-queries.ts';
 import type { GiftCardRef } from './IssueForm.tsx';
 
-/** card_status 1: issued, waiting for the one-time code (SPEC §7.3). */
+/** card_status 1: issued, waiting for the one-time code (docs/card-api.md, dictionaries). */
 const ISSUED = 1;
 
 type SendAction = 'resend' | 'resendCode';

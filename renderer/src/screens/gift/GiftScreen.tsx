@@ -1,4 +1,4 @@
-// Gift cards (SPEC §6): the merchant's products; issuing a card and activating it with the holder's one-time
+// Gift cards (docs/card-api.md, gift catalog): the merchant's products; issuing a card and activating it with the holder's one-time
 // code; and any card by id (status, data and code sent again).
 import { Paper, Stack, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';

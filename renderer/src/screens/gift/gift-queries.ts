@@ -35,7 +35,7 @@ export function productName(product: { name: string; name_en: string }, language
 
 export type GiftStatusWord = (typeof GIFT_CARD_STATUSES)[keyof typeof GIFT_CARD_STATUSES];
 
-/** The dictionary word of a gift card_status (SPEC §7.3); undefined for a value the dictionary lacks. */
+/** The dictionary word of a gift card_status (docs/card-api.md, dictionaries); undefined for a value the dictionary lacks. */
 export function giftStatusWord(status: number): GiftStatusWord | undefined {
   return Object.hasOwn(GIFT_CARD_STATUSES, status)
     ? GIFT_CARD_STATUSES[status as keyof typeof GIFT_CARD_STATUSES]

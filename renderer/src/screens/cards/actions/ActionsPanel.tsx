@@ -1,4 +1,4 @@
-// The actions the card's status allows (SPEC §7.4), each in its own dialog. The outcome of the last action is
+// The actions the card's status allows (docs/card-api.md, dictionaries), each in its own dialog. The outcome of the last action is
 // shown here; a form keeps the dialog open (with the operator's input) only when sending again makes sense.
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';

@@ -1,4 +1,4 @@
-// Secret card data (SPEC §8): masked by default; "Reveal" is an explicit, audited action; the values show for
+// Secret card data (docs/card-api.md, sensitive data): masked by default; "Reveal" is an explicit, audited action; the values show for
 // 30 seconds with a countdown and can be copied (the clipboard is cleared again after 30 seconds).
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';

@@ -1,4 +1,4 @@
-// The card's secret data (SPEC §8), held in component state only while shown: never in a query cache, never
+// The card's secret data (docs/card-api.md, sensitive data), held in component state only while shown: never in a query cache, never
 // logged. It is dropped after 30 seconds, when the window loses focus or is hidden, and on unmount (leaving the
 // screen, locking); then main is told to end content protection. A reveal still in flight when one of those
 // happens is dropped when it lands.

@@ -1,4 +1,4 @@
-// The new-client form (SPEC §5.1), grouped: product, client, identity document, addresses, identification.
+// The new-client form (docs/card-api.md, payment-card catalog), grouped: product, client, identity document, addresses, identification.
 // Validated by the contract's own clientDraft schema; nothing is sent while a field is wrong, the first wrong
 // field takes focus, and the input stays as typed.
 import { zodResolver } from '@hookform/resolvers/zod';

@@ -1,4 +1,4 @@
-// Product and branch. The product decides which of the other fields are required (SPEC §5.1).
+// Product and branch. The product decides which of the other fields are required (docs/card-api.md, payment-card catalog).
 import { Fieldset, Group, Radio, Text, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { Controller } from 'react-hook-form';

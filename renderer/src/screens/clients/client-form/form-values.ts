@@ -1,4 +1,4 @@
-// The new-client form's values (strings, as inputs hold them) and their conversion into the SPEC §5.1 draft.
+// The new-client form's values (strings, as inputs hold them) and their conversion into the docs/card-api.md, payment-card catalog draft.
 // Field names follow the draft's own paths (client.first_name, client.address1.country …), so the contract
 // schema's issues land on the field they are about without any renaming.
 import { z } from 'zod';

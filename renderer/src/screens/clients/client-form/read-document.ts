@@ -1,4 +1,4 @@
-// The identity document (SPEC §5.1): a PDF of at most 2 MB, sent as base64. Size and the `%PDF-` signature are
+// The identity document (docs/card-api.md, payment-card catalog): a PDF of at most 2 MB, sent as base64. Size and the `%PDF-` signature are
 // checked before anything is encoded, so a wrong or huge file is refused at once and never read whole.
 import { MAX_DOCUMENT_BYTES } from '../../../../../common/contract/index.ts';
 

@@ -129,7 +129,7 @@ function ProfileSecret({ profile }: { profile: ProfileView }): ReactElement {
           variant="default"
           loading={pinKey.isPending}
           onClick={() => {
-            // A new key replaces the one in use (SPEC §8): ask before throwing the old one away.
+            // A new key replaces the one in use (docs/card-api.md, sensitive data): ask before throwing the old one away.
             if (hasPinKey) setConfirmPinKey(true);
             else pinKey.mutate();
           }}
