@@ -11,8 +11,6 @@ export type Outcome<T = Record<string, unknown>> =
   /** The server was not reached or refused the transport (a read, or a write it provably never got). */
   | { kind: 'transport'; key: string; reason: string };
 
-export type OutcomeKind = Outcome['kind'];
-
 /** What Request status says about one key. */
 export type StatusAnswer =
   | { kind: 'found'; requestStatus: 'success' | 'process' | 'error'; fields: Record<string, unknown> }

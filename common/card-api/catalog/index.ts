@@ -1,7 +1,7 @@
 // The operations catalog: op id → path, schemas, sync/async, read/write, sensitivity (docs/card-api.md, payment-card catalog, gift catalog).
 import { ZodObject, type z } from 'zod';
 import { giftCardOperations } from './gift-cards.ts';
-import type { Api, OperationSpec } from './operation.ts';
+import type { Api } from './operation.ts';
 import { paymentCardOperations } from './payment-cards.ts';
 
 export type { Api, OperationGroup, OperationSpec } from './operation.ts';
@@ -20,10 +20,6 @@ export const OP_IDS = Object.keys(operations) as OpId[];
 
 export function isOpId(id: string): id is OpId {
   return Object.hasOwn(operations, id);
-}
-
-export function operationSpec(id: OpId): OperationSpec {
-  return operations[id];
 }
 
 export function fullPath(id: OpId): string {

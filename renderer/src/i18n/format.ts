@@ -54,14 +54,6 @@ export function formatDateTime(value: number | string | Date, language: Language
   ).format(date);
 }
 
-export function formatDate(value: number | string | Date, language: Language): string {
-  const date = toDate(value);
-  if (date === undefined) return String(value);
-  return cached(`date:${language}`, () => new Intl.DateTimeFormat(LOCALE_OF[language], { dateStyle: 'medium' })).format(
-    date,
-  );
-}
-
 /** `77012345678` → `+7 701 234 5678`; anything unparsable is shown as it came. */
 export function formatPhone(digits: string | number): string {
   const text = String(digits);

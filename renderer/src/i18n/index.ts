@@ -35,8 +35,3 @@ export async function initI18n(language: Language = 'ru'): Promise<void> {
     document.documentElement.lang = lng;
   });
 }
-
-export function currentLanguage(): Language {
-  const lng = i18n.resolvedLanguage ?? i18n.language;
-  return (LANGUAGES as readonly string[]).includes(lng) ? (lng as Language) : 'en';
-}

@@ -29,17 +29,6 @@ export const profileFormSchema = z.object({
 export type ProfileFormInput = z.input<typeof profileFormSchema>;
 export type ProfileFormValues = z.output<typeof profileFormSchema>;
 
-export const PROFILE_FIELDS = [
-  'id',
-  'name',
-  'region',
-  'environment',
-  'baseUrl',
-  'merchantId',
-  'scheme',
-  'allowedOperations',
-] as const;
-
 export function emptyProfile(): ProfileFormInput {
   return {
     id: '',
