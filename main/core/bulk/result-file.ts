@@ -3,15 +3,11 @@
 // card number: only the bank's mask is written, and an unmasked number is masked here.
 import Papa from 'papaparse';
 import { maskPan } from '../../../common/card-api/pan.ts';
+import { safeCell } from '../../../common/csv/safe-cell.ts';
 import type { JobMeta, RowResult } from './job-store.ts';
 import type { ValidRow } from './validate.ts';
 
 export const RESULT_COLUMNS = ['result_status', 'client_id', 'card_id', 'card_mask', 'error_code', 'error_message'];
-
-/** Cells a spreadsheet would run as a formula are prefixed with an apostrophe (CSV injection). */
-function safe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-}
 
 export function resultCsv(meta: JobMeta, rows: ValidRow[], results: Map<number, RowResult>): string {
   const lines: string[][] = [];
@@ -30,7 +26,7 @@ export function resultCsv(meta: JobMeta, rows: ValidRow[], results: Map<number, 
     }
   }
   const csv = Papa.unparse(
-    { fields: [...meta.header, ...RESULT_COLUMNS], data: lines.map((line) => line.map(safe)) },
+    { fields: [...meta.header, ...RESULT_COLUMNS], data: lines.map((line) => line.map(safeCell)) },
     { delimiter: ';', newline: '\r\n' },
   );
   return `\uFEFF${csv}\r\n`;

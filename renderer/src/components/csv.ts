@@ -1,17 +1,11 @@
-// CSV export (papaparse): UTF-8 with BOM so spreadsheet programs read Cyrillic, and cells that a spreadsheet
-// would run as a formula (= + - @ at the start) are prefixed with an apostrophe (CSV injection).
+// CSV export (papaparse): UTF-8 with BOM so spreadsheet programs read Cyrillic, and every cell through the
+// shared CSV-injection guard (common/csv/safe-cell.ts).
 import Papa from 'papaparse';
+import { safeCellOf } from '../../../common/csv/safe-cell.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvSafe(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return `\uFEFF${Papa.unparse({ fields: header, data: rows.map((row) => row.map(csvSafe)) }, { newline: '\r\n' })}`;
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const data = rows.map((row) => row.map(safeCellOf));
+  return `\uFEFF${Papa.unparse({ fields: [...header], data }, { newline: '\r\n' })}`;
 }
 
 /** Saves through the browser's download (Electron shows its save dialog, the preview downloads). */
