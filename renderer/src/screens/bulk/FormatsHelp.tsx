@@ -5,8 +5,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BULK_FORMATS, type BulkFormat } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
+import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
-import { downloadText } from './download.ts';
 import { ADDRESS_PARTS, FORMAT_COLUMNS } from './formats.ts';
 
 export function FormatsHelp(): ReactElement {

@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { bulkKeys } from './bulk-queries.ts';
-import { downloadText } from './download.ts';
 
 type Action = 'pause' | 'resume' | 'cancel';
 

@@ -3,7 +3,8 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, AuditEntryView } from '../../../../common/contract/index.ts';
-import { downloadCsv } from '../../components/csv.ts';
+import { toCsv } from '../../components/csv.ts';
+import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -31,7 +32,7 @@ export function AuditTab(): ReactElement {
 
   function exportCsv(): void {
     const csv = auditCsv(t, rows);
-    downloadCsv(csv.fileName, csv.header, csv.rows);
+    downloadText(csv.fileName, toCsv(csv.header, csv.rows));
   }
 
   return (

@@ -4,7 +4,8 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, JournalEntryView } from '../../../../common/contract/index.ts';
-import { downloadCsv } from '../../components/csv.ts';
+import { toCsv } from '../../components/csv.ts';
+import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -34,7 +35,7 @@ export function OperationsTab(): ReactElement {
 
   function exportCsv(): void {
     const csv = operationsCsv(t, entries);
-    downloadCsv(csv.fileName, csv.header, csv.rows);
+    downloadText(csv.fileName, toCsv(csv.header, csv.rows));
   }
 
   return (

@@ -1,6 +1,6 @@
 // CSV exports of the Journal: raw values a spreadsheet can work with (ISO times, operation and action ids,
 // states), the headers in the operator's language. Parameters are the journal's masked ones: no card number,
-// phone or name is ever in them (docs/card-api.md, sensitive data), and downloadCsv neutralises formula-like cells.
+// phone or name is ever in them (docs/card-api.md, sensitive data), and toCsv neutralises formula-like cells.
 import type { TFunction } from 'i18next';
 import type { AuditEntryView, JournalEntryView } from '../../../../common/contract/index.ts';
 import { fileStamp } from './date-range.ts';

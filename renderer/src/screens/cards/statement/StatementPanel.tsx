@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { StatementOperation } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { expectDone } from '../../../api/outcome.ts';
-import { downloadCsv } from '../../../components/csv.ts';
+import { toCsv } from '../../../components/csv.ts';
+import { downloadText } from '../../../components/download.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { useFilteredRows, VirtualTable } from '../../../components/VirtualTable.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
@@ -67,7 +68,7 @@ export function StatementPanel({
 
   const exportCsv = (): void => {
     const { header, rows } = statementCsv(tc, shown);
-    downloadCsv(`statement-${last4}-${range.from}-${range.to}.csv`, header, rows);
+    downloadText(`statement-${last4}-${range.from}-${range.to}.csv`, toCsv(header, rows));
   };
 
   if (statement.error) return <ErrorNotice error={statement.error} testId="statement-error" />;

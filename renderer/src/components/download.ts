@@ -1,5 +1,6 @@
-// Saves a text file main produced (a template, a result file) through the browser's download, as
-// components/csv.ts does: the content is already CSV, so it is saved as it came, not re-encoded.
+// The one way a file leaves the renderer: the browser's download (Electron shows its save dialog, the preview
+// downloads it). CSV is the only kind Card Desk saves: exports made here (components/csv.ts) and files main
+// produced (bulk templates and result files), saved as they came.
 export function downloadText(fileName: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
