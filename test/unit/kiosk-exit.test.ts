@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KioskExitGuard } from '../../main/core/session/kiosk-exit.ts';
+import { memoryAttemptStore, PinAttempts } from '../../main/core/session/pin-attempts.ts';
 import { hashPin } from '../../main/core/session/pin-hash.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -9,7 +10,7 @@ describe('kiosk exit guard', () => {
     let clock = 0;
     const guard = new KioskExitGuard(
       () => policy.hash,
-      () => clock,
+      new PinAttempts(memoryAttemptStore(), () => clock),
     );
     await expect(guard.verify('12345678')).rejects.toMatchObject({ code: 'kiosk_exit_not_configured' });
     policy.hash = await hashPin('24681357');
@@ -26,7 +27,7 @@ describe('card-desk policy hash-pin', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+\n$/);
     expect(result.stdout + result.stderr).not.toContain('97531864');
-    const guard = new KioskExitGuard(() => result.stdout.trim());
+    const guard = new KioskExitGuard(() => result.stdout.trim(), new PinAttempts(memoryAttemptStore()));
     await expect(guard.verify('97531864')).resolves.toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin, verifyPin } from '../../main/core/session/pin-hash.ts';
+import { memoryAttemptStore, PinAttempts } from '../../main/core/session/pin-attempts.ts';
 import { Session, type LockReason } from '../../main/core/session/session.ts';
 
 function harness(initialHash?: string, idleMinutes = 5) {
@@ -14,7 +15,7 @@ function harness(initialHash?: string, idleMinutes = 5) {
     },
     idleLockMinutes: () => idleMinutes,
     onLockChanged: (locked, reason) => changes.push([locked, reason]),
-    now: () => clock,
+    attempts: new PinAttempts(memoryAttemptStore(), () => clock),
     setTimer: (fn, ms) => {
       const timer = { fn, at: clock + ms, cleared: false };
       timers.push(timer);

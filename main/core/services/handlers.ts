@@ -7,6 +7,7 @@ import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
 import { KioskExitGuard } from '../session/kiosk-exit.ts';
+import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
 import type { DeskEvents } from './events.ts';
 import { entryView, reconcileView, searchAudit, searchJournal } from './journal-views.ts';
@@ -23,11 +24,13 @@ export interface HandlerContext {
   /** Lets the kiosk window go once the admin PIN is verified; false where no kiosk runs. */
   kioskExit?: () => boolean;
   bulk: BulkService;
+  /** Wrong-PIN counts shared with the session (the operator PIN) and kiosk exit. */
+  pinAttempts: PinAttempts;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { desk, session, events, bulk } = ctx;
-  const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash());
+  const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash(), ctx.pinAttempts);
   const active = () => desk.activeProfileId();
 
   /** One Card API operation for the active profile; writes announce their state to the renderer. */

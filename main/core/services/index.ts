@@ -2,6 +2,7 @@
 import type { AppInfo } from '../../../common/contract/index.ts';
 import { bulkServiceFor, type BulkService } from '../bulk/index.ts';
 import type { Desk } from '../desk.ts';
+import { fileAttemptStore, PinAttempts } from '../session/pin-attempts.ts';
 import { Session } from '../session/session.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
 import { DeskEvents } from './events.ts';
@@ -30,7 +31,9 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): Services {
   const { desk } = options;
   const events = new DeskEvents();
+  const pinAttempts = new PinAttempts(fileAttemptStore(desk.dataDir));
   const session = new Session({
+    attempts: pinAttempts,
     pinHash: () => desk.operatorPinHash(),
     savePinHash: (hash) => {
       desk.saveOperatorPinHash(hash);
@@ -49,6 +52,7 @@ export function createServices(options: ServiceOptions): Services {
   });
   const handlers = createHandlers({
     bulk,
+    pinAttempts,
     desk,
     session,
     events,

@@ -1,22 +1,20 @@
 // Leaving kiosk mode takes the admin PIN of the workstation's policy, verified in main against its scrypt hash,
-// with the same back-off as the lock screen.
+// with the same persisted back-off as the lock screen. A hash with weaker scrypt parameters than Card Desk's own
+// is refused: the policy file holding it may be readable, and a cheap hash of 8 digits is quickly guessed.
 import { DeskError } from '../errors.ts';
-import { verifyPin } from './pin-hash.ts';
+import type { PinAttempts } from './pin-attempts.ts';
+import { isStrongPinHash, verifyPin } from './pin-hash.ts';
 
 /** Admin PINs are longer than operator PINs: their hash sits in a policy file an attacker may read. */
 export const ADMIN_PIN = /^\d{8,12}$/;
-const FREE_ATTEMPTS = 5;
-const BACKOFF_MS = 30_000;
 
 export class KioskExitGuard {
-  private wrongAttempts = 0;
-  private retryAt = 0;
   private readonly hash: () => string | undefined;
-  private readonly now: () => number;
+  private readonly attempts: PinAttempts;
 
-  constructor(hash: () => string | undefined, now: () => number = Date.now) {
+  constructor(hash: () => string | undefined, attempts: PinAttempts) {
     this.hash = hash;
-    this.now = now;
+    this.attempts = attempts;
   }
 
   /** Resolves when the PIN is right; otherwise throws a typed error (never naming the PIN). */
@@ -28,19 +26,12 @@ export class KioskExitGuard {
         'no admin PIN is set in the workstation policy: ask IT to set one',
       );
     }
-    const wait = this.retryAt - this.now();
-    if (wait > 0)
-      throw new DeskError('pin_retry_later', `too many wrong PINs: try again in ${String(Math.ceil(wait / 1000))} s`, {
-        retryInMs: wait,
-      });
-    if (!(await verifyPin(pin, hash))) {
-      this.wrongAttempts++;
-      if (this.wrongAttempts >= FREE_ATTEMPTS) this.retryAt = this.now() + BACKOFF_MS;
-      throw new DeskError('pin_wrong', 'wrong admin PIN', {
-        attemptsLeft: Math.max(0, FREE_ATTEMPTS - this.wrongAttempts),
-      });
+    if (!isStrongPinHash(hash)) {
+      throw new DeskError(
+        'kiosk_exit_weak_hash',
+        'the admin PIN hash in the workstation policy is too weak: ask IT to make it with `card-desk policy hash-pin`',
+      );
     }
-    this.wrongAttempts = 0;
-    this.retryAt = 0;
+    await this.attempts.check('kiosk-exit', () => verifyPin(pin, hash), 'wrong admin PIN');
   }
 }

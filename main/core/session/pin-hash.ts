@@ -21,6 +21,19 @@ export async function hashPin(pin: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** True when `stored` is an scrypt hash at least as costly as the ones Card Desk makes. */
+export function isStrongPinHash(stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
+  return (
+    Number(n) >= (PARAMS.N ?? 0) &&
+    Number(r) >= (PARAMS.r ?? 0) &&
+    Number(p) >= 1 &&
+    Buffer.from(salt, 'base64').length >= 16 &&
+    Buffer.from(hash, 'base64').length >= KEY_LENGTH
+  );
+}
+
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;

@@ -1,6 +1,7 @@
 // The operator session: locked or not, enforced in main (every contract method but a few is refused while
 // locked). Idle lock after the policy's minutes; immediate lock on OS lock or suspend (the shell calls lock()).
 import { DeskError } from '../errors.ts';
+import type { PinAttempts } from './pin-attempts.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
 
 export type LockReason = 'operator' | 'idle' | 'os' | 'unlock';
@@ -10,27 +11,20 @@ export interface SessionDeps {
   pinHash(): string | undefined;
   savePinHash(hash: string): void;
   idleLockMinutes(): number;
+  /** The persisted wrong-PIN count shared by every place the operator PIN is checked. */
+  attempts: PinAttempts;
   onLockChanged(locked: boolean, reason: LockReason): void;
-  now?: () => number;
   setTimer?: (fn: () => void, ms: number) => object;
   clearTimer?: (timer: unknown) => void;
 }
 
-/** After this many wrong PINs in a row, unlocking waits. */
-const FREE_ATTEMPTS = 5;
-const BACKOFF_MS = 30_000;
-
 export class Session {
   private lockedState: boolean;
-  private wrongAttempts = 0;
-  private retryAt = 0;
   private timer: unknown;
   private readonly deps: SessionDeps;
-  private readonly now: () => number;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
-    this.now = deps.now ?? Date.now;
     // With a PIN set, a new session starts locked.
     this.lockedState = deps.pinHash() !== undefined;
     this.armIdleTimer();
@@ -61,19 +55,8 @@ export class Session {
 
   async unlock(pin: string): Promise<void> {
     if (!this.lockedState) return;
-    const wait = this.retryAt - this.now();
-    if (wait > 0)
-      throw new DeskError('pin_retry_later', `too many wrong PINs: try again in ${String(Math.ceil(wait / 1000))} s`, {
-        retryInMs: wait,
-      });
     const hash = this.deps.pinHash();
-    if (hash === undefined || !(await verifyPin(pin, hash))) {
-      this.wrongAttempts++;
-      if (this.wrongAttempts >= FREE_ATTEMPTS) this.retryAt = this.now() + BACKOFF_MS;
-      throw new DeskError('pin_wrong', 'wrong PIN', { attemptsLeft: Math.max(0, FREE_ATTEMPTS - this.wrongAttempts) });
-    }
-    this.wrongAttempts = 0;
-    this.retryAt = 0;
+    await this.deps.attempts.check('operator', async () => hash !== undefined && (await verifyPin(pin, hash)));
     this.lockedState = false;
     this.armIdleTimer();
     this.deps.onLockChanged(false, 'unlock');
@@ -81,8 +64,10 @@ export class Session {
 
   async setPin(newPin: string, currentPin?: string): Promise<void> {
     const hash = this.deps.pinHash();
-    if (hash !== undefined && (currentPin === undefined || !(await verifyPin(currentPin, hash)))) {
-      throw new DeskError('pin_wrong', 'the current PIN is wrong');
+    if (hash !== undefined) {
+      if (currentPin === undefined) throw new DeskError('pin_wrong', 'the current PIN is wrong');
+      // A change is a guess at the current PIN too: it counts like an unlock.
+      await this.deps.attempts.check('operator', () => verifyPin(currentPin, hash), 'the current PIN is wrong');
     }
     this.deps.savePinHash(await hashPin(newPin));
     this.armIdleTimer();
