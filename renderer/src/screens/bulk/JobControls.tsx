@@ -7,6 +7,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
+import { DANGER } from '../../components/colors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
@@ -82,7 +83,7 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
         {(running || state === 'paused') && (
           <Button
             variant="outline"
-            color="red.9"
+            color={DANGER}
             onClick={() => {
               setConfirmCancel(true);
             }}

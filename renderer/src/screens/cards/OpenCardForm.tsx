@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../common/contract/index.ts';
 import { useNavigation } from '../../app/router.tsx';
-import { PRIMARY } from './colors.ts';
+import { PRIMARY } from '../../components/colors.ts';
 
 const schema = contract['cards.info'].args;
 

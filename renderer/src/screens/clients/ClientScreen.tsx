@@ -11,7 +11,7 @@ import { IssueVirtualCard } from './client/IssueVirtualCard.tsx';
 import { LinkCardForm } from './client/LinkCardForm.tsx';
 import { UpdatePhoneForm } from './client/UpdatePhoneForm.tsx';
 import './clients.css';
-import { PRIMARY } from './colors.ts';
+import { PRIMARY } from '../../components/colors.ts';
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactElement {
   return (

@@ -9,7 +9,7 @@ import { resultString } from '../../api/outcome.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { ClientForm, type ValidDraft } from './client-form/ClientForm.tsx';
 import { WriteResult } from './WriteResult.tsx';
-import { PRIMARY } from './colors.ts';
+import { PRIMARY } from '../../components/colors.ts';
 
 export function NewClientPanel(): ReactElement {
   const { t } = useTranslation('clients');

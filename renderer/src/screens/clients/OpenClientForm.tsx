@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../common/contract/index.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { useFieldError } from './field-error.ts';
-import { PRIMARY } from './colors.ts';
+import { PRIMARY } from '../../components/colors.ts';
 
 const openSchema = contract['clients.cards'].args;
 

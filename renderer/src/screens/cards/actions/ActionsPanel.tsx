@@ -15,7 +15,7 @@ import { IdentifyForm } from './IdentifyForm.tsx';
 import { ReasonForm } from './ReasonForm.tsx';
 import { ResetCounterDialog } from './ResetCounterDialog.tsx';
 import { SetPinForm } from './SetPinForm.tsx';
-import { DANGER } from '../colors.ts';
+import { DANGER } from '../../../components/colors.ts';
 
 type FormAction = 'block' | 'unblock' | 'setPin' | 'identify';
 // Light buttons take the plain colour (Mantine's light variant of a shade like red.9 loses its text contrast).

@@ -12,7 +12,7 @@ import { localDateInput, localRfc3339, localTimeInput, parseLocal } from '../tim
 import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 const args = contract['cards.identify'].args.shape;
 

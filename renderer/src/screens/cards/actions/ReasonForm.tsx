@@ -16,7 +16,7 @@ import { cardDesk } from '../../../api/bridge.ts';
 import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
-import { DANGER, PRIMARY } from '../colors.ts';
+import { DANGER, PRIMARY } from '../../../components/colors.ts';
 
 type Kind = 'block' | 'unblock';
 

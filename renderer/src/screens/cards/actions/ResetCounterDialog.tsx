@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutcome } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';
 import { ActionModal } from './ActionModal.tsx';

@@ -12,7 +12,7 @@ import { cardDesk } from '../../../api/bridge.ts';
 import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 // The contract's PIN rule (4 to 12 digits), unwrapped from its optional.
 const pinDigits = contract['cards.setPin'].args.shape.pin.unwrap();

@@ -12,7 +12,7 @@ import { cardKeys } from '../use-card-queries.ts';
 import { useWrite } from '../use-write.ts';
 import { WriteProblem } from '../actions/WriteProblem.tsx';
 import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 // One element of the contract's `limits` array, with the type and period the form offers made required.
 const limitSpec = contract['limits.set'].args.shape.limits.element;

@@ -8,7 +8,7 @@ import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
 import { useExpiringClipboard } from '../../../components/use-clipboard.ts';
 import { groupInFours } from './pan.ts';
 import { REVEAL_MS, useRevealedSecret } from './use-revealed-secret.ts';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 type CopyNotice = 'copied' | 'failed' | null;
 

@@ -15,7 +15,7 @@ import { clientFormSchema, emptyClientForm, type ClientFormValues } from './form
 import { IdentificationFields } from './IdentificationFields.tsx';
 import { PersonFields } from './PersonFields.tsx';
 import { ProductFields } from './ProductFields.tsx';
-import { ERROR_TEXT, PRIMARY } from '../colors.ts';
+import { ERROR_TEXT, PRIMARY } from '../../../components/colors.ts';
 
 export type ValidDraft = z.output<typeof clientDraft>;
 

@@ -13,7 +13,7 @@ import { useFieldError } from '../field-error.ts';
 import { WriteResult } from '../WriteResult.tsx';
 import { NewCard } from './NewCard.tsx';
 import { useClientWrite } from './use-client.ts';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 export const EMBOSSED_MAX = 26;
 

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { WriteResult } from '../WriteResult.tsx';
 import { NewCard } from './NewCard.tsx';
 import { useClientWrite } from './use-client.ts';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 export function IssueVirtualCard({ clientId }: { clientId: string }): ReactElement {
   const { t } = useTranslation('clients');

@@ -9,7 +9,7 @@ import { cardDesk } from '../../../api/bridge.ts';
 import { useFieldError } from '../field-error.ts';
 import { WriteResult } from '../WriteResult.tsx';
 import { useClientWrite } from './use-client.ts';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 const linkSchema = contract['cards.link'].args.omit({ clientId: true });
 

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstCardId } from '../../../api/outcome.ts';
 import { useNavigation } from '../../../app/router.tsx';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 export function NewCard({ result, testId }: { result: Record<string, unknown>; testId: string }): ReactElement | null {
   const { t } = useTranslation('clients');

@@ -13,7 +13,7 @@ import { PRODUCT_CODES, type ProductCode } from '../client-form/form-values.ts';
 import { useFieldError } from '../field-error.ts';
 import { WriteResult } from '../WriteResult.tsx';
 import { useClientCards, useClientWrite } from './use-client.ts';
-import { PRIMARY } from '../colors.ts';
+import { PRIMARY } from '../../../components/colors.ts';
 
 const phoneSchema = z
   .object({ productId: z.enum(PRODUCT_CODES), phone: z.number().optional() })
