@@ -1,5 +1,7 @@
 // One entry for every transport: parse the untrusted arguments, enforce the lock, run the handler, and turn
-// any failure into a typed error without stack or secret (docs/architecture.md, the contract).
+// any failure into a typed error without stack or secret (docs/architecture.md, the contract). A call is not
+// operator activity: screens query in the background, so only `session.activity` (sent on real input) keeps
+// the session awake.
 import { contract, type ContractError, type MethodName, type Reply } from '../../../common/contract/index.ts';
 import { describeProblems, fieldProblems, ValidationError } from '../../../common/card-api/validation.ts';
 import type { Session } from '../session/session.ts';
@@ -50,7 +52,6 @@ export function createDispatcher(handlers: Handlers, session: Session, report: (
         error: { code: 'invalid_arguments', message: describeProblems(problems), details: { problems } },
       };
     }
-    if (!session.locked) session.activity();
     try {
       const handler = handlers[method] as (a: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };

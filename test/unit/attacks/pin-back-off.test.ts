@@ -1,0 +1,97 @@
+// Attacks on the PIN back-off, as an attacker at the keyboard or with a script against the contract would try
+// them: racing many guesses past the count, restarting the app to reset it, guessing through "change PIN"
+// instead of the lock screen, and a kiosk-exit hash made cheap to guess.
+import { describe, expect, it } from 'vitest';
+import { KioskExitGuard } from '../../../main/core/session/kiosk-exit.ts';
+import { fileAttemptStore, PinAttempts, FREE_ATTEMPTS } from '../../../main/core/session/pin-attempts.ts';
+import { hashPin } from '../../../main/core/session/pin-hash.ts';
+import { Session } from '../../../main/core/session/session.ts';
+import { attack } from '../../support/attack.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+const RIGHT = '482915';
+const GUESSES = 600;
+
+async function lockedSession(dataDir: string) {
+  let hash: string | undefined = await hashPin(RIGHT);
+  const session = new Session({
+    pinHash: () => hash,
+    savePinHash: (h) => {
+      hash = h;
+    },
+    idleLockMinutes: () => 5,
+    onLockChanged: () => undefined,
+    attempts: new PinAttempts(fileAttemptStore(dataDir)),
+  });
+  return { session, hash: () => hash };
+}
+
+const codes = (results: PromiseSettledResult<unknown>[]) =>
+  results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'unlocked'));
+
+describe('PIN back-off under attack', () => {
+  it(
+    `${String(GUESSES)} concurrent guesses at the lock screen: one is checked, the right one among them is refused`,
+    () =>
+      attack('racing concurrent guesses past the lock screen count', async () => {
+        const { session } = await lockedSession(tempDir('card-desk-pin-race-'));
+        const guesses = Array.from({ length: GUESSES }, (_, i) => (i === 300 ? RIGHT : String(100000 + i)));
+        const results = codes(await Promise.allSettled(guesses.map((pin) => session.unlock(pin))));
+        expect(results.filter((c) => c === 'pin_wrong')).toHaveLength(1);
+        expect(results.filter((c) => c === 'pin_retry_later')).toHaveLength(GUESSES - 1);
+        expect(session.locked).toBe(true);
+      }),
+    60_000,
+  );
+
+  it('a restart does not reset the count: the right PIN still waits', () =>
+    attack('resetting the PIN count by restarting the app', async () => {
+      const dataDir = tempDir('card-desk-pin-restart-');
+      const first = await lockedSession(dataDir);
+      for (let i = 0; i < FREE_ATTEMPTS; i++)
+        await expect(first.session.unlock('000000')).rejects.toMatchObject({ code: 'pin_wrong' });
+      first.session.dispose();
+      const second = await lockedSession(dataDir);
+      await expect(second.session.unlock(RIGHT)).rejects.toMatchObject({ code: 'pin_retry_later' });
+      expect(second.session.locked).toBe(true);
+    }));
+
+  it('guessing through "change PIN" counts like the lock screen', () =>
+    attack('guessing the operator PIN through change PIN', async () => {
+      const dataDir = tempDir('card-desk-pin-change-');
+      const { session } = await lockedSession(dataDir);
+      await session.unlock(RIGHT);
+      for (let i = 0; i < FREE_ATTEMPTS; i++)
+        await expect(session.setPin('1111', `9${String(i)}0000`)).rejects.toMatchObject({ code: 'pin_wrong' });
+      await expect(session.setPin('1111', RIGHT)).rejects.toMatchObject({ code: 'pin_retry_later' });
+      session.lock('operator');
+      await expect(session.unlock(RIGHT)).rejects.toMatchObject({ code: 'pin_retry_later' });
+    }));
+
+  it(
+    'kiosk exit: concurrent guesses are checked one at a time and the count survives a restart',
+    () =>
+      attack('racing and restarting past the kiosk-exit PIN count', async () => {
+        const dataDir = tempDir('card-desk-kiosk-race-');
+        const hash = await hashPin('24681357');
+        const guard = new KioskExitGuard(() => hash, new PinAttempts(fileAttemptStore(dataDir)));
+        const guesses = Array.from({ length: GUESSES }, (_, i) => String(10_000_000 + i));
+        const results = codes(await Promise.allSettled(guesses.map((pin) => guard.verify(pin))));
+        expect(results.filter((c) => c === 'pin_wrong')).toHaveLength(1);
+        for (let i = 1; i < FREE_ATTEMPTS; i++)
+          await expect(guard.verify('11111111')).rejects.toMatchObject({ code: 'pin_wrong' });
+        const restarted = new KioskExitGuard(() => hash, new PinAttempts(fileAttemptStore(dataDir)));
+        await expect(restarted.verify('24681357')).rejects.toMatchObject({ code: 'pin_retry_later' });
+      }),
+    60_000,
+  );
+
+  it('a kiosk-exit hash with cheap scrypt parameters is refused, even with the right PIN', () =>
+    attack('a kiosk-exit PIN hash with cheap scrypt parameters', async () => {
+      const strong = await hashPin('24681357');
+      const [, , , , salt, key] = strong.split('$');
+      const cheap = ['scrypt', 2, 1, 1, salt, key].join('$');
+      const guard = new KioskExitGuard(() => cheap, new PinAttempts(fileAttemptStore(tempDir('card-desk-weak-'))));
+      await expect(guard.verify('24681357')).rejects.toMatchObject({ code: 'kiosk_exit_weak_hash' });
+    }));
+});
