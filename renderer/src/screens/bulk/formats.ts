@@ -1,6 +1,7 @@
-// The columns of the two bulk formats as the help shows them (main/core/bulk/formats.ts is the rule; the
-// renderer may not import main). `key` is the description's i18n key under `formats.columns`.
-import type { BulkFormat } from '../../../../common/contract/index.ts';
+// The columns of the two bulk formats as the help lists them, read from the rule itself
+// (common/bulk/formats.ts): required ones first, then the optional ones in template order, each address group
+// as one line (address1_*). `key` is the description's i18n key under `formats.columns`.
+import { ADDRESS_FIELD, FORMATS, type BulkFormat } from '../../../../common/bulk/formats.ts';
 
 export interface ColumnHelp {
   /** The column name(s) as they appear in the header. */
@@ -9,33 +10,28 @@ export interface ColumnHelp {
   key: string;
 }
 
-export const FORMAT_COLUMNS: Record<BulkFormat, readonly ColumnHelp[]> = {
-  clients: [
-    { name: 'product_id', required: true, key: 'product_id' },
-    { name: 'phone', required: true, key: 'phone' },
-    { name: 'type', required: true, key: 'type' },
-    { name: 'resident', required: true, key: 'resident' },
-    { name: 'first_name', required: true, key: 'first_name' },
-    { name: 'last_name', required: true, key: 'last_name' },
-    { name: 'card_kind', required: true, key: 'card_kind' },
-    { name: 'embossed_name', required: false, key: 'embossed_name' },
-    { name: 'card_branch_id', required: false, key: 'card_branch_id' },
-    { name: 'branch_id', required: false, key: 'branch_id' },
-    { name: 'middle_name', required: false, key: 'middle_name' },
-    { name: 'birthdate', required: false, key: 'birthdate' },
-    { name: 'email', required: false, key: 'email' },
-    { name: 'country', required: false, key: 'country' },
-    { name: 'person_id', required: false, key: 'person_id' },
-    { name: 'language', required: false, key: 'language' },
-    { name: 'external_user_id', required: false, key: 'external_user_id' },
-    { name: 'address1_*', required: false, key: 'address1' },
-    { name: 'address2_*', required: false, key: 'address2' },
-  ],
-  cards: [
-    { name: 'product_id', required: true, key: 'cards_product_id' },
-    { name: 'quantity', required: true, key: 'quantity' },
-  ],
-};
-
 /** The five parts of an address column group: address1_country … address1_building. */
-export const ADDRESS_PARTS = ['country', 'postal_code', 'city', 'street', 'building'] as const;
+export const ADDRESS_PARTS = Object.keys(ADDRESS_FIELD);
+
+const ADDRESS_GROUP = /^(address[12])_/;
+
+function columnHelp(format: BulkFormat, name: string, required: boolean): ColumnHelp {
+  const group = ADDRESS_GROUP.exec(name)?.[1];
+  if (group !== undefined) return { name: `${group}_*`, required, key: group };
+  // The cards format's product_id is the product of the unassigned cards: it has its own description.
+  return { name, required, key: format === 'cards' && name === 'product_id' ? 'cards_product_id' : name };
+}
+
+function formatColumns(format: BulkFormat): ColumnHelp[] {
+  const { required, optional } = FORMATS[format];
+  const columns = [
+    ...required.map((name) => columnHelp(format, name, true)),
+    ...optional.map((name) => columnHelp(format, name, false)),
+  ];
+  return columns.filter((column, i) => columns.findIndex((c) => c.name === column.name) === i);
+}
+
+export const FORMAT_COLUMNS: Record<BulkFormat, readonly ColumnHelp[]> = {
+  clients: formatColumns('clients'),
+  cards: formatColumns('cards'),
+};
