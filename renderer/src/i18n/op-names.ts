@@ -2,28 +2,10 @@
 // the Requests and Journal screens. Labels live in the `journal` namespace (`op.*`, `audit.action.*`); an id
 // this version does not know is shown as it came, never hidden.
 import type { TFunction } from 'i18next';
+import { OP_IDS, operations, type OpId } from '../../../common/card-api/catalog/index.ts';
 
-/** The journaled operations (the writes of docs/card-api.md, payment-card catalog and gift catalog), in the order the operation pickers list them. */
-export const JOURNALED_OPS = [
-  'client.create',
-  'client.update',
-  'card.issue',
-  'card.issuePlastic',
-  'card.issueBulk',
-  'card.link',
-  'card.activate',
-  'card.block',
-  'card.unblock',
-  'card.setPin',
-  'card.resetPinCounter',
-  'card.close',
-  'card.identify',
-  'limits.set',
-  'gift.issue',
-  'gift.confirm',
-  'gift.resend',
-  'gift.resendCode',
-] as const;
+/** The journaled operations: the catalog's writes (docs/card-api.md), in catalog order, as the pickers list them. */
+export const JOURNALED_OPS: readonly OpId[] = OP_IDS.filter((id) => operations[id].access === 'write');
 
 /** Audited operator actions that are not API writes (main/core: desk.audit callers). */
 export const AUDIT_ACTIONS = [
