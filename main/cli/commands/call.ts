@@ -1,7 +1,8 @@
 // `card-desk call <op id> --json '<body>' (--profile <id> | <connection flags>)`: one Card API operation,
 // journaled like the app does it.
 import { isOpId, operations, OP_IDS, type OpId } from '../../../common/card-api/catalog/index.ts';
-import { prepareCall, type CardApiClient, type PreparedCall } from '../../core/card-api/client.ts';
+import type { CardApiClient } from '../../core/card-api/client.ts';
+import { prepareCall, type PreparedCall } from '../../core/card-api/prepare.ts';
 import type { Outcome } from '../../../common/card-api/outcome.ts';
 import { maskSecretData } from '../../core/card-api/secret-data.ts';
 import { ValidationError } from '../../../common/card-api/validation.ts';
