@@ -1,7 +1,8 @@
 // The operator services (core/desk.ts) against real sandboxes, with the in-memory vault.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Profile } from '../../common/settings/schema.ts';
 import type { SecretSource } from '../../main/core/card-api/signing.ts';
 import { Desk, type DeskOptions } from '../../main/core/desk.ts';
 import { MemoryVault, VaultUnavailableError, type SecretVault } from '../../main/core/vault/index.ts';
@@ -191,5 +192,91 @@ describe('allowed operations and policy', () => {
     writeFileSync(managed, '{"version": 1, "policy": {"kiosk": "yes"}}');
     const desk = open({ managedPolicyFile: managed });
     expect(desk.problems.join('\n')).toMatch(/managed policy refused: .*kiosk/);
+  });
+});
+
+describe('one client per profile', () => {
+  /** The branch profile as stored (what the operator edits). */
+  const almaty = (): Omit<Profile, 'embedded'> => ({
+    id: 'kz-almaty',
+    name: 'Almaty branch',
+    region: 'KZ',
+    environment: 'test',
+    baseUrl: bank.url,
+    merchantId: BRANCH.id,
+    scheme: 'jws-hs512',
+    allowedOperations: ['clients', 'cards'],
+  });
+  async function branchDesk(): Promise<Desk> {
+    const desk = open();
+    desk.importProvisioning(provisioningFile(desk.dataDir, branchProfile()));
+    await desk.setSecret('kz-almaty', Buffer.from(BRANCH.secret));
+    return desk;
+  }
+
+  it('is built anew after every change to what it is built from, and kept otherwise', async () => {
+    const desk = await branchDesk();
+    const stored = almaty();
+    let client = await desk.client('kz-almaty');
+    const sandbox = await desk.client('sandbox');
+    const renewedBy = async (change: () => unknown): Promise<boolean> => {
+      await change();
+      const next = await desk.client('kz-almaty');
+      const renewed = next !== client;
+      client = next;
+      return renewed;
+    };
+    expect(await renewedBy(() => desk.profiles())).toBe(false);
+    expect(await renewedBy(() => desk.testConnection('kz-almaty'))).toBe(false);
+    expect(await renewedBy(() => desk.settings())).toBe(false);
+    expect(
+      await renewedBy(() => {
+        desk.saveProfile({ ...stored, baseUrl: `${bank.url}/` });
+      }),
+    ).toBe(true);
+    expect(client.connection.baseUrl).toBe(`${bank.url}/`);
+    expect(await renewedBy(() => desk.setSecret('kz-almaty', Buffer.from(BRANCH.secret)))).toBe(true);
+    expect(await renewedBy(() => desk.createPinKey('kz-almaty'))).toBe(true);
+    expect(await renewedBy(() => desk.clearSecret('kz-almaty'))).toBe(true);
+    expect(
+      await renewedBy(() => {
+        desk.switchProfile('kz-almaty');
+      }),
+    ).toBe(true);
+    expect(
+      await renewedBy(() =>
+        desk.importProvisioning(provisioningFile(desk.dataDir, branchProfile({ merchantId: 777 }))),
+      ),
+    ).toBe(true);
+    expect(client.connection.merchantId).toBe(777);
+    // A change to one profile leaves the others' clients alone.
+    expect(await desk.client('sandbox')).toBe(sandbox);
+  });
+
+  it('is built once however many ask for it at the same time', async () => {
+    const desk = open();
+    const [first, second] = await Promise.all([desk.client('sandbox'), desk.client('sandbox')]);
+    expect(second).toBe(first);
+  });
+
+  it('built anew, still leaves a write this process is delivering to its delivery', async () => {
+    const desk = await branchDesk();
+    const stored = almaty();
+    bank.setFaults({ latency_ms: 300 });
+    try {
+      const write = desk.call('kz-almaty', 'client.create', {
+        product_id: 2000,
+        client: { phone: 77015556677, type: 1, resident: 1, first_name: 'Aigul', last_name: 'Nurova' },
+      });
+      await vi.waitUntil(() => desk.journal.open().length === 1);
+      const [entry] = desk.journal.open();
+      desk.saveProfile({ ...stored, name: 'Almaty branch (renamed)' });
+      const renewed = await desk.client('kz-almaty');
+      // Reconciliation through the new client does not race the delivery: it leaves the entry as it is.
+      expect(await renewed.reconcile(entry ?? expect.fail('no open entry'))).toBe('sending');
+      expect((await write).kind).toBe('done');
+    } finally {
+      bank.setFaults({});
+    }
   });
 });

@@ -1,6 +1,6 @@
 // `card-desk profile list|show|import|remove`.
 import { createInterface } from 'node:readline/promises';
-import type { ProfileView } from '../../core/desk.ts';
+import type { ProfileView } from '../../../common/contract/index.ts';
 import { withDesk } from '../desk-context.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 

@@ -1,4 +1,5 @@
 // `card-desk secret set|status|clear|test <profile id>`: write-only secret handling through the keychain.
+import type { ConnectionTest } from '../../../common/contract/index.ts';
 import { withDesk } from '../desk-context.ts';
 import { readSecretFromStdin } from '../secret-input.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
@@ -53,7 +54,7 @@ export async function secretCommand(args: string[]): Promise<number> {
   }
 }
 
-function describeTest(test: Awaited<ReturnType<import('../../core/desk.ts').Desk['testConnection']>>): string {
+function describeTest(test: ConnectionTest): string {
   switch (test.result) {
     case 'signature_accepted':
       return 'signature accepted (the server knows the merchant and the secret is right)';
