@@ -1,5 +1,6 @@
 // The browser preview: the built renderer and the same contract over loopback HTTP, for
-// machines without an Electron runtime and for browser tests. Sandbox profiles only; a per-launch token.
+// machines without an Electron runtime and for browser tests. Sandbox profiles only; each printed link opens it
+// once (credentials.ts), and a new link is printed when one has been used.
 //   npm run preview -- --port <n> [--data-dir <dir>]
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,16 +23,15 @@ export interface PreviewOptions {
   rendererDir?: string;
   /** An already open desk (tests); by default openDesk(dataDir), which starts or joins the embedded sandbox. */
   desk?: Desk;
-  /** For tests. */
-  token?: string;
+  /** Called when a link has been used (its code traded for a session token). */
+  onLinkUsed?: () => void;
 }
 
 export interface Preview {
-  /** `http://127.0.0.1:<port>/#token=<token>`: the one URL that opens the preview. */
-  readonly url: string;
   readonly origin: string;
   readonly port: number;
-  readonly token: string;
+  /** A new link, `http://127.0.0.1:<port>/#code=<one-time code>`, that opens the preview once. */
+  newLink(): string;
   readonly services: Services;
   close(): Promise<void>;
 }
@@ -99,14 +99,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       dispatch: sandboxOnly(desk, services.dispatch),
       events: services.events,
       report,
-      ...(options.token !== undefined ? { token: options.token } : {}),
+      ...(options.onLinkUsed !== undefined ? { onLinkUsed: options.onLinkUsed } : {}),
     });
     let closing: Promise<void> | undefined;
     return {
-      url: server.url,
       origin: server.origin,
       port: server.port,
-      token: server.token,
+      newLink: () => server.newLink(),
       services,
       close: () =>
         (closing ??= (async () => {
@@ -122,7 +121,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
 const USAGE = 'usage: npm run preview -- [--port <n>] [--data-dir <dir>] [--renderer-dir <built renderer>]\n';
 
-/** The command line: starts the preview, prints its URL on one line, and runs until SIGINT or SIGTERM. */
+/**
+ * The command line: starts the preview, prints a link on one line (and a new one on a line of its own each time
+ * the last one has been used, so the newest line always opens it), and runs until SIGINT or SIGTERM.
+ */
 export async function previewMain(argv: string[]): Promise<number> {
   let port = 0;
   let dataDir: string | undefined;
@@ -154,10 +156,14 @@ export async function previewMain(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let preview: Preview;
+  let preview: Preview | undefined;
+  const printLink = () => {
+    if (preview !== undefined) process.stdout.write(`Card Desk preview: ${preview.newLink()}\n`);
+  };
   try {
     preview = await startPreview({
       port,
+      onLinkUsed: printLink,
       ...(dataDir !== undefined ? { dataDir } : {}),
       ...(rendererDir !== undefined ? { rendererDir } : {}),
     });
@@ -165,7 +171,8 @@ export async function previewMain(argv: string[]): Promise<number> {
     process.stderr.write(`card-desk preview: ${(error as Error).message.split('\n')[0] ?? ''}\n`);
     return (error as { code?: unknown }).code === 'renderer_missing' ? 2 : 5;
   }
-  process.stdout.write(`Card Desk preview: ${preview.url}\n`);
+  printLink();
+  const started = preview;
 
   return new Promise<number>((resolveExit) => {
     let signalled = false;
@@ -174,7 +181,7 @@ export async function previewMain(argv: string[]): Promise<number> {
         process.exit(130); // a second signal while closing: stop now
       }
       signalled = true;
-      preview.close().then(
+      started.close().then(
         () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);

@@ -1,21 +1,25 @@
 // The preview's HTTP server (docs/architecture.md, the contract, "three transports"): the built renderer as static files and
 // the contract as `POST /api/<method>` plus `GET /api/events` (Server-Sent Events), on 127.0.0.1 only.
-// Every /api request carries the per-launch token; Host and Origin must be the server's own (DNS rebinding,
-// cross-site requests); bodies are at most 1 MB; every answer carries the app's strict CSP.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// A printed link's one-time code is traded once at `POST /auth/exchange` for a session token (credentials.ts);
+// every /api request carries a session token in its header, never in its URL. Host and Origin must be the
+// server's own (DNS rebinding, cross-site requests); every answer carries the app's strict CSP.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EVENT_NAMES, type ContractError, type EventName, type EventPayloads } from '../../common/contract/index.ts';
+import { EVENT_NAMES, type EventName, type EventPayloads } from '../../common/contract/index.ts';
 import type { Dispatcher } from '../core/services/index.ts';
 import { mimeTypeOf, realFileInside, resolveRendererPath, SECURITY_HEADERS } from '../core/web/renderer-files.ts';
+import { PreviewCredentials } from './credentials.ts';
+import { HttpError, readJson, sendError, sendJson } from './http.ts';
 
 export { CONTENT_SECURITY_POLICY } from '../core/web/renderer-files.ts';
 
 export const TOKEN_HEADER = 'x-card-desk-token';
+export const EXCHANGE_PATH = '/auth/exchange';
 /** The contract's largest argument is a bulk file as base64 (40 MB); an identity PDF is up to 2 MB. */
 export const MAX_BODY_BYTES = 41 * 1024 * 1024;
+const MAX_EXCHANGE_BYTES = 1024;
 const HEARTBEAT_MS = 25_000;
 
 export interface PreviewEvents {
@@ -30,86 +34,18 @@ export interface PreviewServerOptions {
   dispatch: Dispatcher;
   events: PreviewEvents;
   report: (error: unknown) => void;
-  /** For tests; by default 32 random bytes, base64url. */
-  token?: string;
+  /** Called when a link's code has been traded, before the page gets its session token. */
+  onLinkUsed?: () => void;
 }
 
 export interface PreviewServer {
-  readonly url: string;
   readonly origin: string;
   readonly port: number;
-  readonly token: string;
+  /** A new link, `http://127.0.0.1:<port>/#code=<one-time code>`: it opens the preview once. */
+  newLink(): string;
   close(): Promise<void>;
 }
 
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Constant-time comparison; hashing first gives equal lengths whatever was sent. */
-function sameToken(sent: string | undefined, token: string): boolean {
-  if (sent === undefined || sent === '') return false;
-  const a = createHash('sha256').update(sent).digest();
-  const b = createHash('sha256').update(token).digest();
-  return timingSafeEqual(a, b);
-}
-
-class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...extra,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-  });
-  res.end(text);
-}
-
-function sendError(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  extra: Record<string, string> = {},
-): void {
-  const error: ContractError = { code, message };
-  sendJson(res, status, { ok: false, error }, extra);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES)
-    return Promise.reject(new HttpError(413, 'body_too_large', 'the request body is larger than 1 MB'));
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'body_too_large', 'the request body is larger than 1 MB'));
-        req.pause();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      resolveBody(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
-
-/** The file under `root` a URL path names, or undefined (traversal, encoded separators, NUL, outside root). */
 /** A request path (as sent, before normalisation) to a real file below `root`, or undefined. */
 export async function resolveStatic(root: string, rawPath: string): Promise<string | undefined> {
   const resolved = resolveRendererPath(rawPath, root);
@@ -119,16 +55,15 @@ export async function resolveStatic(root: string, rawPath: string): Promise<stri
 }
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const token = options.token ?? newToken();
+  const credentials = new PreviewCredentials();
   const streams = new Set<ServerResponse>();
   let origin = '';
   let host = '';
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const sent =
-      url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : req.headers[TOKEN_HEADER];
-    if (!sameToken(typeof sent === 'string' ? sent : undefined, token)) {
-      sendError(res, 401, 'preview_token_required', 'open the preview with the URL it printed (it carries the token)');
+    const sent = req.headers[TOKEN_HEADER];
+    if (!credentials.accepts(typeof sent === 'string' ? sent : undefined)) {
+      sendError(res, 401, 'preview_token_required', 'open the preview with the newest link it printed');
       return;
     }
     if (url.pathname === '/api/events') {
@@ -137,20 +72,29 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'POST only');
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') throw new HttpError(415, 'unsupported_media_type', 'send application/json');
     const method = url.pathname.slice('/api/'.length);
-    const body = await readBody(req);
-    let args: unknown;
-    if (body.length > 0) {
-      try {
-        args = JSON.parse(body.toString('utf8'));
-      } catch {
-        throw new HttpError(400, 'invalid_json', 'the request body is not JSON');
-      }
-    }
+    const args = await readJson(req, MAX_BODY_BYTES);
     const reply = await options.dispatch(method, args);
     sendJson(res, !reply.ok && reply.error.code === 'unknown_method' ? 404 : 200, reply);
+  }
+
+  /** `{ code }` → `{ ok: true, value: { token } }` once per code; a spent or unknown code gets 401. */
+  async function handleExchange(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'POST only');
+    const body = await readJson(req, MAX_EXCHANGE_BYTES);
+    const code = (body as { code?: unknown } | undefined)?.code;
+    const token = typeof code === 'string' ? credentials.exchange(code) : undefined;
+    if (token === undefined) {
+      sendError(
+        res,
+        401,
+        'preview_token_required',
+        'this link was used already: open the newest link the preview printed',
+      );
+      return;
+    }
+    options.onLinkUsed?.();
+    sendJson(res, 200, { ok: true, value: { token } });
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
@@ -210,7 +154,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url);
+    if (url.pathname === EXCHANGE_PATH) await handleExchange(req, res);
+    else if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url);
     else await handleStatic(req, res);
   }
 
@@ -246,10 +191,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   let closing: Promise<void> | undefined;
   return {
-    url: `${origin}/#token=${token}`,
     origin,
     port,
-    token,
+    newLink: () => `${origin}/#code=${credentials.newCode()}`,
     close: () =>
       (closing ??= new Promise<void>((resolveClose) => {
         for (const res of streams) res.end();

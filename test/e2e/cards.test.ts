@@ -84,7 +84,7 @@ async function setLanguage(language: Language): Promise<void> {
  */
 async function reload(): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(session.url);
+  await page.goto(await session.link());
   await page.getByTestId('active-profile-name').filter({ hasText: 'Sandbox' }).waitFor({ timeout: 15_000 });
 }
 

@@ -82,7 +82,7 @@ describe('no secret leaks from a browser journey', () => {
     await call('session.unlock', { pin: OPERATOR_PIN });
 
     // Every screen rendered with this profile's data.
-    await page.goto(session.url);
+    await page.goto(await session.link());
     await expect
       .poll(() => page.getByTestId('active-profile-name').textContent(), { timeout: 15_000 })
       .toBe('Leak check');

@@ -13,6 +13,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const rendererDir = tempDir('card-desk-renderer-');
 const dataDir = tempDir('card-desk-preview-');
 let preview: Preview;
+/** A session token, as the page gets it by trading a link's code. */
+let token: string;
 
 const TEST_PROFILE = JSON.stringify({
   version: 1,
@@ -35,6 +37,7 @@ beforeAll(async () => {
     build: { outDir: rendererDir, emptyOutDir: true },
   });
   preview = await startPreview({ port: 0, dataDir, rendererDir });
+  token = await exchange(codeOf(preview.newLink()));
 }, 60_000);
 
 afterAll(async () => {
@@ -70,10 +73,26 @@ function raw(
   });
 }
 
+function codeOf(link: string): string {
+  return new URLSearchParams(new URL(link).hash.slice(1)).get('code') ?? '';
+}
+
+/** What the page does with a link's code: trades it for a session token. */
+async function exchange(code: string): Promise<string> {
+  const answer = await raw('/auth/exchange', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const reply = answer.json() as { ok: boolean; value?: { token: string } };
+  if (!reply.ok || reply.value === undefined) throw new Error(`exchange refused: ${answer.text}`);
+  return reply.value.token;
+}
+
 function api(method: string, args: unknown = {}, headers: Record<string, string> = {}): Promise<Answer> {
   return raw(`/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Card-Desk-Token': preview.token, ...headers },
+    headers: { 'Content-Type': 'application/json', 'X-Card-Desk-Token': token, ...headers },
     body: JSON.stringify(args),
   });
 }
@@ -86,10 +105,16 @@ async function value<T>(method: string, args: unknown = {}): Promise<T> {
 }
 
 describe('the preview server', () => {
-  it('prints its address on 127.0.0.1 with a 32-byte base64url token', () => {
-    expect(preview.url).toBe(`http://127.0.0.1:${String(preview.port)}/#token=${preview.token}`);
-    expect(Buffer.from(preview.token, 'base64url')).toHaveLength(32);
-    expect(preview.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  it('makes links on 127.0.0.1 with a 32-byte base64url one-time code, traded for a token as long', async () => {
+    const link = preview.newLink();
+    const code = codeOf(link);
+    expect(link).toBe(`http://127.0.0.1:${String(preview.port)}/#code=${code}`);
+    expect(Buffer.from(code, 'base64url')).toHaveLength(32);
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(codeOf(preview.newLink())).not.toBe(code);
+    const traded = await exchange(code);
+    expect(Buffer.from(traded, 'base64url')).toHaveLength(32);
+    expect(traded).not.toBe(token);
   });
 
   it('refuses a missing or wrong token with 401 and dispatches nothing', async () => {
@@ -107,10 +132,10 @@ describe('the preview server', () => {
     expect(pin.ok).toBe(true);
     await lockWith({});
     await lockWith({ 'X-Card-Desk-Token': 'wrong' });
-    await lockWith({ 'X-Card-Desk-Token': `${preview.token}x` });
-    await lockWith({ 'X-Card-Desk-Token': preview.token.slice(0, -1) });
-    // The query token is only for the event stream.
-    const viaQuery = await raw(`/api/session.lock?token=${preview.token}`, {
+    await lockWith({ 'X-Card-Desk-Token': `${token}x` });
+    await lockWith({ 'X-Card-Desk-Token': token.slice(0, -1) });
+    // The token goes in the header only.
+    const viaQuery = await raw(`/api/session.lock?token=${token}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
@@ -146,13 +171,13 @@ describe('the preview server', () => {
 
   it('refuses bad requests: unknown method, GET, wrong content type, bad JSON, bad arguments, > 1 MB', async () => {
     expect((await api('nope.nothing')).json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    const get = await raw('/api/app.info', { headers: { 'X-Card-Desk-Token': preview.token } });
+    const get = await raw('/api/app.info', { headers: { 'X-Card-Desk-Token': token } });
     expect(get.status).toBe(405);
     const text = await api('app.info', {}, { 'Content-Type': 'text/plain' });
     expect(text.status).toBe(415);
     const badJson = await raw('/api/app.info', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Card-Desk-Token': preview.token },
+      headers: { 'Content-Type': 'application/json', 'X-Card-Desk-Token': token },
       body: '{nope',
     });
     expect(badJson.status).toBe(400);
@@ -285,7 +310,8 @@ describe('the preview server', () => {
       const req = request({
         host: '127.0.0.1',
         port: preview.port,
-        path: `/api/events?token=${encodeURIComponent(preview.token)}`,
+        path: '/api/events',
+        headers: { 'X-Card-Desk-Token': token },
       });
       req.on('response', resolve);
       req.on('error', reject);

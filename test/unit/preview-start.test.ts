@@ -139,7 +139,7 @@ describe('startMain', () => {
         `code 404 (Not Found) for http://127.0.0.1:${String(port)}${requests[0] ?? ''}); starting the browser ` +
         'preview instead.',
     );
-    expect(lines[1]).toMatch(/^Card Desk preview: http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    expect(lines[1]).toMatch(/^Card Desk preview: http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]{43}$/);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     // The reason is the only line: the installer failed before a running download is announced.

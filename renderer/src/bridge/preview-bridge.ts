@@ -1,7 +1,9 @@
 // The browser preview's `window.cardDesk` (docs/architecture.md, the contract): the same bridge as the preload, built from the
-// same contract by buildBridge, over HTTP to the preview server instead of Electron IPC. The per-launch token
-// arrives in the URL's fragment (never sent to a server, never in a Referer), is kept in this module's memory
-// only — no localStorage, sessionStorage or cookie — and the fragment is cleared at once.
+// same contract by buildBridge, over HTTP to the preview server instead of Electron IPC. The printed link's
+// one-time code arrives in the URL's fragment (never sent to a server, never in a Referer); the fragment is
+// cleared at once and the code traded once for a session token (main/preview/credentials.ts). The token is kept
+// in this module's memory only — no localStorage, sessionStorage or cookie — and travels in a header, never in a
+// URL: what the browser keeps of the link (history, sessions, tabs) is a spent code.
 import { buildBridge, type Transport } from '../../../common/contract/bridge.ts';
 import {
   EVENT_NAMES,
@@ -12,13 +14,79 @@ import {
 } from '../../../common/contract/index.ts';
 
 export const TOKEN_HEADER = 'X-Card-Desk-Token';
+const EXCHANGE_PATH = '/auth/exchange';
+/** As the server's `retry:` asks of an EventSource. */
+const RETRY_MS = 2_000;
 
-/** Takes `#token=…` out of the address bar; returns it, or undefined when the page was opened without it. */
-export function takeTokenFromLocation(loc: Location = location, hist: History = history): string | undefined {
+/** Takes `#code=…` out of the address bar (its history entry is replaced); returns it, or undefined. */
+export function takeCodeFromLocation(loc: Location = location, hist: History = history): string | undefined {
   const fragment = loc.hash.startsWith('#') ? loc.hash.slice(1) : loc.hash;
-  const token = new URLSearchParams(fragment).get('token') ?? undefined;
+  const code = new URLSearchParams(fragment).get('code') ?? undefined;
   if (loc.hash !== '') hist.replaceState(hist.state, '', `${loc.pathname}${loc.search}`);
-  return token === '' ? undefined : token;
+  return code === '' ? undefined : code;
+}
+
+/** Trades the link's one-time code for this page's session token; undefined when there is none or it is spent. */
+export async function exchangeCode(code: string | undefined, base = ''): Promise<string | undefined> {
+  if (code === undefined) return undefined;
+  try {
+    const response = await fetch(`${base}${EXCHANGE_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    const body = (await response.json()) as { ok?: unknown; value?: { token?: unknown } };
+    return body.ok === true && typeof body.value?.token === 'string' ? body.value.token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `data:` of each complete frame in `buffer`, and what is left of it. */
+function takeFrames(buffer: string): { data: string[]; rest: string } {
+  const frames = buffer.split('\n\n');
+  const rest = frames.pop() ?? '';
+  const data = frames
+    .map((frame) =>
+      frame
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice('data:'.length).replace(/^ /, ''))
+        .join('\n'),
+    )
+    .filter((d) => d !== '');
+  return { data, rest };
+}
+
+/**
+ * `GET /api/events` read with fetch, so that the token goes in a header (an EventSource can only put it in the
+ * URL). Reconnects as an EventSource would; stops for good when the token is refused.
+ */
+async function readEventStream(base: string, token: string, onData: (data: string) => void): Promise<void> {
+  for (;;) {
+    try {
+      const response = await fetch(`${base}/api/events`, {
+        headers: { [TOKEN_HEADER]: token, Accept: 'text/event-stream' },
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+      if (response.status === 401) return;
+      if (response.body !== null) {
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          const { data, rest } = takeFrames(buffer + chunk.value);
+          buffer = rest;
+          for (const d of data) onData(d);
+        }
+      }
+    } catch {
+      // The server went away or the stream broke: try again, as an EventSource does.
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, RETRY_MS));
+  }
 }
 
 function failure(code: string, message: string): Reply<never> {
@@ -31,29 +99,32 @@ function isReply(value: unknown): value is Reply<unknown> {
   return ok === true || (ok === false && typeof (value as { error?: unknown }).error === 'object');
 }
 
-/** `call` = POST /api/<method>; `subscribe` = one shared EventSource on /api/events. */
-export function httpTransport(token: string | undefined, base = ''): Transport {
+/** `call` = POST /api/<method>; `subscribe` = one shared event stream on /api/events. */
+export function httpTransport(sessionToken: Promise<string | undefined>, base = ''): Transport {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  let source: EventSource | undefined;
+  let streaming = false;
 
-  function ensureSource(): void {
-    if (source !== undefined || token === undefined) return;
-    source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
-      let data: { event?: unknown; payload?: unknown };
-      try {
-        data = JSON.parse(message.data) as { event?: unknown; payload?: unknown };
-      } catch {
-        return;
-      }
-      const event = data.event as EventName;
-      if (!EVENT_NAMES.includes(event)) return;
-      for (const listener of [...(listeners.get(event) ?? [])]) listener(data.payload);
-    };
+  function dispatchEvent(text: string): void {
+    let data: { event?: unknown; payload?: unknown };
+    try {
+      data = JSON.parse(text) as { event?: unknown; payload?: unknown };
+    } catch {
+      return;
+    }
+    const event = data.event as EventName;
+    if (!EVENT_NAMES.includes(event)) return;
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(data.payload);
+  }
+
+  function ensureStream(): void {
+    if (streaming) return;
+    streaming = true;
+    void sessionToken.then((token) => (token === undefined ? undefined : readEventStream(base, token, dispatchEvent)));
   }
 
   return {
     async call(method: MethodName, args: unknown): Promise<Reply<unknown>> {
+      const token = await sessionToken;
       if (token === undefined) {
         return failure(
           'preview_token_required',
@@ -87,7 +158,7 @@ export function httpTransport(token: string | undefined, base = ''): Transport {
         listeners.set(event, set);
       }
       set.add(listener);
-      ensureSource();
+      ensureStream();
       return () => {
         listeners.get(event)?.delete(listener);
       };
@@ -98,6 +169,6 @@ export function httpTransport(token: string | undefined, base = ''): Transport {
 /** In Electron the preload has put `window.cardDesk` there; in a plain browser this installs the HTTP one. */
 export function installPreviewBridge(): void {
   if ('cardDesk' in window) return;
-  const api: CardDeskApi = buildBridge(httpTransport(takeTokenFromLocation()));
+  const api: CardDeskApi = buildBridge(httpTransport(exchangeCode(takeCodeFromLocation())));
   Object.defineProperty(window, 'cardDesk', { value: api, writable: false, configurable: false, enumerable: true });
 }

@@ -52,7 +52,13 @@ function canariesOf(records: IpcRecord[]): Canaries {
 }
 
 export interface PreviewSession {
+  /** The preview's address without a code (`http://127.0.0.1:<port>/`): it opens nothing by itself. */
   url: string;
+  /**
+   * The next link the preview printed, each handed out once: a link opens the preview once, and the preview prints
+   * the next one when it has been used (main/preview/index.ts). Open every link you take.
+   */
+  link(): Promise<string>;
   dataDir: string;
   browser: Browser;
   context: BrowserContext;
@@ -70,7 +76,29 @@ export interface PreviewSession {
 /** Everything a preview process printed, for the leak scan. */
 const output = new WeakMap<ChildProcess, () => string>();
 
-function startPreview(dataDir: string, rendererDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** The links a preview prints, one a line, handed out in order. */
+class Links {
+  readonly #printed: string[] = [];
+  readonly #waiting: ((link: string) => void)[] = [];
+
+  add(link: string): void {
+    const waiter = this.#waiting.shift();
+    if (waiter === undefined) this.#printed.push(link);
+    else waiter(link);
+  }
+
+  next(): Promise<string> {
+    const link = this.#printed.shift();
+    return link !== undefined ? Promise.resolve(link) : new Promise((resolve) => this.#waiting.push(resolve));
+  }
+}
+
+const LINK_LINE = /^Card Desk preview: (http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]{43})$/;
+
+function startPreview(
+  dataDir: string,
+  rendererDir: string,
+): Promise<{ child: ChildProcess; url: string; links: Links }> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'main/preview/cli.ts'), '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir],
@@ -81,12 +109,17 @@ function startPreview(dataDir: string, rendererDir: string): Promise<{ child: Ch
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   output.set(child, () => `${stdout}\n${stderr}`);
+  const links = new Links();
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      const match = /^Card Desk preview: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43})$/.exec(line);
-      if (match?.[1] === undefined) reject(new Error(`unexpected first line from the preview: ${line}`));
-      else resolve({ child, url: match[1] });
+    let first = true;
+    lines.on('line', (line) => {
+      const link = LINK_LINE.exec(line)?.[1];
+      if (link !== undefined) links.add(link);
+      if (!first) return;
+      first = false;
+      if (link === undefined) reject(new Error(`unexpected first line from the preview: ${line}`));
+      else resolve({ child, url: `${new URL(link).origin}/`, links });
     });
     child.once('exit', (code) => {
       reject(new Error(`the preview exited (${String(code)}) before printing its URL: ${stderr}`));
@@ -101,7 +134,7 @@ export async function openPreview(
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`);
   }
   const dataDir = options.dataDir ?? tempDir('card-desk-e2e-data-');
-  const { child, url } = await startPreview(dataDir, inject('rendererDir'));
+  const { child, url, links } = await startPreview(dataDir, inject('rendererDir'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -139,6 +172,7 @@ export async function openPreview(
   });
   return {
     url,
+    link: () => links.next(),
     dataDir,
     browser,
     context,
@@ -271,9 +305,9 @@ export async function latestCode(session: PreviewSession, phone: string): Promis
 
 /** Opens the app, waits until the frame is there (profile loaded), and returns the page. Works in hooks too. */
 export async function openApp(session: PreviewSession): Promise<Page> {
-  // The app clears the token from the address bar: going to the URL again would only change the hash.
+  // A fresh document with a fresh link: going from the app's own address to a link would only change the hash.
   await session.page.goto('about:blank');
-  await session.page.goto(session.url);
+  await session.page.goto(await session.link());
   await session.page
     .getByTestId('active-profile-name')
     .filter({ hasText: /^Sandbox$/ })
