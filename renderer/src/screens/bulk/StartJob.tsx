@@ -11,8 +11,11 @@ import { cardDesk } from '../../api/bridge.ts';
 import { useActiveProfile } from '../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.tsx';
+import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { DEFAULT_CONCURRENCY, startFormSchema, type StartFormInput, type StartFormValues } from './start-form.ts';
+
+const WORDS = wordsByField({ concurrency: 'bulk:start.concurrencyError' });
 
 export function StartJob({
   report,
@@ -33,6 +36,7 @@ export function StartJob({
     resolver: zodResolver(startFormSchema),
     defaultValues: { concurrency: DEFAULT_CONCURRENCY },
   });
+  const errorOf = useFieldError(errors, WORDS);
   const start = useMutation({
     mutationFn: ({ draftId, concurrency }: { draftId: string; concurrency: number }) =>
       cardDesk().bulk.start({ draftId, concurrency }),
@@ -88,7 +92,7 @@ export function StartJob({
                   onBlur={field.onBlur}
                   ref={field.ref}
                   name={field.name}
-                  error={errors.concurrency && t('start.concurrencyError')}
+                  error={errorOf('concurrency')}
                   disabled={!ready}
                   className="bulk-concurrency"
                   data-testid="bulk-concurrency"

@@ -7,14 +7,16 @@ import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../common/contract/index.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { PRIMARY } from '../../components/colors.ts';
+import { useFieldError, wordsByField } from '../../components/field-error.ts';
 
 const schema = contract['cards.info'].args;
+const WORDS = wordsByField({ cardId: 'cards:list.cardIdInvalid' });
 
 export function OpenCardForm(): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const { navigate } = useNavigation();
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { cardId: '' } });
-  const { errors } = form.formState;
+  const errorOf = useFieldError(form.formState.errors, WORDS);
   const submit = form.handleSubmit(({ cardId }) => {
     navigate({ screen: 'card', cardId });
   });
@@ -29,7 +31,7 @@ export function OpenCardForm(): ReactElement {
           description={t('list.cardIdHint')}
           autoComplete="off"
           {...form.register('cardId')}
-          error={errors.cardId && t('list.cardIdInvalid')}
+          error={errorOf('cardId')}
           // The button sits beside the input itself, below the label and description whatever their length.
           inputContainer={(input) => (
             <Group gap="sm" wrap="nowrap">

@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../common/contract/index.ts';
 import { useNavigation } from '../../app/router.tsx';
-import { useFieldError } from './field-error.ts';
+import { useFieldError } from '../../components/field-error.ts';
+import { CLIENT_FIELD_WORDS } from './client-field-words.ts';
 import { PRIMARY } from '../../components/colors.ts';
 
 const openSchema = contract['clients.cards'].args;
@@ -15,7 +16,7 @@ export function OpenClientForm(): ReactElement {
   const { t } = useTranslation('clients');
   const { navigate } = useNavigation();
   const form = useForm({ resolver: zodResolver(openSchema), defaultValues: { clientId: '' } });
-  const errorOf = useFieldError(form.formState.errors);
+  const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
   return (
     <form
       noValidate

@@ -10,11 +10,17 @@ import { useTranslation } from 'react-i18next';
 import type { OperationOutcome } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
 import { formatPhone } from '../../i18n/format.ts';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
 import { confirmFormSchema, type ConfirmFormInput } from './gift-forms.ts';
 import type { GiftCardRef } from './IssueForm.tsx';
+
+/** A code the bank refused is marked by the form as a `server` error: it has its own sentence. */
+const WORDS = wordsByField({
+  otp: ({ type }) => (type === 'server' ? 'gift:errors.otpRefused' : 'gift:errors.otp'),
+});
 
 export function ConfirmStep({
   card,
@@ -36,6 +42,7 @@ export function ConfirmStep({
     formState: { errors },
   } = useForm<ConfirmFormInput>({ resolver: zodResolver(confirmFormSchema), defaultValues: { otp: '' } });
 
+  const errorOf = useFieldError(errors, WORDS);
   const confirm = useMutation({
     mutationFn: (otp: string) => cardDesk().gift.confirm({ cardId, otp }),
     onSuccess: (outcome) => {
@@ -93,7 +100,7 @@ export function ConfirmStep({
               autoComplete="one-time-code"
               maxLength={8}
               className="gift-otp"
-              error={errors.otp && (errors.otp.type === 'server' ? t('errors.otpRefused') : t('errors.otp'))}
+              error={errorOf('otp')}
               data-testid="gift-otp"
               {...register('otp')}
             />

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationOutcome } from '../../../../common/contract/index.ts';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
 import { lookupFormSchema, type LookupFormInput, type LookupFormValues } from './gift-forms.ts';
@@ -19,6 +20,7 @@ import type { GiftCardRef } from './IssueForm.tsx';
 const ISSUED = 1;
 
 type SendAction = 'resend' | 'resendCode';
+const WORDS = wordsByField({ cardId: 'gift:errors.cardId' });
 
 export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => void }): ReactElement {
   const { t } = useTranslation(['gift', 'common']);
@@ -33,6 +35,7 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
     resolver: zodResolver(lookupFormSchema),
     defaultValues: { cardId: '' },
   });
+  const errorOf = useFieldError(errors, WORDS);
   const send = useMutation({
     mutationFn: ({ action, id }: { action: SendAction; id: number }) =>
       action === 'resend' ? cardDesk().gift.resend({ cardId: id }) : cardDesk().gift.resendCode({ cardId: id }),
@@ -66,7 +69,7 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
             required
             inputMode="numeric"
             autoComplete="off"
-            error={errors.cardId && t('errors.cardId')}
+            error={errorOf('cardId')}
             data-testid="gift-lookup-card-id"
             {...register('cardId')}
           />

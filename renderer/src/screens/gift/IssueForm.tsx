@@ -8,6 +8,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { cardDesk } from '../../api/bridge.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice, OutcomeNotice } from '../../components/Notice.tsx';
 import { PhoneInput } from '../../components/PhoneInput.tsx';
 import { formatMoney } from '../../i18n/format.ts';
@@ -16,6 +17,12 @@ import { issueFormSchema, type IssueFormInput, type IssueFormValues } from './gi
 import { productName, useGiftProducts } from './gift-queries.ts';
 
 const FIELD_ORDER = ['cardholderName', 'phone', 'productCode', 'cardId'] as const;
+const WORDS = wordsByField({
+  cardholderName: 'gift:errors.cardholderName',
+  phone: 'gift:errors.phone',
+  productCode: 'gift:errors.product',
+  cardId: 'gift:errors.cardId',
+});
 
 export interface GiftCardRef {
   cardId: number;
@@ -40,6 +47,7 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
     // The phone registers after the fields around it (it is a Controller): focus in screen order instead.
     shouldFocusError: false,
   });
+  const errorOf = useFieldError(errors, WORDS);
   const issue = useMutation({
     mutationFn: (values: IssueFormValues) => cardDesk().gift.issue(values),
     onSuccess: (outcome, values) => {
@@ -79,7 +87,7 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
           required
           autoComplete="off"
           maxLength={64}
-          error={errors.cardholderName && t('errors.cardholderName')}
+          error={errorOf('cardholderName')}
           data-testid="gift-cardholder"
           {...register('cardholderName')}
         />
@@ -101,7 +109,7 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                error={errors.phone && t('errors.phone')}
+                error={errorOf('phone')}
                 testId="gift-phone"
               />
             </div>
@@ -111,7 +119,7 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
           label={t('issue.product')}
           required
           data={productOptions}
-          error={errors.productCode && t('errors.product')}
+          error={errorOf('productCode')}
           data-testid="gift-product-select"
           {...register('productCode')}
         />
@@ -120,7 +128,7 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
           description={t('issue.cardIdHint')}
           inputMode="numeric"
           autoComplete="off"
-          error={errors.cardId && t('errors.cardId')}
+          error={errorOf('cardId')}
           data-testid="gift-issue-card-id"
           {...register('cardId')}
         />

@@ -5,8 +5,8 @@ import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionLabel } from '../../i18n/op-names.ts';
-import { fieldError } from './field-error.ts';
-import { auditFilterSchema, EMPTY_AUDIT_FILTER, type AuditFilter } from './filter-schemas.ts';
+import { useFieldError } from '../../components/field-error.ts';
+import { auditFilterSchema, EMPTY_AUDIT_FILTER, FILTER_WORDS, type AuditFilter } from './filter-schemas.ts';
 
 export function AuditFilterForm({
   onSearch,
@@ -22,6 +22,7 @@ export function AuditFilterForm({
     reset,
     formState: { errors },
   } = useForm({ resolver: zodResolver(auditFilterSchema), defaultValues: EMPTY_AUDIT_FILTER });
+  const errorOf = useFieldError(errors, FILTER_WORDS);
   return (
     <form
       noValidate
@@ -31,8 +32,8 @@ export function AuditFilterForm({
       data-testid="audit-filters"
     >
       <Group gap="sm" align="flex-end">
-        <TextInput type="date" label={t('filters.from')} error={fieldError(t, errors.from)} {...register('from')} />
-        <TextInput type="date" label={t('filters.to')} error={fieldError(t, errors.to)} {...register('to')} />
+        <TextInput type="date" label={t('filters.from')} error={errorOf('from')} {...register('from')} />
+        <TextInput type="date" label={t('filters.to')} error={errorOf('to')} {...register('to')} />
         <NativeSelect
           label={t('filters.action')}
           data={[

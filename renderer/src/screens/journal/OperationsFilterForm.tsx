@@ -8,8 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { ENTRY_STATES } from '../../../../common/contract/index.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { JOURNALED_OPS, opLabel } from '../../i18n/op-names.ts';
-import { fieldError } from './field-error.ts';
-import { EMPTY_OPERATIONS_FILTER, operationsFilterSchema, type OperationsFilter } from './filter-schemas.ts';
+import { useFieldError } from '../../components/field-error.ts';
+import {
+  EMPTY_OPERATIONS_FILTER,
+  FILTER_WORDS,
+  operationsFilterSchema,
+  type OperationsFilter,
+} from './filter-schemas.ts';
 
 export function OperationsFilterForm({
   onSearch,
@@ -26,6 +31,7 @@ export function OperationsFilterForm({
     reset,
     formState: { errors },
   } = useForm({ resolver: zodResolver(operationsFilterSchema), defaultValues: EMPTY_OPERATIONS_FILTER });
+  const errorOf = useFieldError(errors, FILTER_WORDS);
 
   const outcomes = [
     { value: 'any', label: t('filters.anyOutcome') },
@@ -41,8 +47,8 @@ export function OperationsFilterForm({
       data-testid="operations-filters"
     >
       <Group gap="sm" align="flex-start">
-        <TextInput type="date" label={t('filters.from')} error={fieldError(t, errors.from)} {...register('from')} />
-        <TextInput type="date" label={t('filters.to')} error={fieldError(t, errors.to)} {...register('to')} />
+        <TextInput type="date" label={t('filters.from')} error={errorOf('from')} {...register('from')} />
+        <TextInput type="date" label={t('filters.to')} error={errorOf('to')} {...register('to')} />
         <NativeSelect
           className="journal-op"
           label={t('filters.operation')}
@@ -74,7 +80,7 @@ export function OperationsFilterForm({
           className="journal-text"
           label={t('filters.text')}
           placeholder={t('filters.textHint')}
-          error={fieldError(t, errors.text)}
+          error={errorOf('text')}
           data-testid="journal-text"
           {...register('text')}
         />

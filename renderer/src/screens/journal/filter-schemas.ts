@@ -1,8 +1,10 @@
 // The Journal's filter forms: zod schemas derived from the contract's `journal.search` / `journal.audit`
 // arguments (same limits), plus calendar days and a range check; and the search arguments they turn into.
-// Messages are keys of the `journal` namespace (`filters.errors.*`), translated next to the field.
+// Messages are keys of the `journal` namespace (`filters.errors.*`), translated next to the field; a message
+// that is not one of ours (a contract limit) is shown as it came.
 import { z } from 'zod';
 import { contract, ENTRY_STATES, type ArgsOf, OPEN_STATES } from '../../../../common/contract/index.ts';
+import type { FieldWords } from '../../components/field-error.ts';
 import { dayEnd, dayStart, isCalendarDay } from './date-range.ts';
 
 /** Journals hold at most this many entries on one screen (the contract's limit). */
@@ -13,6 +15,8 @@ const auditShape = contract['journal.audit'].args.shape;
 
 const day = z.string().refine((v) => v === '' || isCalendarDay(v), 'date');
 const inOrder = (v: { from: string; to: string }) => v.from === '' || v.to === '' || v.from <= v.to;
+
+export const FILTER_WORDS: FieldWords = { key: (_field, { message }) => `journal:filters.errors.${message}` };
 
 export const OUTCOMES = ['any', 'open', ...ENTRY_STATES] as const;
 export type OutcomeChoice = (typeof OUTCOMES)[number];

@@ -13,6 +13,7 @@ import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
+import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 
 const args = contract['cards.identify'].args.shape;
 
@@ -32,6 +33,12 @@ const schema = z
     return { idnDate, identifiedBy: values.identifiedBy };
   });
 
+const WORDS = wordsByField({
+  date: ({ message }) =>
+    message === 'future' ? 'cards:actions.identify.future' : 'cards:actions.identify.dateInvalid',
+  identifiedBy: 'cards:actions.identify.byInvalid',
+});
+
 export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFormProps): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const write = useWrite(cardKeys.all(cardId));
@@ -40,7 +47,7 @@ export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFor
     resolver: zodResolver(schema),
     defaultValues: { date: localDateInput(now), time: localTimeInput(now), identifiedBy: '' },
   });
-  const { errors } = form.formState;
+  const errorOf = useFieldError(form.formState.errors, WORDS);
 
   const submit = form.handleSubmit(async (values) => {
     onBusy(true);
@@ -57,10 +64,7 @@ export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFor
             type="date"
             label={t('actions.identify.date')}
             {...form.register('date')}
-            error={
-              errors.date &&
-              t(errors.date.message === 'future' ? 'actions.identify.future' : 'actions.identify.dateInvalid')
-            }
+            error={errorOf('date')}
             data-testid="idn-date"
           />
           <TextInput type="time" label={t('actions.identify.time')} {...form.register('time')} data-testid="idn-time" />
@@ -71,7 +75,7 @@ export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFor
           maxLength={128}
           autoComplete="off"
           {...form.register('identifiedBy')}
-          error={errors.identifiedBy && t('actions.identify.byInvalid')}
+          error={errorOf('identifiedBy')}
           data-autofocus
           data-testid="idn-by"
         />

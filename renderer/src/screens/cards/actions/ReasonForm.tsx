@@ -17,6 +17,7 @@ import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 import { DANGER, PRIMARY } from '../../../components/colors.ts';
+import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 
 type Kind = 'block' | 'unblock';
 
@@ -28,6 +29,7 @@ const schemas = {
 const REASONS: Record<Kind, readonly string[]> = { block: BLOCK_REASONS, unblock: UNBLOCK_REASONS };
 const formSchema = z.strictObject({ reason: z.string(), note: z.string() });
 type Values = z.infer<typeof formSchema>;
+const WORDS = wordsByField({ reason: 'cards:actions.reasonInvalid', note: 'cards:actions.noteInvalid' });
 
 function send(kind: Kind, cardId: string, values: Values): Promise<OperationOutcome<unknown>> {
   const api = cardDesk().cards;
@@ -50,7 +52,7 @@ export function ReasonForm({
     resolver: zodResolver(formSchema.pipe(schemas[kind] as z.ZodType<Values, Values>)),
     defaultValues: { reason: REASONS[kind][0], note: '' },
   });
-  const { errors } = form.formState;
+  const errorOf = useFieldError(form.formState.errors, WORDS);
 
   const submit = form.handleSubmit(async (values) => {
     onBusy(true);
@@ -66,7 +68,7 @@ export function ReasonForm({
           label={t('actions.reason')}
           data={REASONS[kind].map((reason) => ({ value: reason, label: t(`actions.${kind}Reasons.${reason}`) }))}
           {...form.register('reason')}
-          error={errors.reason && t('actions.reasonInvalid')}
+          error={errorOf('reason')}
           data-autofocus
           data-testid="reason"
         />
@@ -76,7 +78,7 @@ export function ReasonForm({
           maxLength={200}
           autoComplete="off"
           {...form.register('note')}
-          error={errors.note && t('actions.noteInvalid')}
+          error={errorOf('note')}
           data-testid="note"
         />
         <WriteProblem write={write} />

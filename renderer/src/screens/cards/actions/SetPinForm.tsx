@@ -13,6 +13,7 @@ import { cardKeys } from '../use-card-queries.ts';
 import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
+import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 
 // The contract's PIN rule (4 to 12 digits), unwrapped from its optional.
 const pinDigits = contract['cards.setPin'].args.shape.pin.unwrap();
@@ -25,6 +26,7 @@ const schema = z
     else if (values.repeat !== values.pin) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'mismatch' });
   });
 type Values = z.infer<typeof schema>;
+const WORDS = wordsByField({ pin: 'cards:actions.setPin.pinInvalid', repeat: 'cards:actions.setPin.mismatch' });
 
 export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormProps): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
@@ -33,7 +35,7 @@ export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormP
     resolver: zodResolver(schema),
     defaultValues: { mode: 'generated', pin: '', repeat: '' },
   });
-  const { errors } = form.formState;
+  const errorOf = useFieldError(form.formState.errors, WORDS);
   const mode = form.watch('mode');
 
   const onValid = async (values: Values): Promise<void> => {
@@ -93,7 +95,7 @@ export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormP
               autoComplete="off"
               maxLength={12}
               {...form.register('pin')}
-              error={errors.pin && t('actions.setPin.pinInvalid')}
+              error={errorOf('pin')}
               data-testid="pin"
             />
             <PasswordInput
@@ -102,7 +104,7 @@ export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormP
               autoComplete="off"
               maxLength={12}
               {...form.register('repeat')}
-              error={errors.repeat && t('actions.setPin.mismatch')}
+              error={errorOf('repeat')}
               data-testid="pin-repeat"
             />
           </>

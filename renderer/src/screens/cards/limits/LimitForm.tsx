@@ -13,6 +13,7 @@ import { useWrite } from '../use-write.ts';
 import { WriteProblem } from '../actions/WriteProblem.tsx';
 import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';
 import { PRIMARY } from '../../../components/colors.ts';
+import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 
 // One element of the contract's `limits` array, with the type and period the form offers made required.
 const limitSpec = contract['limits.set'].args.shape.limits.element;
@@ -21,6 +22,7 @@ const schema = limitSpec.extend({
   period: z.enum(['day', 'month']),
 });
 type Values = z.infer<typeof schema>;
+const WORDS = wordsByField({ max: 'cards:limits.maxInvalid', currency: 'cards:limits.currencyInvalid' });
 
 export function LimitForm({ cardId, currency }: { cardId: string; currency: string }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
@@ -29,7 +31,7 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
     resolver: zodResolver(schema),
     defaultValues: { transactionType: 'pay', period: 'day', max: '', currency },
   });
-  const { errors } = form.formState;
+  const errorOf = useFieldError(form.formState.errors, WORDS);
 
   const submit = form.handleSubmit(async (values) => {
     await write.run(() => cardDesk().limits.set({ object: { type: 'card', value: cardId }, limits: [values] }));
@@ -60,7 +62,7 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
             autoComplete="off"
             placeholder="1500.00"
             {...form.register('max')}
-            error={errors.max && t('limits.maxInvalid')}
+            error={errorOf('max')}
             className="limit-max"
             data-testid="limit-max"
           />
@@ -69,7 +71,7 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
             maxLength={3}
             autoComplete="off"
             {...form.register('currency', { setValueAs: (value: string) => value.trim().toUpperCase() })}
-            error={errors.currency && t('limits.currencyInvalid')}
+            error={errorOf('currency')}
             className="limit-currency"
             data-testid="limit-currency"
           />

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { useFieldError } from '../field-error.ts';
+import { useFieldError } from '../../../components/field-error.ts';
+import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { WriteResult } from '../WriteResult.tsx';
 import { NewCard } from './NewCard.tsx';
 import { useClientWrite } from './use-client.ts';
@@ -33,7 +34,7 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
     resolver: zodResolver(plasticSchema),
     defaultValues: { embossedName: '', branchId: '' },
   });
-  const errorOf = useFieldError(form.formState.errors);
+  const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
   // Kept after closing, so the dialog's text does not change while it fades out.
   const [toConfirm, setToConfirm] = useState<PlasticArgs | null>(null);
   const [confirming, setConfirming] = useState(false);

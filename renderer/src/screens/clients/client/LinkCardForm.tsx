@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
-import { useFieldError } from '../field-error.ts';
+import { useFieldError } from '../../../components/field-error.ts';
+import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { WriteResult } from '../WriteResult.tsx';
 import { useClientWrite } from './use-client.ts';
 import { PRIMARY } from '../../../components/colors.ts';
@@ -16,7 +17,7 @@ const linkSchema = contract['cards.link'].args.omit({ clientId: true });
 export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
   const { t } = useTranslation('clients');
   const form = useForm({ resolver: zodResolver(linkSchema), defaultValues: { cardId: '' } });
-  const errorOf = useFieldError(form.formState.errors);
+  const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
   const link = useClientWrite(clientId, ({ cardId }: { cardId: string }) =>
     cardDesk().cards.link({ clientId, cardId }),
   );

@@ -10,7 +10,8 @@ import { CLIENT_PRODUCTS, contract } from '../../../../../common/contract/index.
 import { cardDesk } from '../../../api/bridge.ts';
 import { PhoneInput } from '../../../components/PhoneInput.tsx';
 import { PRODUCT_CODES, type ProductCode } from '../client-form/form-values.ts';
-import { useFieldError } from '../field-error.ts';
+import { useFieldError } from '../../../components/field-error.ts';
+import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { WriteResult } from '../WriteResult.tsx';
 import { useClientCards, useClientWrite } from './use-client.ts';
 import { PRIMARY } from '../../../components/colors.ts';
@@ -36,7 +37,7 @@ export function UpdatePhoneForm({ clientId }: { clientId: string }): ReactElemen
     resolver: zodResolver(phoneSchema),
     defaultValues: { productId: cardProduct ?? '1000', phone: undefined },
   });
-  const errorOf = useFieldError(form.formState.errors);
+  const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
   const update = useClientWrite(clientId, (args: PhoneArgs) => cardDesk().clients.updatePhone({ clientId, ...args }));
   const products = useMemo(
     () =>

@@ -6,6 +6,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract, type SettingsView } from '../../../../../common/contract/index.ts';
+import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import { ResultNotice } from '../ResultNotice.tsx';
 import { useUpdateSettings } from './use-update-settings.ts';
@@ -16,6 +17,7 @@ type IdleForm = z.input<typeof idleFormSchema>;
 
 export const MIN_MINUTES = minutesSchema.minValue ?? 1;
 export const MAX_MINUTES = minutesSchema.maxValue ?? 15;
+const WORDS = wordsByField({ minutes: 'settings:preferences.idleLockError' }, { min: MIN_MINUTES, max: MAX_MINUTES });
 
 export function IdleLockField({ view }: { view: SettingsView }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
@@ -30,6 +32,8 @@ export function IdleLockField({ view }: { view: SettingsView }): ReactElement {
     resolver: zodResolver(idleFormSchema),
     defaultValues: { minutes: view.values.idleLockMinutes },
   });
+
+  const errorOf = useFieldError(errors, WORDS);
 
   return (
     <form
@@ -69,7 +73,7 @@ export function IdleLockField({ view }: { view: SettingsView }): ReactElement {
                   field.onChange(typeof value === 'number' ? value : undefined);
                 }}
                 onBlur={field.onBlur}
-                error={errors.minutes && t('preferences.idleLockError', { min: MIN_MINUTES, max: MAX_MINUTES })}
+                error={errorOf('minutes')}
                 className="settings-minutes"
                 data-testid="idle-minutes"
               />

@@ -4,12 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { Controller, useForm, type FieldErrors } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OPERATION_GROUPS, type ProfileView } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { useSettings } from '../../../api/shared-queries.ts';
+import { useFieldError, type FieldWords } from '../../../components/field-error.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import {
@@ -23,6 +24,9 @@ import {
   type ProfileFormInput,
   type ProfileFormValues,
 } from './profile-form.ts';
+
+/** Each field has one sentence, whatever rule of the contract it broke. */
+const WORDS: FieldWords = { key: (field) => `settings:profileForm.errors.${field}` };
 
 export function ProfileFormModal({
   profile,
@@ -84,8 +88,7 @@ function ProfileForm({
       onSaved(saved);
     },
   });
-  const fieldError = (field: keyof FieldErrors<ProfileFormInput>): string | undefined =>
-    errors[field] ? t(`profileForm.errors.${field}`) : undefined;
+  const fieldError = useFieldError(errors, WORDS);
 
   return (
     <form

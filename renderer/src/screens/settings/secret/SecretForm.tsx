@@ -10,11 +10,13 @@ import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
 import { cardDesk } from '../../../api/bridge.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
+import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { ResultNotice } from '../ResultNotice.tsx';
 import { vaultKey } from './vault-queries.ts';
 
 const secretFormSchema = z.object({ secret: contract['vault.setSecret'].args.shape.secret });
 type SecretFormInput = z.input<typeof secretFormSchema>;
+const WORDS = wordsByField({ secret: 'settings:secret.fieldError' });
 
 export function SecretForm({ profileId }: { profileId: string }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
@@ -25,6 +27,7 @@ export function SecretForm({ profileId }: { profileId: string }): ReactElement {
     reset,
     formState: { errors },
   } = useForm<SecretFormInput>({ resolver: zodResolver(secretFormSchema), defaultValues: { secret: '' } });
+  const errorOf = useFieldError(errors, WORDS);
   const save = useMutation({
     mutationFn: (secret: string) => cardDesk().vault.setSecret({ profileId, secret }),
     onSuccess: () => {
@@ -52,7 +55,7 @@ export function SecretForm({ profileId }: { profileId: string }): ReactElement {
           description={t('secret.fieldHint')}
           required
           autoComplete="off"
-          error={errors.secret && t('secret.fieldError')}
+          error={errorOf('secret')}
           visibilityToggleButtonProps={{ 'aria-label': t('secret.toggle') }}
           data-testid="secret-input"
           className="secret-input"

@@ -8,10 +8,16 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { cardDesk } from '../../../api/bridge.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
+import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { pinFormSchema, type PinFormValues } from './pin-form.ts';
 
 const EMPTY: PinFormValues = { currentPin: '', newPin: '', repeatPin: '' };
+const WORDS = wordsByField({
+  currentPin: 'settings:security.pinFormat',
+  newPin: 'settings:security.pinFormat',
+  repeatPin: 'settings:security.pinMismatch',
+});
 
 export function PinForm({
   pinSet,
@@ -30,6 +36,7 @@ export function PinForm({
     setFocus,
     formState: { errors },
   } = useForm<PinFormValues>({ resolver: zodResolver(pinFormSchema(pinSet)), defaultValues: EMPTY });
+  const errorOf = useFieldError(errors, WORDS);
   const save = useMutation({
     mutationFn: ({ currentPin, newPin }: PinFormValues) =>
       cardDesk().session.setPin(pinSet ? { currentPin, newPin } : { newPin }),
@@ -68,7 +75,7 @@ export function PinForm({
         {pinSet && (
           <PasswordInput
             label={t('security.currentPin')}
-            error={errors.currentPin && t('security.pinFormat')}
+            error={errorOf('currentPin')}
             data-testid="pin-current"
             {...pinProps}
             {...register('currentPin')}
@@ -77,14 +84,14 @@ export function PinForm({
         <PasswordInput
           label={t('security.newPin')}
           description={t('security.pinHint')}
-          error={errors.newPin && t('security.pinFormat')}
+          error={errorOf('newPin')}
           data-testid="pin-new"
           {...pinProps}
           {...register('newPin')}
         />
         <PasswordInput
           label={t('security.repeatPin')}
-          error={errors.repeatPin && t('security.pinMismatch')}
+          error={errorOf('repeatPin')}
           data-testid="pin-repeat"
           {...pinProps}
           {...register('repeatPin')}
