@@ -9,7 +9,6 @@ import { CARD_API_SCOPES, contract, LANGUAGES, METHOD_NAMES, type Scope } from '
 import { journalParams } from '../../main/core/journal/redact.ts';
 import { giftCardHandlers } from '../../main/sandbox/handlers/gift-cards.ts';
 import { paymentCardHandlers } from '../../main/sandbox/handlers/payment-cards.ts';
-import { JOURNALED_OPS } from '../../renderer/src/i18n/op-names.ts';
 import { documentedErrorCodes, documentedGiftErrors, documentedOperations } from '../support/card-api-doc.ts';
 import { filesUnder } from '../support/files-under.ts';
 
@@ -147,8 +146,7 @@ describe('adding an operation: the steps the compiler does not check', () => {
     for (const id of WRITES) expect(rows.has(id), `${id}: ${step('faultMatrix')}`).toBe(true);
   });
 
-  it('every write has a name in all five languages, and the journal filter offers it', () => {
-    expect([...JOURNALED_OPS].sort(), `renderer/src/i18n/op-names.ts: ${step('name')}`).toEqual([...WRITES].sort());
+  it('every write has a name in all five languages', () => {
     for (const language of LANGUAGES) {
       const journal = locale(language, 'journal');
       for (const id of WRITES) {
