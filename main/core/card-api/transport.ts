@@ -29,10 +29,18 @@ const NOT_SENT_CODES = new Set([
 let direct: Agent | undefined;
 let proxied: EnvHttpProxyAgent | undefined;
 
+/**
+ * Certificates are always verified, whatever NODE_TLS_REJECT_UNAUTHORIZED says: Node's default would follow that
+ * variable, and `0` there would let anyone on the path pose as the bank.
+ */
+const VERIFIED = { rejectUnauthorized: true } as const;
+
 /** Loopback goes direct; anything else honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
 export function dispatcherFor(url: URL): Dispatcher {
-  if (isLoopbackHost(url.hostname)) return (direct ??= new Agent({ keepAliveTimeout: 10_000 }));
-  return (proxied ??= new EnvHttpProxyAgent());
+  if (isLoopbackHost(url.hostname)) return (direct ??= new Agent({ keepAliveTimeout: 10_000, connect: VERIFIED }));
+  // `connect` is for hosts under NO_PROXY; `requestTls` for the bank through a proxy's tunnel; `proxyTls` for an
+  // https:// proxy itself.
+  return (proxied ??= new EnvHttpProxyAgent({ connect: VERIFIED, requestTls: VERIFIED, proxyTls: VERIFIED }));
 }
 
 /** The most specific error code along the cause chain (undici wraps socket errors). */
