@@ -112,6 +112,39 @@ describe('journal', () => {
     journal.close();
   });
 
+  it('announces each recorded change of an operation once, after it is written, until unsubscribed', () => {
+    const dir = tempDir();
+    const earlier = Journal.open(dir);
+    earlier.recordIntent(intent('old'));
+    earlier.close();
+
+    const journal = Journal.open(dir);
+    const changes: unknown[] = [];
+    const linesWritten: number[] = [];
+    const off = journal.onChange((change) => {
+      changes.push(change);
+      linesWritten.push(readFileSync(join(dir, JOURNAL_FILE), 'utf8').trim().split('\n').length);
+    });
+    journal.recordIntent(intent('k'));
+    journal.recordOutcome({ key: 'k', at: 1100, state: 'unknown', reason: 'reset' });
+    journal.recordOutcome({ key: 'k', at: 1200, state: 'unknown', reason: 'reset again' }); // no change: not written
+    journal.recordOutcome({ key: 'old', at: 1300, state: 'pending' });
+    journal.recordAudit({ key: 'a1', at: 1400, action: 'secret.set', details: {} }); // not an operation
+    journal.recordOutcome({ key: 'k', at: 1500, state: 'done', result: {} });
+    off();
+    journal.recordOutcome({ key: 'old', at: 1600, state: 'done', result: {} });
+    journal.close();
+
+    expect(changes).toEqual([
+      { key: 'k', op: 'card.block', state: 'sending' },
+      { key: 'k', op: 'card.block', state: 'unknown' },
+      { key: 'old', op: 'card.block', state: 'pending' },
+      { key: 'k', op: 'card.block', state: 'done' },
+    ]);
+    // Each after its own record (the earlier run's intent is line 1, the audit record line 5).
+    expect(linesWritten).toEqual([2, 3, 4, 6]);
+  });
+
   it('refuses an outcome for an unknown key and a second intent for the same key', () => {
     const journal = Journal.open(tempDir());
     expect(() => {

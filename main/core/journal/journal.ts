@@ -25,6 +25,13 @@ export interface JournalOptions {
   groupCommit?: boolean;
 }
 
+/** One recorded change of an operation's state: its intent (`sending`) or one of its outcome records. */
+export interface JournalChange {
+  key: string;
+  op: string;
+  state: EntryState;
+}
+
 export interface JournalReadReport {
   /** Lines that could not be read: a torn last record, or damage. */
   skipped: number;
@@ -42,6 +49,7 @@ export class Journal {
   private waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly entries = new Map<string, JournalEntry>();
   private readonly audits: AuditRecord[] = [];
+  private readonly listeners = new Set<(change: JournalChange) => void>();
   private skippedLines = 0;
 
   private constructor(path: string, options: JournalOptions) {
@@ -117,6 +125,27 @@ export class Journal {
   private append(record: IntentRecord | OutcomeRecord | AuditRecord, sync?: boolean): void {
     this.write(`${JSON.stringify(record)}\n`, sync);
     this.fold(record);
+    if (record.type !== 'audit') this.announce(record.key);
+  }
+
+  /**
+   * The one feed of operation changes, whoever records them (the services, bulk jobs, reconciliation at start or
+   * on demand, the CLI): each intent and each outcome record written by this process is told once, right after
+   * it is written (records read at open are not). A listener runs inside the writer's call and must not throw.
+   * Returns the unsubscribe.
+   */
+  onChange(listener: (change: JournalChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private announce(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    const change: JournalChange = { key, op: entry.op, state: entry.state };
+    for (const listener of this.listeners) listener(change);
   }
 
   /** Resolves once every record written so far is on disk (at once without group commit). */

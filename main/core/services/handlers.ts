@@ -1,6 +1,6 @@
 // The contract's methods over the desk: one implementation, whatever the transport (IPC, preview, tests).
 import type { AppInfo, MethodName, ParsedArgsOf, ResultOfMethod } from '../../../common/contract/index.ts';
-import { operations, type OpId, type RequestOf } from '../../../common/card-api/catalog/index.ts';
+import type { OpId, RequestOf } from '../../../common/card-api/catalog/index.ts';
 import type { Outcome } from '../../../common/card-api/outcome.ts';
 import { templateCsv, type BulkService } from '../bulk/index.ts';
 import type { Desk } from '../desk.ts';
@@ -33,15 +33,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash(), ctx.pinAttempts);
   const active = () => desk.activeProfileId();
 
-  /** One Card API operation for the active profile; writes announce their state to the renderer. */
-  async function run<Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> {
-    const outcome = await desk.call(active(), opId, body);
-    if (operations[opId].access === 'write') {
-      const state = desk.journal.get(outcome.key)?.state;
-      if (state !== undefined) events.emit('requests.changed', { requestId: outcome.key, op: opId, state });
-    }
-    return outcome;
-  }
+  /** One Card API operation for the active profile (its writes are announced by the journal, see services). */
+  const run = <Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> =>
+    desk.call(active(), opId, body);
   const typed = <T>(outcome: Outcome) => Promise.resolve(outcome as Outcome<T>);
   const profileView = async (id: string) => ({ ...(await desk.profile(id)), active: id === active() });
 
@@ -213,17 +207,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (entry === undefined)
         throw new DeskError('request_not_in_journal', `no operation ${requestId} in the journal`);
       const profileId = entry.connection.profileId;
-      if (profileId !== undefined) {
-        const state = await (await desk.client(profileId)).reconcile(entry);
-        events.emit('requests.changed', { requestId, op: entry.op, state });
-      }
+      if (profileId !== undefined) await (await desk.client(profileId)).reconcile(entry);
       return entryView(desk.journal.get(requestId) ?? entry);
     },
-    'requests.reconcileAll': async () => {
-      const report = await desk.reconcile();
-      for (const { key, op, state } of report.settled) events.emit('requests.changed', { requestId: key, op, state });
-      return reconcileView(report);
-    },
+    'requests.reconcileAll': async () => reconcileView(await desk.reconcile()),
 
     'journal.search': (query) => Promise.resolve(searchJournal(desk.journal.list(), query)),
     'bulk.template': ({ format }) =>

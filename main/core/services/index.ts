@@ -31,6 +31,14 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): Services {
   const { desk } = options;
   const events = new DeskEvents();
+  // The journal is the one source of requests.changed: every change of an operation, whoever records it.
+  const offJournal = desk.journal.onChange(({ key, op, state }) => {
+    try {
+      events.emit('requests.changed', { requestId: key, op, state });
+    } catch (error) {
+      options.report(error); // a failing listener must not fail the write that was recorded
+    }
+  });
   const pinAttempts = new PinAttempts(fileAttemptStore(desk.dataDir));
   const session = new Session({
     attempts: pinAttempts,
@@ -72,6 +80,7 @@ export function createServices(options: ServiceOptions): Services {
     close: async () => {
       session.dispose();
       await bulk.stop();
+      offJournal();
       await desk.close();
     },
   };
