@@ -118,7 +118,9 @@ function assertSettings(config: Configuration): void {
     fail('settings', problems);
     return;
   }
-  report('  ✓ fuses: runAsNode, NODE_OPTIONS and --inspect off; only app.asar, asar integrity, cookie encryption on');
+  report(
+    '  ✓ fuses: runAsNode, NODE_OPTIONS, --inspect and file:// privileges off; only app.asar, asar integrity, cookie encryption on',
+  );
   report('  ✓ asar with **/*.node unpacked; publish null; main = ' + SHELL_ENTRY);
   report('  ✓ mac dmg with hardened runtime, gatekeeperAssess false, entitlements = allow-jit only');
   report('  ✓ win nsis + msi, linux AppImage; icons png 1024², ico, icns');

@@ -26,6 +26,7 @@ export const REQUIRED_FUSES: Partial<Record<FuseName, boolean>> = {
   onlyLoadAppFromAsar: true,
   enableEmbeddedAsarIntegrityValidation: true,
   enableCookieEncryption: true,
+  grantFileProtocolExtraPrivileges: false,
 };
 
 /** Electron 45's shipped fuse states, '1' enabled / '0' disabled, in FUSE_V1_ORDER. */

@@ -99,7 +99,7 @@ describe('fuse wire', () => {
     const states = readFuseWire(stubElectronExecutable());
     expect(ELECTRON_DEFAULT_WIRE).toHaveLength(8);
     expect(states).toMatchObject({ runAsNode: true, enableCookieEncryption: false, onlyLoadAppFromAsar: false });
-    expect(fuseProblems(states)).toHaveLength(6);
+    expect(fuseProblems(states)).toHaveLength(7);
   });
 
   it('a binary without a wire is reported', () => {
