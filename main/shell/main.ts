@@ -12,6 +12,7 @@ import { startSandbox } from '../sandbox/index.ts';
 import { guardSession, guardWebContents, isTrustedSender } from './guards.ts';
 import { registerAppIpc } from './ipc.ts';
 import { applyKiosk, type KioskController } from './kiosk.ts';
+import { dataDirFromEnv, refusedSwitch } from './launch-checks.ts';
 import { claimSingleInstance, installCrashHandlers } from './lifecycle.ts';
 import { createLog, describeError } from './log.ts';
 import { shellPaths } from './paths.ts';
@@ -19,10 +20,17 @@ import { lockOnOsEvents } from './power.ts';
 import { handleAppProtocol, isAppUrl, registerAppScheme } from './protocol.ts';
 import { createMainWindow } from './window.ts';
 
+// A packaged build opens no debugger and takes no V8 flags, whoever started it (docs/packaging.md, hardening).
+const refused = app.isPackaged ? refusedSwitch(process.argv) : undefined;
+if (refused !== undefined) {
+  process.stderr.write(`Card Desk: not starting with ${refused}: a packaged build accepts no debugging switch\n`);
+  app.exit(2);
+}
 const development = !app.isPackaged;
 app.setName(PRODUCT_NAME);
-// Tests and support sessions may point the app at another data folder, as the CLI allows.
-if (process.env.CARD_DESK_DATA_DIR) app.setPath('userData', process.env.CARD_DESK_DATA_DIR);
+// Development and tests may point the app at another data folder, as the CLI allows; a packaged build may not.
+const dataDirOverride = dataDirFromEnv(app.isPackaged);
+if (dataDirOverride !== undefined) app.setPath('userData', dataDirOverride);
 const dataDir = app.getPath('userData');
 const log = createLog(dataDir);
 installCrashHandlers(process, log);
@@ -41,7 +49,7 @@ function guardSessionOnce(target: Session): void {
   guardSession(target, development, log);
 }
 
-if (claimSingleInstance(app, () => mainWindow)) {
+if (refused === undefined && claimSingleInstance(app, () => mainWindow)) {
   registerAppScheme(protocol);
   app.on('web-contents-created', (_event, contents: WebContents) => {
     guardWebContents(contents, log);
