@@ -8,6 +8,7 @@ import { readBody } from './body.ts';
 import type { Engine } from './engine.ts';
 import { plainError } from './envelopes.ts';
 import { BEFORE_COMMIT, faultConfigSchema, type Faults } from './faults.ts';
+import { isLoopbackRequest } from './loopback.ts';
 import { readOutbox } from './outbox.ts';
 
 export interface ServerDeps {
@@ -140,6 +141,17 @@ export function createSandboxServer(deps: ServerDeps): Server {
     }
     engine.settleDue();
     if (url.pathname.startsWith('/_sandbox/')) {
+      // No signature guards these routes: only this machine's own programs may use them, never a web page.
+      if (!isLoopbackRequest(req.headers)) {
+        req.resume();
+        error(
+          res,
+          403,
+          'forbidden',
+          'the /_sandbox routes answer only requests to a loopback address, from no web page',
+        );
+        return;
+      }
       await sandboxRoute(url.pathname, url.searchParams, req, res);
       return;
     }
