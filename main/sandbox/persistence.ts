@@ -1,7 +1,8 @@
-// The --state file: loaded and checked at start, saved atomically (temp file + rename), debounced.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// The --state file: loaded and checked at start, saved atomically (temp file + rename) and owner-only, debounced.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writePrivateFileAtomic } from '../core/private-files.ts';
 import {
   cardSchema,
   clientSchema,
@@ -111,9 +112,7 @@ export function loadState(file: string): SandboxState | undefined {
 
 export function saveState(file: string, state: SandboxState): void {
   mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${String(process.pid)}.tmp`;
-  writeFileSync(temp, serialize(state));
-  renameSync(temp, file);
+  writePrivateFileAtomic(file, serialize(state));
 }
 
 /** Coalesces saves: many changes within `delayMs` cost one write. */

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import log from 'electron-log/node';
 import { PRODUCT_NAME } from '../paths.ts';
+import { makePrivate, PRIVATE_FILE_MODE } from '../private-files.ts';
 import { describeError, Redactor } from './redact.ts';
 
 export const LOG_FILE = join('logs', 'card-desk.log');
@@ -33,6 +34,9 @@ export function createLog(dataDir: string, options: { console?: boolean } = {}):
   // there is none (a CLI run from elsewhere): name it, and give the path outright.
   logger.transports.file.setAppName(PRODUCT_NAME);
   logger.transports.file.resolvePathFn = () => path;
+  // Owner-only (private-files.ts): a new log file is created so, and one an older version made is narrowed.
+  logger.transports.file.writeOptions = { ...logger.transports.file.writeOptions, mode: PRIVATE_FILE_MODE };
+  makePrivate(path);
   logger.transports.console.level = options.console === true ? 'warn' : false;
   // Every transport sees only redacted text: the whole message is rendered to one string first.
   logger.hooks.push((message) => ({ ...message, data: [redactor.redact(message.data.map(describe).join(' '))] }));
