@@ -11,8 +11,8 @@ import {
   templateCsv,
   type BulkFormat,
   type BulkService,
-  type JobView,
 } from '../../core/bulk/index.ts';
+import type { BulkJobView } from '../../../common/contract/index.ts';
 import type { Desk } from '../../core/desk.ts';
 import { withDesk } from '../desk-context.ts';
 import { progressPrinter } from '../progress-line.ts';
@@ -56,7 +56,7 @@ function oneJob(positionals: string[]): string {
   return jobId;
 }
 
-function summary(job: JobView): string {
+function summary(job: BulkJobView): string {
   return `job ${job.jobId}: ${job.state}; ${String(job.done)} done, ${String(job.failed)} failed, ${String(job.remaining)} remaining of ${String(job.total)}${job.reason === undefined ? '' : ` (${job.reason})`}`;
 }
 
@@ -69,7 +69,7 @@ async function runHere(bulk: BulkService, jobId: string, out: string | undefined
   };
   process.once('SIGINT', pause);
   process.once('SIGTERM', pause);
-  let final: JobView;
+  let final: BulkJobView;
   try {
     await bulk.runner.run(jobId);
     final = bulk.get(jobId);

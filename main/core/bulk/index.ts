@@ -2,5 +2,5 @@ export { BULK_FORMATS, columnsOf, templateCsv, type BulkFormat } from '../../../
 export type { JobMeta } from './job-store.ts';
 export { PROBLEM_CODES, describeProblem, type BulkProblem, type ProblemCode } from '../../../common/bulk/problems.ts';
 export { JOB_STATES, type BulkProgress, type JobState } from '../../../common/bulk/progress.ts';
-export { BulkService, DEFAULT_CONCURRENCY, type JobView, type ValidationReport } from './service.ts';
+export { BulkService, DEFAULT_CONCURRENCY } from './service.ts';
 export { bulkServiceFor } from './for-desk.ts';

@@ -13,10 +13,6 @@ import { validateBulkFile, type ValidRow } from './validate.ts';
 export const DEFAULT_CONCURRENCY = 4;
 const DRAFT_TTL_MS = 60 * 60_000;
 
-/** A checked file and a started job, as the contract answers them. */
-export type ValidationReport = BulkValidationReport;
-export type JobView = BulkJobView;
-
 interface Draft {
   fileName: string;
   format: BulkFormat;
@@ -39,9 +35,9 @@ export class BulkService {
     this.report = deps.report ?? (() => undefined);
   }
 
-  validate(fileName: string, bytes: Uint8Array): ValidationReport {
+  validate(fileName: string, bytes: Uint8Array): BulkValidationReport {
     const validation = validateBulkFile(bytes);
-    const report: ValidationReport = {
+    const report: BulkValidationReport = {
       fileName,
       format: validation.format,
       rows: validation.rows.length,
@@ -86,20 +82,20 @@ export class BulkService {
     this.runner.run(jobId).catch(this.report);
   }
 
-  list(): JobView[] {
+  list(): BulkJobView[] {
     return this.store.list().map((meta) => this.view(meta));
   }
 
-  get(jobId: string): JobView {
+  get(jobId: string): BulkJobView {
     return this.view(this.store.meta(jobId));
   }
 
-  pause(jobId: string): JobView {
+  pause(jobId: string): BulkJobView {
     this.runner.pause(jobId);
     return this.get(jobId);
   }
 
-  cancel(jobId: string): JobView {
+  cancel(jobId: string): BulkJobView {
     if (this.runner.isRunning(jobId)) this.runner.cancel(jobId);
     else if (this.store.runner(jobId) !== undefined) this.store.requestCancel(jobId);
     else {
@@ -135,7 +131,7 @@ export class BulkService {
     return resumed;
   }
 
-  private view(meta: JobMeta): JobView {
+  private view(meta: JobMeta): BulkJobView {
     const results = this.store.results(meta.id);
     const progress = this.runner.progressOf(meta, results, null);
     return {

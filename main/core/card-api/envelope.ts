@@ -1,7 +1,8 @@
 // Parses the two response envelopes of docs/card-api.md, envelopes into one shape.
-import type { Api } from '../../../common/card-api/catalog/index.ts';
+import type { Api, ResultOf } from '../../../common/card-api/catalog/index.ts';
 
-export type RequestStatus = 'success' | 'process' | 'error';
+/** What Request status says of a request (the catalog's `request_status`). */
+export type RequestStatus = ResultOf<'request.status'>['request_status'];
 
 export type Envelope =
   | { kind: 'ok'; requestStatus: RequestStatus | undefined; fields: Record<string, unknown> }

@@ -1,13 +1,12 @@
 // Request status read as the client needs it (docs/card-api.md, safe retry): whether the server knows an
 // operation, and what a finished one ended as.
+import type { ResultOf } from '../../../common/card-api/catalog/index.ts';
 import type { Outcome, StatusAnswer } from '../../../common/card-api/outcome.ts';
 
 /** The answer of one Request status read (its outcome) about a key. */
 export function statusAnswerOf(outcome: Outcome): StatusAnswer {
   if (outcome.kind === 'done') {
-    const { request_status: requestStatus, ...fields } = outcome.result as {
-      request_status: 'success' | 'process' | 'error';
-    };
+    const { request_status: requestStatus, ...fields } = outcome.result as ResultOf<'request.status'>;
     return { kind: 'found', requestStatus, fields };
   }
   if (outcome.kind === 'failed' && outcome.code === 'request_not_found') return { kind: 'not-found' };

@@ -37,7 +37,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const run = <Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> =>
     desk.call(active(), opId, body);
   const typed = <T>(outcome: Outcome) => Promise.resolve(outcome as Outcome<T>);
-  const profileView = async (id: string) => ({ ...(await desk.profile(id)), active: id === active() });
 
   return {
     'app.info': () => Promise.resolve(ctx.appInfo),
@@ -71,15 +70,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'settings.get': () => Promise.resolve(desk.settings()),
     'settings.update': (change) => Promise.resolve(desk.updatePreferences(change)),
 
-    'profiles.list': async () => (await desk.profiles()).map((p) => ({ ...p, active: p.id === active() })),
+    'profiles.list': () => desk.profiles(),
     'profiles.switch': ({ profileId }) => {
       desk.switchProfile(profileId);
       events.emit('profiles.switched', { profileId });
-      return profileView(profileId);
+      return desk.profile(profileId);
     },
     'profiles.save': ({ profile }) => {
       desk.saveProfile(profile);
-      return profileView(profile.id);
+      return desk.profile(profile.id);
     },
     'profiles.import': ({ fileName, content }) =>
       Promise.resolve(desk.applyProvisioning(parseProvisioning(content, fileName))),

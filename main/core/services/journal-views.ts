@@ -1,5 +1,11 @@
 // Journal entries as the contract shows them.
-import type { AuditEntryView, JournalEntryView, ReconcileView } from '../../../common/contract/index.ts';
+import type {
+  AuditEntryView,
+  JournalEntryView,
+  ParsedArgsOf,
+  ReconcileView,
+  ResultOfMethod,
+} from '../../../common/contract/index.ts';
 import type { AuditRecord, JournalEntry } from '../journal/index.ts';
 import type { ReconcileReport } from '../journal/reconcile.ts';
 
@@ -19,10 +25,7 @@ export function entryView(e: JournalEntry): JournalEntryView {
 }
 
 /** Audited actions, newest first, filtered by time and action. */
-export function searchAudit(
-  records: AuditRecord[],
-  q: { from?: number; to?: number; action?: string; limit?: number },
-): AuditEntryView[] {
+export function searchAudit(records: AuditRecord[], q: ParsedArgsOf<'journal.audit'>): AuditEntryView[] {
   return records
     .filter(
       (r) =>
@@ -40,22 +43,11 @@ export function reconcileView(report: ReconcileReport): ReconcileView {
   return { checked: report.checked, settled: report.settled.map(item), stillOpen: report.stillOpen.map(item) };
 }
 
-export interface JournalQuery {
-  from?: number;
-  to?: number;
-  op?: string;
-  states?: readonly string[];
-  profileId?: string;
-  text?: string;
-  offset?: number;
-  limit?: number;
-}
-
 /** Newest first; `text` matches the request id, the operation and the parameters. */
 export function searchJournal(
   entries: JournalEntry[],
-  q: JournalQuery,
-): { entries: JournalEntryView[]; total: number } {
+  q: ParsedArgsOf<'journal.search'>,
+): ResultOfMethod<'journal.search'> {
   const text = q.text?.trim().toLowerCase();
   const matches = entries
     .filter(

@@ -1,10 +1,11 @@
 // The operator session: locked or not, enforced in main (every contract method but a few is refused while
 // locked). Idle lock after the policy's minutes; immediate lock on OS lock or suspend (the shell calls lock()).
+import type { EventPayloads, SessionState } from '../../../common/contract/index.ts';
 import { DeskError } from '../errors.ts';
 import type { PinAttempts } from './pin-attempts.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
 
-export type LockReason = 'operator' | 'idle' | 'os' | 'unlock';
+export type LockReason = EventPayloads['session.lockChanged']['reason'];
 
 export interface SessionDeps {
   /** The stored PIN hash, if any, and how to store a new one. */
@@ -34,7 +35,7 @@ export class Session {
     return this.lockedState;
   }
 
-  state(): { locked: boolean; pinSet: boolean; idleLockMinutes: number } {
+  state(): SessionState {
     return {
       locked: this.lockedState,
       pinSet: this.deps.pinHash() !== undefined,

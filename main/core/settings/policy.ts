@@ -1,5 +1,6 @@
 // Policy precedence: managed policy, provisioned policy, the operator's preferences and defaults.
 // Pure functions: reading the files is provisioning.ts and managed-policy.ts, storing is the profile store.
+import type { ImportReport, SettingSource, SettingsView } from '../../../common/contract/index.ts';
 import { DeskError } from '../errors.ts';
 import { ProvisioningError } from './provisioning.ts';
 import {
@@ -10,7 +11,6 @@ import {
 } from '../../../common/settings/schema.ts';
 import type {
   AllowedGroup,
-  Language,
   LockableSetting,
   Policy,
   Preferences,
@@ -18,30 +18,18 @@ import type {
   Provisioning,
 } from '../../../common/settings/schema.ts';
 
-export type SettingSource = 'managed' | 'provisioned' | 'operator' | 'default';
-export type PolicySource = 'managed' | 'provisioned';
+export type PolicySource = Exclude<SettingSource, 'operator' | 'default'>;
 
-export interface SettingDefaults {
-  idleLockMinutes: number;
-  kiosk: boolean;
-  language: Language;
-}
+export type SettingDefaults = Omit<SettingsView['values'], 'allowedOperations'>;
 
 export const DEFAULT_SETTINGS: Readonly<SettingDefaults> = { idleLockMinutes: 5, kiosk: false, language: 'ru' };
 
-export interface ResolvedSettings {
-  values: {
-    idleLockMinutes: number;
-    kiosk: boolean;
-    language: Language;
-    /** The cap on every profile's groups on this workstation; absent when no policy sets one. */
-    allowedOperations?: AllowedGroup[];
-  };
-  /** Settings the operator cannot change, in LOCKABLE_SETTINGS order. */
-  locked: LockableSetting[];
-  /** Where each effective value came from. */
-  source: Record<LockableSetting, SettingSource>;
-  /** Who locked each locked setting (the managed policy when both did). */
+/**
+ * The settings view (values: `allowedOperations` is the cap on every profile's groups, absent when no policy
+ * sets one; locked: in LOCKABLE_SETTINGS order; source: where each value came from), and who locked each locked
+ * setting (the managed policy when both did).
+ */
+export interface ResolvedSettings extends SettingsView {
   lockedBy: Partial<Record<LockableSetting, PolicySource>>;
 }
 
@@ -198,12 +186,6 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export interface ProvisioningReport {
-  added: string[];
-  updated: string[];
-  unchanged: string[];
-}
-
 export interface ProvisioningState {
   profiles: Profile[];
   provisionedPolicy?: Policy;
@@ -218,7 +200,7 @@ export interface ProvisioningState {
 export function applyProvisioning(
   current: ProvisioningState,
   incoming: Provisioning,
-): ProvisioningState & { report: ProvisioningReport } {
+): ProvisioningState & { report: ImportReport } {
   const embedded = new Set(current.profiles.filter((p) => p.embedded === true).map((p) => p.id));
   embedded.add(EMBEDDED_PROFILE_ID);
   const seen = new Set<string>();
@@ -235,7 +217,7 @@ export function applyProvisioning(
     seen.add(profile.id);
   });
 
-  const report: ProvisioningReport = { added: [], updated: [], unchanged: [] };
+  const report: ImportReport = { added: [], updated: [], unchanged: [] };
   const byId = new Map(incoming.profiles.map((p) => [p.id, p]));
   const profiles = current.profiles.map((existing): Profile => {
     const next = byId.get(existing.id);

@@ -1,17 +1,19 @@
 // The vault keeps each profile's merchant secret and PIN key (docs/architecture.md, envelopes; docs/card-api.md, sensitive data). It is write-only:
 // nothing returns a secret; `use(...).withSecret(fn)` lends it to one callback and zero-fills the copy afterwards.
+import type { SecretStore, VaultStatus } from '../../../common/contract/index.ts';
 import type { SecretSource } from '../card-api/signing.ts';
 import { DeskError } from '../errors.ts';
 
+export type { VaultStatus } from '../../../common/contract/index.ts';
+
 export const VAULT_ITEMS = ['merchant-secret', 'pin-key'] as const;
 export type VaultItem = (typeof VAULT_ITEMS)[number];
-export type VaultStatus = 'present' | 'absent' | 'unavailable';
 
 const ITEM_LABELS: Record<VaultItem, string> = { 'merchant-secret': 'merchant secret', 'pin-key': 'PIN key' };
 
 export interface SecretVault {
   /** 'memory' labels the in-process fallback so the UI can say the secret is not kept across restarts. */
-  readonly kind: 'keychain' | 'memory';
+  readonly kind: SecretStore;
   /** Stores (replaces) the secret. The caller keeps ownership of `secret`; the vault does not zero it. */
   set(profileId: string, item: VaultItem, secret: Buffer): Promise<void>;
   /** Never throws: a keychain that cannot be reached answers 'unavailable'. */
