@@ -38,7 +38,10 @@ export interface Validation {
   problems: BulkProblem[];
 }
 
-const CLIENT_FIELDS = ['middle_name', 'birthdate', 'email', 'country', 'person_id', 'language', 'external_user_id'];
+/** Optional columns that are client fields of the same name (the address columns are assembled apart). */
+const CLIENT_FIELDS = FORMATS.clients.optional.filter((column) =>
+  Object.hasOwn(clientDraft.shape.client.shape, column),
+);
 const INT = /^\d{1,9}$/;
 const placeholderId = randomUUID();
 
