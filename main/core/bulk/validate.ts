@@ -18,11 +18,13 @@ import { phoneDigitsOf } from './phone.ts';
 import { problem, type BulkProblem } from '../../../common/bulk/problems.ts';
 
 export type ClientDraftBody = z.output<typeof clientDraft>;
+/** A parsed card.issueBulk body: the product ids come from the catalog. */
+type BulkCardsBody = z.output<(typeof operations)['card.issueBulk']['request']>;
 export type CardRequest = { kind: 'virtual' } | { kind: 'plastic'; embossedName: string; branchId?: string };
 
 export type RowInput =
   | { format: 'clients'; draft: ClientDraftBody; card: CardRequest }
-  | { format: 'cards'; productId: 1000 | 2000 | 3000; quantity: number };
+  | { format: 'cards'; productId: BulkCardsBody['product_id']; quantity: number };
 
 export interface ValidRow {
   row: number;
@@ -173,8 +175,7 @@ function cardsRow(row: CsvRow, problems: BulkProblem[]): RowInput | undefined {
   if (!parsed.success) found.push(...newColumns(found, schemaProblems(row.row, parsed.error)));
   problems.push(...found);
   if (found.length > 0 || !parsed.success) return undefined;
-  const body = parsed.data as { product_id: 1000 | 2000 | 3000; quantity: number };
-  return { format: 'cards', productId: body.product_id, quantity: body.quantity };
+  return { format: 'cards', productId: parsed.data.product_id, quantity: parsed.data.quantity };
 }
 
 function headerProblems(header: string[], format: BulkFormat): BulkProblem[] {
