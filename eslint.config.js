@@ -29,6 +29,32 @@ const noRawIpc = {
   message: 'Raw IPC only in main/shell/ipc.ts and preload/index.ts: add a method to the contract in common/contract/.',
 };
 
+// The renderer has no Node and no secrets, and never imports main or the preload.
+const rendererImports = {
+  paths: [
+    ...MAIN_ONLY.map((name) => ({
+      name,
+      message: 'The renderer has no Node and no secrets: go through window.cardDesk.',
+    })),
+    {
+      // These render <style> elements, which the CSP (style-src 'self') refuses.
+      name: '@mantine/core',
+      importNames: ['AppShell', 'Flex', 'Grid', 'SimpleGrid', 'InlineStyles'],
+      message: 'Injects <style> elements, refused by the CSP: use CSS classes in styles.css (Group/Stack are fine).',
+    },
+  ],
+  patterns: [
+    { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
+    {
+      group: ['**/main/**'],
+      message: 'The renderer never imports main; shared code lives in common/.',
+    },
+    { group: ['**/preload/**'], message: 'The preload is Electron-only; shared code lives in common/.' },
+  ],
+};
+const noDirectMain =
+  'Screens call main only through renderer/src/api/: add the query or write there (docs/architecture.md).';
+
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', 'bin/**'] },
   js.configs.recommended,
@@ -120,32 +146,24 @@ export default defineConfig(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', rendererImports] },
+  },
+  {
+    // Screens reach main only through renderer/src/api/ (its queries and writes): the one place that calls it.
+    files: ['renderer/src/**'],
+    ignores: ['renderer/src/api/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            ...MAIN_ONLY.map((name) => ({
-              name,
-              message: 'The renderer has no Node and no secrets: go through window.cardDesk.',
-            })),
-            {
-              // These render <style> elements, which the CSP (style-src 'self') refuses.
-              name: '@mantine/core',
-              importNames: ['AppShell', 'Flex', 'Grid', 'SimpleGrid', 'InlineStyles'],
-              message:
-                'Injects <style> elements, refused by the CSP: use CSS classes in styles.css (Group/Stack are fine).',
-            },
-          ],
-          patterns: [
-            { group: NODE_BUILTINS, message: 'The renderer has no Node.' },
-            {
-              group: ['**/main/**'],
-              message: 'The renderer never imports main; shared code lives in common/.',
-            },
-            { group: ['**/preload/**'], message: 'The preload is Electron-only; shared code lives in common/.' },
-          ],
+          ...rendererImports,
+          patterns: [...rendererImports.patterns, { regex: '(^|/)api/bridge(\\.ts)?$', message: noDirectMain }],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='cardDesk']", message: noDirectMain },
+        { selector: "MemberExpression[object.name='window'][property.name='cardDesk']", message: noDirectMain },
       ],
     },
   },

@@ -5,6 +5,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
+import { fetchSettings } from './api/shared-queries.ts';
 import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
 import { installPreviewBridge } from './bridge/preview-bridge.ts';
@@ -25,8 +26,7 @@ async function start(): Promise<void> {
   if (root === null) throw new Error('index.html has no #root');
   // The operator's language is a setting in main; if main cannot be asked (a page opened without its
   // token), the browser's language is the best guess for the error that follows.
-  const language = await window.cardDesk.settings
-    .get({})
+  const language = await fetchSettings()
     .then((s) => s.values.language)
     .catch(() => browserLanguage());
   await initI18n(language);

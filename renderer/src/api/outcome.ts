@@ -36,3 +36,17 @@ export function firstCardId(result: Record<string, unknown>): string | undefined
     ? resultString(first as Record<string, unknown>, 'card_id')
     : undefined;
 }
+
+const OUTCOME_KINDS: ReadonlySet<string> = new Set(['done', 'failed', 'pending', 'unknown', 'transport']);
+
+/** Whether an answer is a Card API outcome (every other contract method answers a plain value). */
+export function isOutcome(value: unknown): value is OperationOutcome<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, key } = value as { kind?: unknown; key?: unknown };
+  return typeof kind === 'string' && OUTCOME_KINDS.has(kind) && typeof key === 'string';
+}
+
+/** True when sending the write again is safe and useful: the bank refused it, or it never reached the bank. */
+export function retryable(outcome: OperationOutcome<unknown> | undefined): boolean {
+  return outcome?.kind === 'failed' || outcome?.kind === 'transport';
+}

@@ -12,8 +12,13 @@ export function useSession() {
   return useQuery({ queryKey: queryKeys.session, queryFn: () => cardDesk().session.state({}) });
 }
 
+/** The settings, read once before React starts (main.tsx: the operator's language) and then as a query. */
+export function fetchSettings() {
+  return cardDesk().settings.get({});
+}
+
 export function useSettings() {
-  return useQuery({ queryKey: queryKeys.settings, queryFn: () => cardDesk().settings.get({}) });
+  return useQuery({ queryKey: queryKeys.settings, queryFn: fetchSettings });
 }
 
 export function useProfiles() {

@@ -4,7 +4,7 @@ import { Badge, Button, Group, NavLink, Text, Tooltip, UnstyledButton } from '@m
 import { useEffect, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTest } from '../../../common/contract/index.ts';
-import { cardDesk } from '../api/bridge.ts';
+import { useLock } from '../api/session.ts';
 import { useActiveProfile, useConnection, usePendingCount, useSession } from '../api/shared-queries.ts';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { SECTIONS, sectionOf, useNavigation, type Section } from './router.tsx';
@@ -48,6 +48,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
   const connection = useConnection(active?.id);
   const pending = usePendingCount();
   const session = useSession();
+  const lock = useLock();
   const state = connectionState(connection.data, connection.isFetching);
   const go = (section: Section): void => {
     navigate({ screen: section });
@@ -107,7 +108,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
                 variant="default"
                 data-testid="lock-button"
                 disabled={session.data?.pinSet !== true}
-                onClick={() => void cardDesk().session.lock({})}
+                onClick={() => void lock.run()}
               >
                 {t('frame.lock')}
               </Button>

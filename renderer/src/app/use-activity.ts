@@ -1,6 +1,6 @@
 // Tells main the operator is active (the idle-lock timer lives in main), at most every 20 seconds.
 import { useEffect } from 'react';
-import { cardDesk } from '../api/bridge.ts';
+import { reportActivity } from '../api/session.ts';
 
 const THROTTLE_MS = 20_000;
 
@@ -12,9 +12,7 @@ export function useActivityReporting(enabled: boolean): void {
       const now = Date.now();
       if (now - last < THROTTLE_MS) return;
       last = now;
-      void cardDesk()
-        .session.activity({})
-        .catch(() => undefined);
+      reportActivity();
     }
     window.addEventListener('keydown', onActivity, { capture: true });
     window.addEventListener('pointerdown', onActivity, { capture: true });

@@ -2,12 +2,11 @@
 // is sent; a job started on the active profile after a confirmation, followed live (pause, resume, cancel);
 // every job's result file; the history of jobs.
 import { Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkJobView } from '../../../../common/contract/index.ts';
+import { useBulkJobs, useBulkProgressEvents } from '../../api/bulk.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { bulkKeys, useBulkJobs, useBulkProgressEvents } from './bulk-queries.ts';
 import { FileCheckPanel } from './FileCheckPanel.tsx';
 import { FormatsHelp } from './FormatsHelp.tsx';
 import { JobHistory } from './JobHistory.tsx';
@@ -16,7 +15,6 @@ import './bulk.css';
 
 export function BulkScreen(): ReactElement {
   const { t } = useTranslation('bulk');
-  const queryClient = useQueryClient();
   const haltReasons = useBulkProgressEvents();
   const jobs = useBulkJobs();
   const [selected, setSelected] = useState<string | null>(null);
@@ -26,8 +24,6 @@ export function BulkScreen(): ReactElement {
   const current = selected ?? inProgress?.jobId ?? jobs.data?.[0]?.jobId ?? null;
 
   const onStarted = (job: BulkJobView): void => {
-    queryClient.setQueryData(bulkKeys.job(job.jobId), job);
-    void queryClient.invalidateQueries({ queryKey: bulkKeys.list });
     setSelected(job.jobId);
     requestAnimationFrame(() => {
       jobTitle.current?.focus();

@@ -1,22 +1,20 @@
 // What a bulk file looks like: both formats in words, their columns, and a template of each to start from.
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BULK_FORMATS, type BulkFormat } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
+import { useBulkTemplate } from '../../api/bulk.ts';
 import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { ADDRESS_PARTS, FORMAT_COLUMNS } from './formats.ts';
 
 export function FormatsHelp(): ReactElement {
   const { t } = useTranslation('bulk');
-  const template = useMutation({
-    mutationFn: (format: BulkFormat) => cardDesk().bulk.template({ format }),
-    onSuccess: ({ fileName, content }) => {
-      downloadText(fileName, content);
-    },
-  });
+  const template = useBulkTemplate();
+  const download = async (format: BulkFormat): Promise<void> => {
+    const file = await template.run(format);
+    if (file !== undefined) downloadText(file.fileName, file.content);
+  };
   return (
     <section aria-labelledby="bulk-formats-title" data-testid="bulk-formats">
       <Title order={2} id="bulk-formats-title" className="bulk-section-title">
@@ -54,10 +52,8 @@ export function FormatsHelp(): ReactElement {
               <div>
                 <Button
                   variant="default"
-                  onClick={() => {
-                    template.mutate(format);
-                  }}
-                  loading={template.isPending && template.variables === format}
+                  onClick={() => void download(format)}
+                  loading={template.busy && template.args === format}
                   data-testid={`bulk-template-${format}`}
                 >
                   {t(`formats.${format}.template`)}
@@ -70,7 +66,7 @@ export function FormatsHelp(): ReactElement {
       <Text size="sm" mt="sm" data-testid="bulk-product-1000">
         {t('formats.product1000')}
       </Text>
-      {template.error !== null && <ErrorNotice error={template.error} testId="bulk-template-error" />}
+      {template.error !== undefined && <ErrorNotice error={template.error} testId="bulk-template-error" />}
     </section>
   );
 }

@@ -2,53 +2,33 @@
 // download the result of any job that has stopped. Pause and cancel let rows in flight finish, so the job
 // reports "Pausing…" until the runner says it stopped.
 import { Button, Group, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkJobView } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
+import { useBulkResult, useJobControl, type JobAction } from '../../api/bulk.ts';
 import { DANGER } from '../../components/colors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
-import { bulkKeys } from './bulk-queries.ts';
-
-type Action = 'pause' | 'resume' | 'cancel';
-
-function send(jobId: string, action: Action): Promise<BulkJobView> {
-  const bulk = cardDesk().bulk;
-  if (action === 'pause') return bulk.pause({ jobId });
-  if (action === 'resume') return bulk.resume({ jobId });
-  return bulk.cancel({ jobId, confirm: true });
-}
 
 export function JobControls({ job }: { job: BulkJobView }): ReactElement {
   const { t } = useTranslation(['bulk', 'common']);
-  const queryClient = useQueryClient();
   const [confirmCancel, setConfirmCancel] = useState(false);
   // Asked to stop, rows in flight still finishing: shown until the state changes.
   const [stopping, setStopping] = useState<'pause' | 'cancel' | null>(null);
   const { jobId, state } = job;
-  const action = useMutation({
-    mutationFn: (next: Action) => send(jobId, next),
-    onMutate: (next) => {
-      setStopping(next === 'resume' ? null : next);
-    },
-    onSettled: () => {
-      setConfirmCancel(false);
-      void queryClient.invalidateQueries({ queryKey: bulkKeys.job(jobId) });
-      void queryClient.invalidateQueries({ queryKey: bulkKeys.list });
-    },
-    onError: () => {
-      setStopping(null);
-    },
-  });
-  const result = useMutation({
-    mutationFn: () => cardDesk().bulk.result({ jobId }),
-    onSuccess: ({ fileName, content }) => {
-      downloadText(fileName, content);
-    },
-  });
+  const action = useJobControl(jobId);
+  const result = useBulkResult(jobId);
+  const control = async (next: JobAction): Promise<void> => {
+    setStopping(next === 'resume' ? null : next);
+    const job = await action.run(next);
+    setConfirmCancel(false);
+    if (job === undefined) setStopping(null);
+  };
+  const downloadResult = async (): Promise<void> => {
+    const file = await result.run();
+    if (file !== undefined) downloadText(file.fileName, file.content);
+  };
   const running = state === 'running';
   const pausing = running && stopping === 'pause';
   const cancelling = running && stopping === 'cancel';
@@ -59,9 +39,7 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
         {running && (
           <Button
             variant="default"
-            onClick={() => {
-              action.mutate('pause');
-            }}
+            onClick={() => void control('pause')}
             loading={pausing}
             disabled={cancelling}
             data-testid="bulk-pause"
@@ -71,10 +49,8 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
         )}
         {state === 'paused' && (
           <Button
-            onClick={() => {
-              action.mutate('resume');
-            }}
-            loading={action.isPending && action.variables === 'resume'}
+            onClick={() => void control('resume')}
+            loading={action.busy && action.args === 'resume'}
             data-testid="bulk-resume"
           >
             {t('job.resume')}
@@ -96,10 +72,8 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
         {!running && (
           <Button
             variant="default"
-            onClick={() => {
-              result.mutate();
-            }}
-            loading={result.isPending}
+            onClick={() => void downloadResult()}
+            loading={result.busy}
             data-testid="bulk-result"
           >
             {t('job.result')}
@@ -111,21 +85,19 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
           </Text>
         )}
       </Group>
-      {action.error !== null && <ErrorNotice error={action.error} testId="bulk-action-error" />}
-      {result.error !== null && <ErrorNotice error={result.error} testId="bulk-result-error" />}
+      {action.error !== undefined && <ErrorNotice error={action.error} testId="bulk-action-error" />}
+      {result.error !== undefined && <ErrorNotice error={result.error} testId="bulk-result-error" />}
       <ConfirmDialog
         opened={confirmCancel}
         title={t('job.cancelTitle')}
         confirmLabel={t('job.cancelConfirm')}
         cancelLabel={t('job.keepRunning')}
         danger
-        busy={action.isPending && action.variables === 'cancel'}
+        busy={action.busy && action.args === 'cancel'}
         onCancel={() => {
           setConfirmCancel(false);
         }}
-        onConfirm={() => {
-          action.mutate('cancel');
-        }}
+        onConfirm={() => void control('cancel')}
       >
         <Text data-testid="bulk-cancel-summary">{t('job.cancelBody', { count: job.remaining })}</Text>
       </ConfirmDialog>

@@ -4,12 +4,12 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkJobView } from '../../../../common/contract/index.ts';
+import { useBulkJobs } from '../../api/bulk.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { useBulkJobs } from './bulk-queries.ts';
 import { JobStateBadge } from './JobStateBadge.tsx';
 
 const column = createColumnHelper<BulkJobView>();

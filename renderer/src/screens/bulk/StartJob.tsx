@@ -2,12 +2,11 @@
 // which profile (production in the danger style), then `bulk.start`. Nothing starts while the file has problems.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { BulkJobView, BulkValidationReport } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
+import { useStartBulkJob } from '../../api/bulk.ts';
 import { useActiveProfile } from '../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.tsx';
@@ -37,17 +36,12 @@ export function StartJob({
     defaultValues: { concurrency: DEFAULT_CONCURRENCY },
   });
   const errorOf = useFieldError(errors, WORDS);
-  const start = useMutation({
-    mutationFn: ({ draftId, concurrency }: { draftId: string; concurrency: number }) =>
-      cardDesk().bulk.start({ draftId, concurrency }),
-    onSuccess: (job) => {
-      setConfirming(null);
-      onStarted(job);
-    },
-    onError: () => {
-      setConfirming(null);
-    },
-  });
+  const start = useStartBulkJob();
+  const run = async (args: { draftId: string; concurrency: number }): Promise<void> => {
+    const job = await start.run(args);
+    setConfirming(null);
+    if (job !== undefined) onStarted(job);
+  };
   const draftId = report.problems.length === 0 ? report.draftId : undefined;
   const ready = draftId !== undefined && active !== undefined;
   const environment = active?.environment ?? 'sandbox';
@@ -99,7 +93,7 @@ export function StartJob({
                 />
               )}
             />
-            <Button type="submit" disabled={!ready} loading={start.isPending} data-testid="bulk-start">
+            <Button type="submit" disabled={!ready} loading={start.busy} data-testid="bulk-start">
               {t('start.submit')}
             </Button>
           </Group>
@@ -113,7 +107,7 @@ export function StartJob({
               {t('start.noProfile')}
             </Text>
           )}
-          {start.error !== null && <ErrorNotice error={start.error} testId="bulk-start-error" />}
+          {start.error !== undefined && <ErrorNotice error={start.error} testId="bulk-start-error" />}
         </Stack>
       </form>
       {/* Outside the form: React events bubble through the dialog's portal, and its submit must not resubmit. */}
@@ -122,13 +116,13 @@ export function StartJob({
         title={t('start.confirmTitle')}
         confirmLabel={t('start.confirmLabel')}
         danger={environment === 'production'}
-        busy={start.isPending}
+        busy={start.busy}
         onCancel={() => {
           setConfirming(null);
         }}
         onConfirm={() => {
           if (draftId !== undefined && confirming !== null) {
-            start.mutate({ draftId, concurrency: confirming.concurrency });
+            void run({ draftId, concurrency: confirming.concurrency });
           }
         }}
       >

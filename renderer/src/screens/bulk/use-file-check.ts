@@ -2,7 +2,7 @@
 // screen while a fixed file is checked, so the screen does not jump; a slower, older check never wins.
 import { useCallback, useRef, useState } from 'react';
 import type { BulkValidationReport } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
+import { validateBulkFile } from '../../api/bulk.ts';
 import { fileToBase64, MAX_FILE_BYTES } from './file-bytes.ts';
 
 export type CheckFailure =
@@ -48,7 +48,7 @@ export function useFileCheck(): FileCheck {
         return;
       }
       try {
-        const result = await cardDesk().bulk.validate({ fileName: chosen.name, contentBase64 });
+        const result = await validateBulkFile({ fileName: chosen.name, contentBase64 });
         if (id === latest.current) setReport(result);
       } catch (error) {
         if (id === latest.current) {

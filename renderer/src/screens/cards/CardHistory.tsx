@@ -2,12 +2,12 @@
 import { Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCardBalance } from '../../api/cards.ts';
 import { LimitsPanel } from './limits/LimitsPanel.tsx';
 import { DateRangeInputs, type DateRange } from './statement/DateRangeInputs.tsx';
 import { ExtendedStatementPanel } from './statement/ExtendedStatementPanel.tsx';
 import { StatementPanel } from './statement/StatementPanel.tsx';
 import { lastDays } from './time.ts';
-import { useCardBalance } from './use-card-queries.ts';
 
 const DEFAULT_DAYS = 30;
 

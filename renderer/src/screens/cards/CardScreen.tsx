@@ -4,6 +4,7 @@ import { Button, Group, Loader, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cardKeys, useCardInfo, useRefreshOnCardEvents } from '../../api/cards.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,7 +14,6 @@ import { CardHistory } from './CardHistory.tsx';
 import { SecretPanel } from './secret/SecretPanel.tsx';
 import { BalancePanel } from './summary/BalancePanel.tsx';
 import { CardSummary } from './summary/CardSummary.tsx';
-import { cardKeys, useCardInfo, useRefreshOnCardEvents } from './use-card-queries.ts';
 import './cards.css';
 
 export function CardScreen({ cardId }: { cardId: string }): ReactElement {

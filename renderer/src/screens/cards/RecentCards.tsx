@@ -2,11 +2,11 @@
 import { Button, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRecentCards } from '../../api/recent.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { useRecentCards } from './use-recent-cards.ts';
 
 export function RecentCards(): ReactElement {
   const { t } = useTranslation(['cards', 'common']);

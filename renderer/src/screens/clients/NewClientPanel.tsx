@@ -1,10 +1,9 @@
 // Creating a client: the form, the outcome, and on done the new client id with a way to open it. The form is
 // replaced by a fresh one only after a done outcome; on anything else the operator's input stays.
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardDesk } from '../../api/bridge.ts';
+import { useCreateClient } from '../../api/clients.ts';
 import { resultString } from '../../api/outcome.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { ClientForm, type ValidDraft } from './client-form/ClientForm.tsx';
@@ -16,24 +15,21 @@ export function NewClientPanel(): ReactElement {
   const { navigate } = useNavigation();
   const [generation, setGeneration] = useState(0);
   const resultRef = useRef<HTMLDivElement>(null);
-  const create = useMutation({
-    mutationFn: (draft: ValidDraft) => cardDesk().clients.create({ draft }),
-    onSuccess: (outcome) => {
-      if (outcome.kind === 'done') setGeneration((g) => g + 1);
-    },
-    onSettled: () => {
-      // The outcome is above the form: bring it into view, the live region announces it.
-      requestAnimationFrame(() => {
-        resultRef.current?.scrollIntoView({ block: 'nearest' });
-      });
-    },
-  });
+  const create = useCreateClient();
+  const submit = async (draft: ValidDraft): Promise<void> => {
+    const outcome = await create.run(draft);
+    if (outcome?.kind === 'done') setGeneration((g) => g + 1);
+    // The outcome is above the form: bring it into view, the live region announces it.
+    requestAnimationFrame(() => {
+      resultRef.current?.scrollIntoView({ block: 'nearest' });
+    });
+  };
 
   return (
     <Stack gap="md">
       <div ref={resultRef}>
         <WriteResult
-          outcome={create.data}
+          outcome={create.result}
           error={create.error}
           testId="client-create-outcome"
           onDone={(result) => {
@@ -61,9 +57,9 @@ export function NewClientPanel(): ReactElement {
       </div>
       <ClientForm
         key={generation}
-        busy={create.isPending}
+        busy={create.busy}
         onSubmit={(draft) => {
-          create.mutate(draft);
+          void submit(draft);
         }}
       />
     </Stack>

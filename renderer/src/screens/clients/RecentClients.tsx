@@ -1,53 +1,19 @@
 // Clients created from this desk, newest first, from the operation journal (ids and masked phones only).
 import { Button, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
-import { resultString } from '../../api/outcome.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import { useRecentClients } from '../../api/recent.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { productLabel } from '../../tables/card-columns.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 
-interface RecentClient {
-  clientId: string;
-  at: number;
-  phone: string | undefined;
-  productId: number | undefined;
-}
-
-function recentClient(entry: JournalEntryView): RecentClient | undefined {
-  const clientId = entry.result === undefined ? undefined : resultString(entry.result, 'client_id');
-  if (clientId === undefined) return undefined;
-  const client = entry.params.client as Record<string, unknown> | undefined;
-  const phone = client?.phone;
-  const productId = entry.params.product_id;
-  return {
-    clientId,
-    at: entry.at,
-    phone: typeof phone === 'string' ? phone : undefined,
-    productId: typeof productId === 'number' ? productId : undefined,
-  };
-}
-
-/** Under the journal key, so a finished client.create (requests.changed) refreshes the list. */
-const recentKey = [...queryKeys.journal, 'recent-clients'] as const;
-
 export function RecentClients(): ReactElement {
   const { t } = useTranslation(['clients', 'common']);
   const language = useLanguage();
   const { navigate } = useNavigation();
-  const recent = useQuery({
-    queryKey: recentKey,
-    queryFn: async () => {
-      const { entries } = await cardDesk().journal.search({ op: 'client.create', states: ['done'], limit: 50 });
-      return entries.map(recentClient).filter((c) => c !== undefined);
-    },
-  });
+  const recent = useRecentClients();
 
   if (recent.error) return <ErrorNotice error={recent.error} testId="recent-clients-error" />;
   if (recent.data === undefined) return <Loader size="sm" aria-label={t('common:state.loading')} />;

@@ -3,13 +3,11 @@
 // code" replaces the old code, which then stops working.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutcome } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import { useConfirmGift, useSendGiftAgain } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
 import { formatPhone } from '../../i18n/format.ts';
@@ -32,7 +30,6 @@ export function ConfirmStep({
   onNext: () => void;
 }): ReactElement {
   const { t } = useTranslation(['gift', 'common']);
-  const queryClient = useQueryClient();
   const { cardId, phone } = card;
   const {
     register,
@@ -43,32 +40,30 @@ export function ConfirmStep({
   } = useForm<ConfirmFormInput>({ resolver: zodResolver(confirmFormSchema), defaultValues: { otp: '' } });
 
   const errorOf = useFieldError(errors, WORDS);
-  const confirm = useMutation({
-    mutationFn: (otp: string) => cardDesk().gift.confirm({ cardId, otp }),
-    onSuccess: (outcome) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.gift });
-      if (outcome.kind === 'failed') {
-        setError('otp', { type: 'server', message: outcome.code });
-        // Stay in the field, with the wrong code selected, so the operator types the right one over it.
-        requestAnimationFrame(() => {
-          setFocus('otp', { shouldSelect: true });
-        });
-      }
-    },
-  });
-  const resendCode = useMutation({
-    mutationFn: () => cardDesk().gift.resendCode({ cardId }),
-    onSuccess: () => {
-      confirm.reset();
-      setFocus('otp', { shouldSelect: true });
-    },
-  });
+  const confirm = useConfirmGift();
+  const resendCode = useSendGiftAgain();
+  const activate = async (otp: string): Promise<void> => {
+    resendCode.clear();
+    const outcome = await confirm.run({ cardId, otp });
+    if (outcome?.kind === 'failed') {
+      setError('otp', { type: 'server', message: outcome.code });
+      // Stay in the field, with the wrong code selected, so the operator types the right one over it.
+      requestAnimationFrame(() => {
+        setFocus('otp', { shouldSelect: true });
+      });
+    }
+  };
+  const sendNewCode = async (): Promise<void> => {
+    if ((await resendCode.run({ action: 'resendCode', cardId })) === undefined) return;
+    confirm.clear();
+    setFocus('otp', { shouldSelect: true });
+  };
 
   useEffect(() => {
     setFocus('otp');
   }, [setFocus]);
 
-  const activated = confirm.data?.kind === 'done' ? confirm.data.result : undefined;
+  const activated = confirm.result?.kind === 'done' ? confirm.result.result : undefined;
   const sentTo = phone === undefined ? t('confirm.theHolder') : formatPhone(phone);
 
   return (
@@ -84,10 +79,7 @@ export function ConfirmStep({
           noValidate
           aria-labelledby="gift-confirm-title"
           onSubmit={(event) => {
-            void handleSubmit((values) => {
-              resendCode.reset();
-              confirm.mutate(values.otp);
-            })(event);
+            void handleSubmit((values) => activate(values.otp))(event);
           }}
           data-testid="gift-confirm-form"
         >
@@ -105,15 +97,13 @@ export function ConfirmStep({
               {...register('otp')}
             />
             <Group>
-              <Button type="submit" loading={confirm.isPending} data-testid="gift-confirm-submit">
+              <Button type="submit" loading={confirm.busy} data-testid="gift-confirm-submit">
                 {t('confirm.submit')}
               </Button>
               <Button
                 variant="default"
-                loading={resendCode.isPending}
-                onClick={() => {
-                  resendCode.mutate();
-                }}
+                loading={resendCode.busy}
+                onClick={() => void sendNewCode()}
                 data-testid="gift-resend-code"
               >
                 {t('actions.resendCode')}
@@ -138,11 +128,11 @@ export function ConfirmStep({
           </Group>
         </Stack>
       )}
-      {confirm.data !== undefined && confirm.data.kind !== 'done' && (
-        <OutcomeNotice outcome={confirm.data} testId="gift-confirm-outcome" />
+      {confirm.result !== undefined && confirm.result.kind !== 'done' && (
+        <OutcomeNotice outcome={confirm.result} testId="gift-confirm-outcome" />
       )}
-      {confirm.error !== null && <ErrorNotice error={confirm.error} testId="gift-confirm-error" />}
-      <ResendOutcome outcome={resendCode.data} error={resendCode.error} sentTo={sentTo} />
+      {confirm.error !== undefined && <ErrorNotice error={confirm.error} testId="gift-confirm-error" />}
+      <ResendOutcome outcome={resendCode.result} error={resendCode.error} sentTo={sentTo} />
     </Stack>
   );
 }
@@ -153,11 +143,11 @@ function ResendOutcome({
   sentTo,
 }: {
   outcome: OperationOutcome | undefined;
-  error: Error | null;
+  error: unknown;
   sentTo: string;
 }): ReactElement | null {
   const { t } = useTranslation('gift');
-  if (error !== null) return <ErrorNotice error={error} testId="gift-resend-code-error" />;
+  if (error !== undefined) return <ErrorNotice error={error} testId="gift-resend-code-error" />;
   if (outcome === undefined) return null;
   if (outcome.kind === 'done') {
     return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GiftCardState } from '../../../../common/contract/index.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { giftStatusWord, type GiftStatusWord } from './gift-queries.ts';
+import { giftStatusWord, type GiftStatusWord } from './gift-words.ts';
 
 /** Tones of gift-card.css (colour pairs that keep AA contrast); the word is always there too. */
 const STATUS_TONE: Record<GiftStatusWord, string> = {

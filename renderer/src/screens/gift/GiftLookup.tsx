@@ -2,18 +2,15 @@
 // (while it waits for activation) the way back to the confirm step.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Loader, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutcome } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import { useGiftStatus, useSendGiftAgain } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
 import { lookupFormSchema, type LookupFormInput, type LookupFormValues } from './gift-forms.ts';
-import { useGiftStatus } from './gift-queries.ts';
 import type { GiftCardRef } from './IssueForm.tsx';
 
 /** card_status 1: issued, waiting for the one-time code (docs/card-api.md, dictionaries). */
@@ -24,7 +21,6 @@ const WORDS = wordsByField({ cardId: 'gift:errors.cardId' });
 
 export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => void }): ReactElement {
   const { t } = useTranslation(['gift', 'common']);
-  const queryClient = useQueryClient();
   const [cardId, setCardId] = useState<number | undefined>();
   const status = useGiftStatus(cardId);
   const {
@@ -36,21 +32,15 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
     defaultValues: { cardId: '' },
   });
   const errorOf = useFieldError(errors, WORDS);
-  const send = useMutation({
-    mutationFn: ({ action, id }: { action: SendAction; id: number }) =>
-      action === 'resend' ? cardDesk().gift.resend({ cardId: id }) : cardDesk().gift.resendCode({ cardId: id }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.gift });
-    },
-  });
+  const send = useSendGiftAgain();
 
   const lookUp = (values: LookupFormValues): void => {
-    send.reset();
+    send.clear();
     if (values.cardId === cardId) void status.refetch();
     else setCardId(values.cardId);
   };
   const sendAgain = (action: SendAction) => (values: LookupFormValues) => {
-    send.mutate({ action, id: values.cardId });
+    void send.run({ action, cardId: values.cardId });
   };
 
   return (
@@ -79,8 +69,8 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
             </Button>
             <Button
               variant="default"
-              loading={send.isPending && send.variables.action === 'resend'}
-              disabled={send.isPending}
+              loading={send.busy && send.args?.action === 'resend'}
+              disabled={send.busy}
               onClick={() => void handleSubmit(sendAgain('resend'))()}
               data-testid="gift-resend"
             >
@@ -88,8 +78,8 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
             </Button>
             <Button
               variant="default"
-              loading={send.isPending && send.variables.action === 'resendCode'}
-              disabled={send.isPending}
+              loading={send.busy && send.args?.action === 'resendCode'}
+              disabled={send.busy}
               onClick={() => void handleSubmit(sendAgain('resendCode'))()}
               data-testid="gift-lookup-resend-code"
             >
@@ -98,7 +88,7 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
           </Group>
         </Stack>
       </form>
-      <SendOutcome action={send.variables?.action} outcome={send.data} error={send.error} />
+      <SendOutcome action={send.args?.action} outcome={send.result} error={send.error} />
       {status.isFetching && status.data === undefined && <Loader size="sm" aria-label={t('common:state.loading')} />}
       {status.error !== null && !status.isFetching && <ErrorNotice error={status.error} testId="gift-lookup-error" />}
       {cardId !== undefined && status.data !== undefined && status.error === null && (
@@ -130,10 +120,10 @@ function SendOutcome({
 }: {
   action: SendAction | undefined;
   outcome: OperationOutcome | undefined;
-  error: Error | null;
+  error: unknown;
 }): ReactElement | null {
   const { t } = useTranslation('gift');
-  if (error !== null) return <ErrorNotice error={error} testId="gift-send-error" />;
+  if (error !== undefined) return <ErrorNotice error={error} testId="gift-send-error" />;
   if (outcome === undefined || action === undefined) return null;
   if (outcome.kind === 'done') {
     return (

@@ -2,19 +2,17 @@
 // the parent moves on to the confirm step; any other outcome is shown here and the input stays as typed.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { cardDesk } from '../../api/bridge.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import { useGiftProducts, useIssueGift } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice, OutcomeNotice } from '../../components/Notice.tsx';
 import { PhoneInput } from '../../components/PhoneInput.tsx';
 import { formatMoney } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { issueFormSchema, type IssueFormInput, type IssueFormValues } from './gift-forms.ts';
-import { productName, useGiftProducts } from './gift-queries.ts';
+import { productName } from './gift-words.ts';
 
 const FIELD_ORDER = ['cardholderName', 'phone', 'productCode', 'cardId'] as const;
 const WORDS = wordsByField({
@@ -34,7 +32,6 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
   const { t } = useTranslation(['gift', 'common']);
   const language = useLanguage();
   const products = useGiftProducts();
-  const queryClient = useQueryClient();
   const {
     register,
     control,
@@ -48,13 +45,11 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
     shouldFocusError: false,
   });
   const errorOf = useFieldError(errors, WORDS);
-  const issue = useMutation({
-    mutationFn: (values: IssueFormValues) => cardDesk().gift.issue(values),
-    onSuccess: (outcome, values) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.gift });
-      if (outcome.kind === 'done') onIssued({ cardId: outcome.result.card_id, phone: values.phone });
-    },
-  });
+  const issue = useIssueGift();
+  const send = async (values: IssueFormValues): Promise<void> => {
+    const outcome = await issue.run(values);
+    if (outcome?.kind === 'done') onIssued({ cardId: outcome.result.card_id, phone: values.phone });
+  };
 
   const productOptions = [
     { value: '', label: t('issue.chooseProduct'), disabled: true },
@@ -70,9 +65,7 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
       aria-labelledby="gift-issue-title"
       onSubmit={(event) => {
         void handleSubmit(
-          (values) => {
-            issue.mutate(values);
-          },
+          (values) => send(values),
           (invalid) => {
             const first = FIELD_ORDER.find((field) => invalid[field] !== undefined);
             if (first !== undefined) setFocus(first);
@@ -133,14 +126,14 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
           {...register('cardId')}
         />
         <Group>
-          <Button type="submit" loading={issue.isPending} data-testid="gift-issue-submit">
+          <Button type="submit" loading={issue.busy} data-testid="gift-issue-submit">
             {t('issue.submit')}
           </Button>
         </Group>
-        {issue.data !== undefined && issue.data.kind !== 'done' && (
-          <OutcomeNotice outcome={issue.data} testId="gift-issue-outcome" />
+        {issue.result !== undefined && issue.result.kind !== 'done' && (
+          <OutcomeNotice outcome={issue.result} testId="gift-issue-outcome" />
         )}
-        {issue.error !== null && <ErrorNotice error={issue.error} testId="gift-issue-error" />}
+        {issue.error !== undefined && <ErrorNotice error={issue.error} testId="gift-issue-error" />}
       </Stack>
     </form>
   );

@@ -3,10 +3,11 @@
 import { Loader, Paper, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGiftProducts } from '../../api/gift.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { formatMoney } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { productName, useGiftProducts } from './gift-queries.ts';
+import { productName } from './gift-words.ts';
 
 export function ProductList(): ReactElement {
   const { t } = useTranslation(['gift', 'common']);

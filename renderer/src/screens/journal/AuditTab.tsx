@@ -3,6 +3,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, AuditEntryView } from '../../../../common/contract/index.ts';
+import { useAuditTrail } from '../../api/journal.ts';
 import { toCsv } from '../../components/csv.ts';
 import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
@@ -13,7 +14,6 @@ import { auditColumns, auditSearchText } from './audit-columns.tsx';
 import { AuditFilterForm } from './AuditFilterForm.tsx';
 import { auditArgs, EMPTY_AUDIT_FILTER } from './filter-schemas.ts';
 import { auditCsv } from './journal-csv.ts';
-import { useAuditTrail } from './use-journal.ts';
 import { Loading } from '../../components/Loading.tsx';
 
 const NO_ENTRIES: AuditEntryView[] = [];

@@ -4,6 +4,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, JournalEntryView } from '../../../../common/contract/index.ts';
+import { useJournalSearch } from '../../api/journal.ts';
 import { toCsv } from '../../components/csv.ts';
 import { downloadText } from '../../components/download.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
@@ -15,7 +16,6 @@ import { useProfileName } from '../requests/use-profile-name.ts';
 import { EMPTY_OPERATIONS_FILTER, searchArgs } from './filter-schemas.ts';
 import { operationsCsv } from './journal-csv.ts';
 import { OperationsFilterForm } from './OperationsFilterForm.tsx';
-import { useJournalSearch } from './use-journal.ts';
 import { Loading } from '../../components/Loading.tsx';
 
 const NO_ENTRIES: JournalEntryView[] = [];

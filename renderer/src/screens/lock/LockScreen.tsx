@@ -72,7 +72,7 @@ export function LockScreen(): ReactElement {
             <Button type="submit" loading={busy} disabled={paused} fullWidth data-testid="lock-unlock">
               {t('unlock')}
             </Button>
-            {error !== null && <ErrorNotice error={error} testId="lock-error" />}
+            {error !== undefined && <ErrorNotice error={error} testId="lock-error" />}
             {paused && (
               <Text size="sm" c="dimmed" role="status" data-testid="lock-paused">
                 {t('paused')}

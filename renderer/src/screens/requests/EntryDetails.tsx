@@ -5,6 +5,7 @@ import { Button, Drawer, Group, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
+import { useRecheck } from '../../api/requests.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -13,7 +14,6 @@ import { EntryExplanation } from './EntryExplanation.tsx';
 import { entryTarget } from './entry-view.ts';
 import { RecheckNotice } from './RecheckNotice.tsx';
 import { StateBadge } from './StateBadge.tsx';
-import { useRecheck } from './use-requests.ts';
 
 function Json({ value, testId }: { value: unknown; testId?: string }): ReactElement {
   return (
@@ -97,17 +97,15 @@ function DetailsBody({
         <Group>
           <Button
             size="xs"
-            loading={recheck.isPending}
-            onClick={() => {
-              recheck.mutate(entry.requestId);
-            }}
+            loading={recheck.busy}
+            onClick={() => void recheck.run(entry.requestId)}
             data-testid="details-recheck"
           >
             {t('recheck.action')}
           </Button>
         </Group>
       )}
-      <RecheckNotice entry={recheck.data} error={recheck.error ?? undefined} />
+      <RecheckNotice entry={recheck.result} error={recheck.error} />
       <Fields entry={entry} profileName={profileName} />
     </Stack>
   );

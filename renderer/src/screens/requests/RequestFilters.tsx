@@ -3,16 +3,9 @@
 import { Chip, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_STATES, type EntryState, ATTENTION_STATES } from '../../../../common/contract/index.ts';
+import { ATTENTION_STATES, ENTRY_STATES } from '../../../../common/contract/index.ts';
 import { opLabel } from '../../i18n/op-names.ts';
-
-export interface RequestFilterValue {
-  states: EntryState[];
-  op: string;
-  text: string;
-}
-
-export const DEFAULT_REQUEST_FILTER: RequestFilterValue = { states: [...ATTENTION_STATES], op: '', text: '' };
+import type { RequestFilterValue } from './request-filter.ts';
 
 export function RequestFilters({
   value,

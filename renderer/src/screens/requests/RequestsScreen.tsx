@@ -5,6 +5,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryView } from '../../../../common/contract/index.ts';
+import { useOpenWatch, useRecheck, useReconcileAll, useRequestList } from '../../api/requests.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
@@ -15,8 +16,8 @@ import { entryColumns, entrySearchText } from './entry-columns.tsx';
 import { RecheckButton } from './RecheckButton.tsx';
 import { RecheckNotice } from './RecheckNotice.tsx';
 import { ReconcileSummary } from './ReconcileSummary.tsx';
-import { DEFAULT_REQUEST_FILTER, RequestFilters, type RequestFilterValue } from './RequestFilters.tsx';
-import { filterEntries, useOpenWatch, useRecheck, useReconcileAll, useRequestList } from './use-requests.ts';
+import { DEFAULT_REQUEST_FILTER, filterEntries, type RequestFilterValue } from './request-filter.ts';
+import { RequestFilters } from './RequestFilters.tsx';
 import { useProfileName } from './use-profile-name.ts';
 import './requests.css';
 import { Loading } from '../../components/Loading.tsx';
@@ -45,8 +46,8 @@ export function RequestsScreen(): ReactElement {
 
   // The profile column appears once entries of more than one profile are listed.
   const manyProfiles = useMemo(() => new Set(entries.map((e) => e.profileId)).size > 1, [entries]);
-  const recheckingId = recheck.isPending ? recheck.variables : undefined;
-  const recheckMutate = recheck.mutate;
+  const recheckingId = recheck.busy ? recheck.args : undefined;
+  const recheckRun = recheck.run;
   const columns = useMemo(
     () =>
       entryColumns(t, language, {
@@ -57,17 +58,15 @@ export function RequestsScreen(): ReactElement {
             <RecheckButton
               entry={entry}
               busy={recheckingId === entry.requestId}
-              onRecheck={() => {
-                recheckMutate(entry.requestId);
-              }}
+              onRecheck={() => void recheckRun(entry.requestId)}
             />
           ),
         },
       }),
-    [t, language, recheckingId, recheckMutate, manyProfiles, profileName],
+    [t, language, recheckingId, recheckRun, manyProfiles, profileName],
   );
   // A re-check answer is shown while it is still true: once the entry moves on, the table says it better.
-  const rechecked = recheck.data;
+  const rechecked = recheck.result;
   const recheckCurrent =
     rechecked === undefined || entries.find((e) => e.requestId === rechecked.requestId)?.state === rechecked.state;
   // The drawer follows the live entry, so a request settling while it is open changes there too.
@@ -88,22 +87,16 @@ export function RequestsScreen(): ReactElement {
             >
               {t('common:action.refresh')}
             </Button>
-            <Button
-              onClick={() => {
-                reconcile.mutate();
-              }}
-              loading={reconcile.isPending}
-              data-testid="reconcile-all"
-            >
+            <Button onClick={() => void reconcile.run()} loading={reconcile.busy} data-testid="reconcile-all">
               {t('reconcile.action')}
             </Button>
           </Group>
         }
       />
       <Text size="sm">{t('intro')}</Text>
-      {reconcile.error !== null && <ErrorNotice error={reconcile.error} testId="reconcile-error" />}
-      {reconcile.data !== undefined && <ReconcileSummary report={reconcile.data} />}
-      {recheckCurrent && <RecheckNotice entry={recheck.data} error={recheck.error ?? undefined} />}
+      {reconcile.error !== undefined && <ErrorNotice error={reconcile.error} testId="reconcile-error" />}
+      {reconcile.result !== undefined && <ReconcileSummary report={reconcile.result} />}
+      {recheckCurrent && <RecheckNotice entry={recheck.result} error={recheck.error} />}
       <RequestFilters value={filter} onChange={setFilter} ops={ops} />
       {list.error !== null && <ErrorNotice error={list.error} testId="requests-error" />}
       {list.isPending ? (

@@ -8,11 +8,11 @@ export function ResultNotice({
   success,
   testId,
 }: {
-  state: { isSuccess: boolean; error: unknown };
+  state: { result: unknown; error: unknown };
   success: string;
   testId: string;
 }): ReactElement | null {
   if (state.error !== null && state.error !== undefined) return <ErrorNotice error={state.error} testId={testId} />;
-  if (!state.isSuccess) return null;
+  if (state.result === undefined) return null;
   return <Notice described={{ tone: 'success', message: success }} testId={testId} />;
 }

@@ -4,11 +4,9 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardView, OperationOutcome } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useCardWrite } from '../../../api/cards.ts';
 import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
 import { availableActions, type CardAction } from '../card-actions.ts';
-import { cardKeys } from '../use-card-queries.ts';
-import { useWrite } from '../use-write.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { CloseDialog } from './CloseDialog.tsx';
 import { IdentifyForm } from './IdentifyForm.tsx';
@@ -28,7 +26,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   const [open, setOpen] = useState<CardAction | null>(null);
   const [formBusy, setFormBusy] = useState(false);
   const [last, setLast] = useState<{ action: CardAction; outcome: OperationOutcome<unknown> } | null>(null);
-  const activate = useWrite(cardKeys.all(cardId));
+  const activate = useCardWrite(cardId);
 
   const finished = (action: CardAction) => (outcome: OperationOutcome<unknown>) => {
     setOpen(null);
@@ -41,7 +39,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   };
   const runActivate = async (): Promise<void> => {
     setLast(null);
-    const outcome = await activate.run(() => cardDesk().cards.activate({ cardId }));
+    const outcome = await activate.run({ action: 'activate' });
     if (outcome !== undefined) setLast({ action: 'activate', outcome });
   };
   const closeForm = (): void => {

@@ -3,11 +3,10 @@ import { NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSE_REASONS, contract, type OperationOutcome } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useCardWrite } from '../../../api/cards.ts';
+import { retryable } from '../../../api/outcome.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { lastFour } from '../card-actions.ts';
-import { cardKeys } from '../use-card-queries.ts';
-import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 
 type CloseReason = (typeof CLOSE_REASONS)[number];
@@ -27,14 +26,14 @@ export function CloseDialog({
   onCancel: () => void;
 }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
-  const write = useWrite(cardKeys.all(cardId));
+  const write = useCardWrite(cardId);
   const [reason, setReason] = useState<CloseReason>('client_request');
   const [note, setNote] = useState('');
   const noteValid = noteSchema.safeParse(note).success;
 
   const confirm = async (): Promise<void> => {
     if (!noteValid) return;
-    const outcome = await write.run(() => cardDesk().cards.close({ cardId, reason, note, confirm: true }));
+    const outcome = await write.run({ action: 'close', args: { reason, note, confirm: true } });
     if (outcome !== undefined && !retryable(outcome)) {
       setNote('');
       onFinished(outcome);

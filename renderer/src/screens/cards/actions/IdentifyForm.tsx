@@ -7,10 +7,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useCardWrite } from '../../../api/cards.ts';
+import { retryable } from '../../../api/outcome.ts';
 import { localDateInput, localRfc3339, localTimeInput, parseLocal } from '../time.ts';
-import { cardKeys } from '../use-card-queries.ts';
-import { retryable, useWrite } from '../use-write.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
@@ -41,7 +40,7 @@ const WORDS = wordsByField({
 
 export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFormProps): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
-  const write = useWrite(cardKeys.all(cardId));
+  const write = useCardWrite(cardId);
   const now = new Date();
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -51,7 +50,7 @@ export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFor
 
   const submit = form.handleSubmit(async (values) => {
     onBusy(true);
-    const outcome = await write.run(() => cardDesk().cards.identify({ cardId, ...values }));
+    const outcome = await write.run({ action: 'identify', args: values });
     onBusy(false);
     if (outcome !== undefined && !retryable(outcome)) onFinished(outcome);
   });

@@ -6,15 +6,9 @@ import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import {
-  BLOCK_REASONS,
-  contract,
-  UNBLOCK_REASONS,
-  type OperationOutcome,
-} from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
-import { cardKeys } from '../use-card-queries.ts';
-import { retryable, useWrite } from '../use-write.ts';
+import { BLOCK_REASONS, contract, UNBLOCK_REASONS } from '../../../../../common/contract/index.ts';
+import { useCardWrite, type CardCommand } from '../../../api/cards.ts';
+import { retryable } from '../../../api/outcome.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 import { DANGER, PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
@@ -31,11 +25,10 @@ const formSchema = z.strictObject({ reason: z.string(), note: z.string() });
 type Values = z.infer<typeof formSchema>;
 const WORDS = wordsByField({ reason: 'cards:actions.reasonInvalid', note: 'cards:actions.noteInvalid' });
 
-function send(kind: Kind, cardId: string, values: Values): Promise<OperationOutcome<unknown>> {
-  const api = cardDesk().cards;
+function command(kind: Kind, values: Values): CardCommand {
   return kind === 'block'
-    ? api.block({ cardId, ...schemas.block.parse(values) })
-    : api.unblock({ cardId, ...schemas.unblock.parse(values) });
+    ? { action: 'block', args: schemas.block.parse(values) }
+    : { action: 'unblock', args: schemas.unblock.parse(values) };
 }
 
 export function ReasonForm({
@@ -46,7 +39,7 @@ export function ReasonForm({
   onBusy,
 }: ActionFormProps & { kind: Kind }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
-  const write = useWrite(cardKeys.all(cardId));
+  const write = useCardWrite(cardId);
   const form = useForm<Values>({
     // Validated by the action's contract schema; the form keeps plain strings.
     resolver: zodResolver(formSchema.pipe(schemas[kind] as z.ZodType<Values, Values>)),
@@ -56,7 +49,7 @@ export function ReasonForm({
 
   const submit = form.handleSubmit(async (values) => {
     onBusy(true);
-    const outcome = await write.run(() => send(kind, cardId, values));
+    const outcome = await write.run(command(kind, values));
     onBusy(false);
     if (outcome !== undefined && !retryable(outcome)) onFinished(outcome);
   });

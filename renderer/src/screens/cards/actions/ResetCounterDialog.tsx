@@ -4,10 +4,9 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationOutcome } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useCardWrite } from '../../../api/cards.ts';
+import { retryable } from '../../../api/outcome.ts';
 import { PRIMARY } from '../../../components/colors.ts';
-import { cardKeys } from '../use-card-queries.ts';
-import { retryable, useWrite } from '../use-write.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { WriteProblem } from './WriteProblem.tsx';
 
@@ -23,14 +22,14 @@ export function ResetCounterDialog({
   onCancel: () => void;
 }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
-  const write = useWrite(cardKeys.all(cardId));
+  const write = useCardWrite(cardId);
   const cancel = (): void => {
     if (write.busy) return;
     write.clear();
     onCancel();
   };
   const confirm = async (): Promise<void> => {
-    const outcome = await write.run(() => cardDesk().cards.resetPinCounter({ cardId }));
+    const outcome = await write.run({ action: 'resetPinCounter' });
     if (outcome !== undefined && !retryable(outcome)) onFinished(outcome);
   };
   return (

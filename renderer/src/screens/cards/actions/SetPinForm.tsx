@@ -8,9 +8,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
-import { cardKeys } from '../use-card-queries.ts';
-import { retryable, useWrite } from '../use-write.ts';
+import { useCardWrite } from '../../../api/cards.ts';
+import { retryable } from '../../../api/outcome.ts';
 import { WriteProblem } from './WriteProblem.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
@@ -30,7 +29,7 @@ const WORDS = wordsByField({ pin: 'cards:actions.setPin.pinInvalid', repeat: 'ca
 
 export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormProps): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
-  const write = useWrite(cardKeys.all(cardId));
+  const write = useCardWrite(cardId);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { mode: 'generated', pin: '', repeat: '' },
@@ -43,7 +42,7 @@ export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormP
     // Out of the form before the call, so neither success nor failure leaves it behind.
     form.reset({ mode: values.mode, pin: '', repeat: '' });
     onBusy(true);
-    const outcome = await write.run(() => cardDesk().cards.setPin(pin === undefined ? { cardId } : { cardId, pin }));
+    const outcome = await write.run({ action: 'setPin', args: pin === undefined ? {} : { pin } });
     onBusy(false);
     if (outcome !== undefined && !retryable(outcome)) onFinished(outcome);
   };

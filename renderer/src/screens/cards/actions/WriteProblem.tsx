@@ -1,13 +1,18 @@
 // What a form shows when its write did not go through and may be corrected and sent again: the bank refused it,
 // the server was not reached, or Card Desk refused the arguments.
 import type { ReactElement } from 'react';
+import type { OperationOutcome } from '../../../../../common/contract/index.ts';
+import { retryable } from '../../../api/outcome.ts';
 import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
-import { retryable, type WriteState } from '../use-write.ts';
 
-export function WriteProblem({ write }: { write: WriteState }): ReactElement | null {
+export function WriteProblem({
+  write,
+}: {
+  write: { result: OperationOutcome | undefined; error: unknown };
+}): ReactElement | null {
   if (write.error !== undefined) return <ErrorNotice error={write.error} testId="action-error" />;
-  if (write.outcome !== undefined && retryable(write.outcome)) {
-    return <OutcomeNotice outcome={write.outcome} testId="action-problem" />;
+  if (write.result !== undefined && retryable(write.result)) {
+    return <OutcomeNotice outcome={write.result} testId="action-problem" />;
   }
   return null;
 }

@@ -6,10 +6,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract, LIMIT_TRANSACTION_TYPES } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useSetCardLimit } from '../../../api/cards.ts';
 import { OutcomeNotice } from '../../../components/Notice.tsx';
-import { cardKeys } from '../use-card-queries.ts';
-import { useWrite } from '../use-write.ts';
 import { WriteProblem } from '../actions/WriteProblem.tsx';
 import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';
 import { PRIMARY } from '../../../components/colors.ts';
@@ -26,7 +24,7 @@ const WORDS = wordsByField({ max: 'cards:limits.maxInvalid', currency: 'cards:li
 
 export function LimitForm({ cardId, currency }: { cardId: string; currency: string }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
-  const write = useWrite(cardKeys.limits(cardId));
+  const write = useSetCardLimit(cardId);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { transactionType: 'pay', period: 'day', max: '', currency },
@@ -34,7 +32,7 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
   const errorOf = useFieldError(form.formState.errors, WORDS);
 
   const submit = form.handleSubmit(async (values) => {
-    await write.run(() => cardDesk().limits.set({ object: { type: 'card', value: cardId }, limits: [values] }));
+    await write.run(values);
   });
 
   return (
@@ -81,8 +79,8 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
             {t('limits.submit')}
           </Button>
         </Group>
-        {write.outcome !== undefined && write.outcome.kind !== 'failed' && write.outcome.kind !== 'transport' && (
-          <OutcomeNotice outcome={write.outcome} testId="limit-outcome" />
+        {write.result !== undefined && write.result.kind !== 'failed' && write.result.kind !== 'transport' && (
+          <OutcomeNotice outcome={write.result} testId="limit-outcome" />
         )}
         <WriteProblem write={write} />
       </Stack>

@@ -4,7 +4,7 @@
 // happens is dropped when it lands.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardSecretData, OperationOutcome } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { concealCardSecret, revealCardSecret } from '../../../api/cards.ts';
 
 export const REVEAL_MS = 30_000;
 
@@ -18,12 +18,6 @@ export interface RevealedSecret {
   problem: { outcome: NotDone } | { error: unknown } | null;
   reveal: () => Promise<void>;
   conceal: () => void;
-}
-
-function tellMainConcealed(): void {
-  cardDesk()
-    .cards.concealSecret({})
-    .catch(() => undefined);
 }
 
 export function useRevealedSecret(cardId: string): RevealedSecret {
@@ -44,7 +38,7 @@ export function useRevealedSecret(cardId: string): RevealedSecret {
     setBusy(false);
     if (exposed.current) {
       exposed.current = false;
-      tellMainConcealed();
+      concealCardSecret();
     }
   }, []);
 
@@ -54,10 +48,10 @@ export function useRevealedSecret(cardId: string): RevealedSecret {
     setBusy(true);
     setProblem(null);
     try {
-      const outcome = await cardDesk().cards.revealSecret({ cardId });
+      const outcome = await revealCardSecret(cardId);
       if (mine !== generation.current) {
         // Concealed while the answer was on its way: drop it, and end protection again (main set it on).
-        if (outcome.kind === 'done') tellMainConcealed();
+        if (outcome.kind === 'done') concealCardSecret();
         return;
       }
       if (outcome.kind === 'done') {

@@ -1,18 +1,15 @@
 // The extended statement for the same date range: balances of the card's accounts, authorizations (holds not
 // yet settled) and operations.
 import { Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardDesk } from '../../../api/bridge.ts';
-import { expectDone } from '../../../api/outcome.ts';
+import { useCardExtendedStatement } from '../../../api/cards.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
 import { statementColumns } from '../../../tables/statement-columns.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { AccountsTable } from '../summary/AccountsTable.tsx';
 import { dayEnd, dayStart } from '../time.ts';
-import { cardKeys } from '../use-card-queries.ts';
 import { rangeProblem, type DateRange } from './DateRangeInputs.tsx';
 
 /** Authorizations have no documented shape: show every field they carry, as text. */
@@ -61,11 +58,7 @@ export function ExtendedStatementPanel({ cardId, range }: { cardId: string; rang
   const language = useLanguage();
   const from = dayStart(range.from) ?? '';
   const to = dayEnd(range.to) ?? '';
-  const extended = useQuery({
-    queryKey: cardKeys.extended(cardId, from, to),
-    queryFn: async () => expectDone(await cardDesk().cards.statementExtended({ cardId, from, to })),
-    enabled: rangeProblem(range) === null && from !== '' && to !== '',
-  });
+  const extended = useCardExtendedStatement(cardId, from, to, rangeProblem(range) === null && from !== '' && to !== '');
   const columns = useMemo(() => statementColumns(tc, language), [tc, language]);
 
   if (extended.error) return <ErrorNotice error={extended.error} testId="extended-error" />;

@@ -1,11 +1,9 @@
 // The card statement for a date range: type and text filters, row count, CSV export of what is shown.
 import { Button, Group, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementOperation } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
-import { expectDone } from '../../../api/outcome.ts';
+import { useCardStatement } from '../../../api/cards.ts';
 import { toCsv } from '../../../components/csv.ts';
 import { downloadText } from '../../../components/download.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
@@ -18,21 +16,15 @@ import {
   statementSearchText,
 } from '../../../tables/statement-columns.tsx';
 import { dayEnd, dayStart } from '../time.ts';
-import { cardKeys } from '../use-card-queries.ts';
 import { rangeProblem, type DateRange } from './DateRangeInputs.tsx';
 
 const ALL = '';
 const newestFirst = (a: StatementOperation, b: StatementOperation): number => b.datetime.localeCompare(a.datetime);
 
-export function useStatement(cardId: string, range: DateRange) {
-  const valid = rangeProblem(range) === null;
+function useStatement(cardId: string, range: DateRange) {
   const from = dayStart(range.from) ?? '';
   const to = dayEnd(range.to) ?? '';
-  return useQuery({
-    queryKey: cardKeys.statement(cardId, from, to),
-    queryFn: async () => expectDone(await cardDesk().cards.statement({ cardId, from, to })).operations,
-    enabled: valid && from !== '' && to !== '',
-  });
+  return useCardStatement(cardId, from, to, rangeProblem(range) === null && from !== '' && to !== '');
 }
 
 export function StatementPanel({

@@ -2,8 +2,8 @@
 import { Loader, Paper, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCardBalance } from '../../../api/cards.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
-import { useCardBalance } from '../use-card-queries.ts';
 import { AccountsTable } from './AccountsTable.tsx';
 
 export function BalancePanel({ cardId }: { cardId: string }): ReactElement {

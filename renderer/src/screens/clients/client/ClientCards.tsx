@@ -3,11 +3,11 @@ import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/c
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardView } from '../../../../../common/contract/index.ts';
+import { useClientCards, useRefreshClientOnSettled } from '../../../api/clients.ts';
 import { useNavigation } from '../../../app/router.tsx';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
 import { cardColumns, cardSearchText } from '../../../tables/card-columns.tsx';
-import { useClientCards, useRefreshOnSettled } from './use-client.ts';
 
 const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 36;
@@ -18,7 +18,7 @@ export function ClientCards({ clientId }: { clientId: string }): ReactElement {
   const { t: tCommon } = useTranslation('common');
   const { navigate } = useNavigation();
   const cards = useClientCards(clientId);
-  useRefreshOnSettled(clientId);
+  useRefreshClientOnSettled(clientId);
   const [filter, setFilter] = useState('');
   const columns = useMemo(() => cardColumns(tCommon), [tCommon]);
   const rows: readonly CardView[] = cards.data ?? [];

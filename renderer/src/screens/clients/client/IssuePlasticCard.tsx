@@ -7,13 +7,12 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useClientWrite } from '../../../api/clients.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { useFieldError } from '../../../components/field-error.ts';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { WriteResult } from '../WriteResult.tsx';
 import { NewCard } from './NewCard.tsx';
-import { useClientWrite } from './use-client.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 
 export const EMBOSSED_MAX = 26;
@@ -38,7 +37,7 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
   // Kept after closing, so the dialog's text does not change while it fades out.
   const [toConfirm, setToConfirm] = useState<PlasticArgs | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const issue = useClientWrite(clientId, (args: PlasticArgs) => cardDesk().cards.issuePlastic({ clientId, ...args }));
+  const issue = useClientWrite(clientId);
   const name = form.register('embossedName');
   const typed = form.watch('embossedName');
 
@@ -79,7 +78,7 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
             {...form.register('branchId')}
           />
           <div>
-            <Button type="submit" color={PRIMARY} loading={issue.isPending} data-testid="issue-plastic">
+            <Button type="submit" color={PRIMARY} loading={issue.busy} data-testid="issue-plastic">
               {t('issue.plastic')}
             </Button>
           </div>
@@ -95,11 +94,9 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
         onConfirm={() => {
           setConfirming(false);
           if (toConfirm === null) return;
-          issue.mutate(toConfirm, {
+          void issue.run({ action: 'issuePlastic', args: toConfirm }).then((outcome) => {
             // A card was issued: the form is ready for the next one.
-            onSuccess: (outcome) => {
-              if (outcome.kind === 'done') form.reset();
-            },
+            if (outcome?.kind === 'done') form.reset();
           });
         }}
       >
@@ -107,7 +104,7 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
         <Text size="sm">{t('issue.costs')}</Text>
       </ConfirmDialog>
       <WriteResult
-        outcome={issue.data}
+        outcome={issue.result}
         error={issue.error}
         testId="issue-plastic-outcome"
         onDone={(result) => <NewCard result={result} testId="issue-plastic" />}

@@ -2,17 +2,16 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useClientWrite } from '../../../api/clients.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { WriteResult } from '../WriteResult.tsx';
 import { NewCard } from './NewCard.tsx';
-import { useClientWrite } from './use-client.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 
 export function IssueVirtualCard({ clientId }: { clientId: string }): ReactElement {
   const { t } = useTranslation('clients');
   const [confirming, setConfirming] = useState(false);
-  const issue = useClientWrite(clientId, () => cardDesk().cards.issue({ clientId }));
+  const issue = useClientWrite(clientId);
   return (
     <Stack gap="sm">
       <Text size="sm">{t('issue.virtualHint')}</Text>
@@ -22,7 +21,7 @@ export function IssueVirtualCard({ clientId }: { clientId: string }): ReactEleme
           onClick={() => {
             setConfirming(true);
           }}
-          loading={issue.isPending}
+          loading={issue.busy}
           data-testid="issue-virtual"
         >
           {t('issue.virtual')}
@@ -37,14 +36,14 @@ export function IssueVirtualCard({ clientId }: { clientId: string }): ReactEleme
         }}
         onConfirm={() => {
           setConfirming(false);
-          issue.mutate(undefined);
+          void issue.run({ action: 'issueVirtual' });
         }}
       >
         <Text size="sm">{t('issue.virtualConfirmText', { clientId })}</Text>
         <Text size="sm">{t('issue.costs')}</Text>
       </ConfirmDialog>
       <WriteResult
-        outcome={issue.data}
+        outcome={issue.result}
         error={issue.error}
         testId="issue-virtual-outcome"
         onDone={(result) => <NewCard result={result} testId="issue-virtual" />}

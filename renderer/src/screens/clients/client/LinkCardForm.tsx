@@ -5,11 +5,10 @@ import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useClientWrite } from '../../../api/clients.ts';
 import { useFieldError } from '../../../components/field-error.ts';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { WriteResult } from '../WriteResult.tsx';
-import { useClientWrite } from './use-client.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 
 const linkSchema = contract['cards.link'].args.omit({ clientId: true });
@@ -18,9 +17,7 @@ export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
   const { t } = useTranslation('clients');
   const form = useForm({ resolver: zodResolver(linkSchema), defaultValues: { cardId: '' } });
   const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
-  const link = useClientWrite(clientId, ({ cardId }: { cardId: string }) =>
-    cardDesk().cards.link({ clientId, cardId }),
-  );
+  const link = useClientWrite(clientId);
   return (
     <Stack gap="sm">
       <Text size="sm">{t('link.hint')}</Text>
@@ -28,12 +25,9 @@ export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
         noValidate
         aria-label={t('link.title')}
         onSubmit={(event) => {
-          void form.handleSubmit((args) => {
-            link.mutate(args, {
-              onSuccess: (outcome) => {
-                if (outcome.kind === 'done') form.reset();
-              },
-            });
+          void form.handleSubmit(async (args) => {
+            const outcome = await link.run({ action: 'link', args });
+            if (outcome?.kind === 'done') form.reset();
           })(event);
         }}
       >
@@ -51,14 +45,14 @@ export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
             type="submit"
             color={PRIMARY}
             className="client-inline-button"
-            loading={link.isPending}
+            loading={link.busy}
             data-testid="link-submit"
           >
             {t('link.submit')}
           </Button>
         </Group>
       </form>
-      <WriteResult outcome={link.data} error={link.error} testId="link-outcome" />
+      <WriteResult outcome={link.result} error={link.error} testId="link-outcome" />
     </Stack>
   );
 }

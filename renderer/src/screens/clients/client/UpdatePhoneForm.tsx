@@ -7,13 +7,12 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CLIENT_PRODUCTS, contract } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
+import { useClientCards, useClientWrite } from '../../../api/clients.ts';
 import { PhoneInput } from '../../../components/PhoneInput.tsx';
 import { PRODUCT_CODES, type ProductCode } from '../client-form/form-values.ts';
 import { useFieldError } from '../../../components/field-error.ts';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { WriteResult } from '../WriteResult.tsx';
-import { useClientCards, useClientWrite } from './use-client.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 
 const phoneSchema = z
@@ -38,7 +37,7 @@ export function UpdatePhoneForm({ clientId }: { clientId: string }): ReactElemen
     defaultValues: { productId: cardProduct ?? '1000', phone: undefined },
   });
   const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
-  const update = useClientWrite(clientId, (args: PhoneArgs) => cardDesk().clients.updatePhone({ clientId, ...args }));
+  const update = useClientWrite(clientId);
   const products = useMemo(
     () =>
       PRODUCT_CODES.map((code) => ({
@@ -59,9 +58,7 @@ export function UpdatePhoneForm({ clientId }: { clientId: string }): ReactElemen
       noValidate
       aria-label={t('phone.title')}
       onSubmit={(event) => {
-        void form.handleSubmit((args) => {
-          update.mutate(args);
-        })(event);
+        void form.handleSubmit((args) => update.run({ action: 'updatePhone', args }))(event);
       }}
     >
       <Stack gap="sm">
@@ -97,11 +94,11 @@ export function UpdatePhoneForm({ clientId }: { clientId: string }): ReactElemen
           )}
         />
         <div>
-          <Button type="submit" color={PRIMARY} loading={update.isPending} data-testid="phone-submit">
+          <Button type="submit" color={PRIMARY} loading={update.busy} data-testid="phone-submit">
             {t('phone.submit')}
           </Button>
         </div>
-        <WriteResult outcome={update.data} error={update.error} testId="phone-outcome" />
+        <WriteResult outcome={update.result} error={update.error} testId="phone-outcome" />
       </Stack>
     </form>
   );

@@ -6,10 +6,10 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract, type SettingsView } from '../../../../../common/contract/index.ts';
+import { useUpdateSettings } from '../../../api/session.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import { ResultNotice } from '../ResultNotice.tsx';
-import { useUpdateSettings } from './use-update-settings.ts';
 
 const minutesSchema = contract['settings.update'].args.shape.idleLockMinutes.unwrap();
 const idleFormSchema = z.object({ minutes: z.number({ error: 'required' }).pipe(minutesSchema) });
@@ -39,15 +39,9 @@ export function IdleLockField({ view }: { view: SettingsView }): ReactElement {
     <form
       noValidate
       onSubmit={(event) => {
-        void handleSubmit((values) => {
-          update.mutate(
-            { idleLockMinutes: values.minutes },
-            {
-              onSuccess: (next) => {
-                reset({ minutes: next.values.idleLockMinutes });
-              },
-            },
-          );
+        void handleSubmit(async (values) => {
+          const next = await update.run({ idleLockMinutes: values.minutes });
+          if (next !== undefined) reset({ minutes: next.values.idleLockMinutes });
         })(event);
       }}
       data-testid="idle-form"
@@ -80,7 +74,7 @@ export function IdleLockField({ view }: { view: SettingsView }): ReactElement {
             )}
           />
           {!locked && (
-            <Button type="submit" loading={update.isPending} disabled={!isDirty} data-testid="idle-save">
+            <Button type="submit" loading={update.busy} disabled={!isDirty} data-testid="idle-save">
               {t('common:action.save')}
             </Button>
           )}

@@ -4,9 +4,9 @@ import { Stack, Switch } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../../common/contract/index.ts';
+import { useUpdateSettings } from '../../../api/session.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import { ResultNotice } from '../ResultNotice.tsx';
-import { useUpdateSettings } from './use-update-settings.ts';
 
 export function KioskField({ view }: { view: SettingsView }): ReactElement {
   const { t } = useTranslation('settings');
@@ -17,9 +17,9 @@ export function KioskField({ view }: { view: SettingsView }): ReactElement {
         label={t('preferences.kiosk')}
         description={t('preferences.kioskHint')}
         checked={view.values.kiosk}
-        disabled={isLocked(view, 'kiosk') || update.isPending}
+        disabled={isLocked(view, 'kiosk') || update.busy}
         onChange={(event) => {
-          update.mutate({ kiosk: event.currentTarget.checked });
+          void update.run({ kiosk: event.currentTarget.checked });
         }}
         data-testid="kiosk-switch"
       />

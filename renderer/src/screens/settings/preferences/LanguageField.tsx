@@ -3,10 +3,10 @@ import { NativeSelect, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type SettingsView } from '../../../../../common/contract/index.ts';
+import { useUpdateSettings } from '../../../api/session.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { LANGUAGE_NAMES } from '../../../i18n/languages.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
-import { useUpdateSettings } from './use-update-settings.ts';
 
 const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
 
@@ -18,10 +18,10 @@ export function LanguageField({ view }: { view: SettingsView }): ReactElement {
       <NativeSelect
         label={t('preferences.language')}
         value={view.values.language}
-        disabled={isLocked(view, 'language') || update.isPending}
+        disabled={isLocked(view, 'language') || update.busy}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isLanguage(value)) update.mutate({ language: value });
+          if (isLanguage(value)) void update.run({ language: value });
         }}
         className="settings-narrow"
         data-testid="language-select"
@@ -33,7 +33,7 @@ export function LanguageField({ view }: { view: SettingsView }): ReactElement {
         ))}
       </NativeSelect>
       <PolicyMark view={view} setting="language" />
-      {update.error !== null && <ErrorNotice error={update.error} testId="language-result" />}
+      {update.error !== undefined && <ErrorNotice error={update.error} testId="language-result" />}
     </Stack>
   );
 }

@@ -2,13 +2,11 @@
 // operation groups). The built-in Sandbox profile opens read-only. Policy may lock the allowed operations.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OPERATION_GROUPS, type ProfileView } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
-import { queryKeys } from '../../../api/query-keys.ts';
+import { useSaveProfile } from '../../../api/profiles.ts';
 import { useSettings } from '../../../api/shared-queries.ts';
 import { useFieldError, type FieldWords } from '../../../components/field-error.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
@@ -68,7 +66,6 @@ function ProfileForm({
   onSaved: (saved: ProfileView) => void;
 }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
-  const queryClient = useQueryClient();
   const settings = useSettings();
   const readOnly = profile?.embedded === true;
   const operationsLocked = isLocked(settings.data, 'allowedOperations');
@@ -81,21 +78,16 @@ function ProfileForm({
     resolver: zodResolver(profileFormSchema),
     defaultValues: profile === undefined ? emptyProfile() : profileToForm(profile),
   });
-  const save = useMutation({
-    mutationFn: (values: ProfileFormValues) => cardDesk().profiles.save({ profile: values }),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-      onSaved(saved);
-    },
-  });
+  const save = useSaveProfile();
   const fieldError = useFieldError(errors, WORDS);
 
   return (
     <form
       noValidate
       onSubmit={(event) => {
-        void handleSubmit((values) => {
-          save.mutate(values);
+        void handleSubmit(async (values) => {
+          const saved = await save.run(values);
+          if (saved !== undefined) onSaved(saved);
         })(event);
       }}
       data-testid="profile-form"
@@ -198,13 +190,13 @@ function ProfileForm({
         </Stack>
       </fieldset>
       <Stack gap="sm" mt="md">
-        {save.error !== null && <ErrorNotice error={save.error} testId="profile-save-error" />}
+        {save.error !== undefined && <ErrorNotice error={save.error} testId="profile-save-error" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {readOnly ? t('common:action.close') : t('common:action.cancel')}
           </Button>
           {!readOnly && (
-            <Button type="submit" loading={save.isPending} data-testid="profile-save">
+            <Button type="submit" loading={save.busy} data-testid="profile-save">
               {t('common:action.save')}
             </Button>
           )}

@@ -1,11 +1,9 @@
 // Profiles: which bank connection the desk uses. Switch, add, edit, remove (with confirmation), import.
 import { Button, Group, Loader, Stack, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
-import { queryKeys } from '../../../api/query-keys.ts';
+import { useRemoveProfile, useSwitchProfile } from '../../../api/profiles.ts';
 import { useProfiles } from '../../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ErrorNotice, Notice } from '../../../components/Notice.tsx';
@@ -18,39 +16,24 @@ type Done = { kind: 'switched' | 'saved' | 'removed'; name: string } | undefined
 
 export function ProfilesTab(): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
-  const queryClient = useQueryClient();
   const profiles = useProfiles();
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [removing, setRemoving] = useState<ProfileView | undefined>();
   const [done, setDone] = useState<Done>();
 
-  const refresh = (): void => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
+  const switchTo = useSwitchProfile();
+  const remove = useRemoveProfile();
+  const switchProfile = async (profile: ProfileView): Promise<void> => {
+    setDone(undefined);
+    const switched = await switchTo.run(profile);
+    if (switched !== undefined) setDone({ kind: 'switched', name: switched.name });
   };
-  const switchTo = useMutation({
-    mutationFn: (profile: ProfileView) => cardDesk().profiles.switch({ profileId: profile.id }),
-    onMutate: () => {
-      setDone(undefined);
-    },
-    onSuccess: (profile) => {
-      setDone({ kind: 'switched', name: profile.name });
-    },
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (profile: ProfileView) => cardDesk().profiles.remove({ profileId: profile.id, confirm: true }),
-    onMutate: () => {
-      setDone(undefined);
-    },
-    onSuccess: (_nothing, profile) => {
-      setDone({ kind: 'removed', name: profile.name });
-    },
-    // The profile may be gone even when the keychain could not forget its secret: read the list again.
-    onSettled: () => {
-      setRemoving(undefined);
-      refresh();
-    },
-  });
+  const removeProfile = async (profile: ProfileView): Promise<void> => {
+    setDone(undefined);
+    const removed = await remove.run(profile);
+    setRemoving(undefined);
+    if (removed !== undefined) setDone({ kind: 'removed', name: removed.name });
+  };
 
   return (
     <Stack gap="md">
@@ -76,15 +59,13 @@ export function ProfilesTab(): ReactElement {
         <ProfileTable
           profiles={profiles.data}
           actions={{
-            onSwitch: (profile) => {
-              switchTo.mutate(profile);
-            },
+            onSwitch: (profile) => void switchProfile(profile),
             onEdit: (profile) => {
               setDone(undefined);
               setEditing({ kind: 'edit', profile });
             },
             onRemove: setRemoving,
-            switching: switchTo.isPending ? switchTo.variables.id : undefined,
+            switching: switchTo.busy ? switchTo.args?.id : undefined,
           }}
         />
       )}
@@ -94,8 +75,8 @@ export function ProfilesTab(): ReactElement {
           testId="profiles-result"
         />
       )}
-      {switchTo.error !== null && <ErrorNotice error={switchTo.error} testId="profiles-result" />}
-      {remove.error !== null && <ErrorNotice error={remove.error} testId="profiles-result" />}
+      {switchTo.error !== undefined && <ErrorNotice error={switchTo.error} testId="profiles-result" />}
+      {remove.error !== undefined && <ErrorNotice error={remove.error} testId="profiles-result" />}
 
       <Title order={3} className="settings-subsection-title">
         {t('import.title')}
@@ -119,9 +100,9 @@ export function ProfilesTab(): ReactElement {
         confirmLabel={t('profiles.remove')}
         typeWord={removing?.id}
         danger
-        busy={remove.isPending}
+        busy={remove.busy}
         onConfirm={() => {
-          if (removing !== undefined) remove.mutate(removing);
+          if (removing !== undefined) void removeProfile(removing);
         }}
         onCancel={() => {
           setRemoving(undefined);

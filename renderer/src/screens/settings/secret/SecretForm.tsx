@@ -2,17 +2,14 @@
 // as soon as it is saved. Nothing can read a secret back, so nothing here ever shows one.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
-import { queryKeys } from '../../../api/query-keys.ts';
+import { useSetSecret } from '../../../api/profiles.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { ResultNotice } from '../ResultNotice.tsx';
-import { vaultKey } from './vault-queries.ts';
 
 const secretFormSchema = z.object({ secret: contract['vault.setSecret'].args.shape.secret });
 type SecretFormInput = z.input<typeof secretFormSchema>;
@@ -20,7 +17,6 @@ const WORDS = wordsByField({ secret: 'settings:secret.fieldError' });
 
 export function SecretForm({ profileId }: { profileId: string }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
-  const queryClient = useQueryClient();
   const {
     register,
     handleSubmit,
@@ -28,23 +24,15 @@ export function SecretForm({ profileId }: { profileId: string }): ReactElement {
     formState: { errors },
   } = useForm<SecretFormInput>({ resolver: zodResolver(secretFormSchema), defaultValues: { secret: '' } });
   const errorOf = useFieldError(errors, WORDS);
-  const save = useMutation({
-    mutationFn: (secret: string) => cardDesk().vault.setSecret({ profileId, secret }),
-    onSuccess: () => {
-      // The secret leaves the page: the field (and the form's copy) is emptied at once.
-      reset({ secret: '' });
-      void queryClient.invalidateQueries({ queryKey: vaultKey(profileId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.connection(profileId) });
-    },
-  });
+  const save = useSetSecret(profileId);
 
   return (
     <form
       noValidate
       onSubmit={(event) => {
-        void handleSubmit((values) => {
-          save.mutate(values.secret);
+        void handleSubmit(async (values) => {
+          // Once saved, the secret leaves the page: the field (and the form's copy) is emptied at once.
+          if ((await save.run(values.secret)) !== undefined) reset({ secret: '' });
         })(event);
       }}
       data-testid="secret-form"
@@ -62,7 +50,7 @@ export function SecretForm({ profileId }: { profileId: string }): ReactElement {
           {...register('secret')}
         />
         <Group>
-          <Button type="submit" loading={save.isPending} data-testid="secret-save">
+          <Button type="submit" loading={save.busy} data-testid="secret-save">
             {t('secret.save')}
           </Button>
         </Group>

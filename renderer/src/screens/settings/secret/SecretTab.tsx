@@ -1,12 +1,10 @@
 // The merchant secret and PIN key of a profile: their state, setting or clearing the secret, creating the PIN
 // key, and testing the connection (which proves the secret by a signed request).
 import { Button, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../../../common/contract/index.ts';
-import { cardDesk } from '../../../api/bridge.ts';
-import { queryKeys } from '../../../api/query-keys.ts';
+import { useClearSecret, useCreatePinKey, useTestConnection, useVaultStatus } from '../../../api/profiles.ts';
 import { useProfiles } from '../../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ErrorNotice, Notice } from '../../../components/Notice.tsx';
@@ -14,7 +12,6 @@ import { ResultNotice } from '../ResultNotice.tsx';
 import { VaultStatusWord } from '../VaultStatusWord.tsx';
 import { describeConnection } from './connection-words.ts';
 import { SecretForm } from './SecretForm.tsx';
-import { useVaultStatus, vaultKey } from './vault-queries.ts';
 
 export function SecretTab(): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
@@ -49,38 +46,23 @@ export function SecretTab(): ReactElement {
 
 function ProfileSecret({ profile }: { profile: ProfileView }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
-  const queryClient = useQueryClient();
   const status = useVaultStatus(profile.id);
   const [confirmClear, setConfirmClear] = useState(false);
   const [confirmPinKey, setConfirmPinKey] = useState(false);
   const builtin = profile.embedded === true;
 
-  const changed = (): void => {
-    void queryClient.invalidateQueries({ queryKey: vaultKey(profile.id) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-  };
-  const clear = useMutation({
-    mutationFn: () => cardDesk().vault.clearSecret({ profileId: profile.id }),
-    onSettled: () => {
-      setConfirmClear(false);
-      changed();
-    },
-  });
-  const pinKey = useMutation({
-    mutationFn: () => cardDesk().vault.createPinKey({ profileId: profile.id }),
-    onSettled: () => {
-      setConfirmPinKey(false);
-      changed();
-    },
-  });
+  const clear = useClearSecret(profile.id);
+  const pinKey = useCreatePinKey(profile.id);
+  const test = useTestConnection(profile.id);
   const hasPinKey = status.data?.pinKey === 'present';
-  const test = useMutation({
-    mutationFn: () => cardDesk().vault.testConnection({ profileId: profile.id }),
-    // The frame's connection badge shows the same check: give it this answer at once.
-    onSuccess: (result) => {
-      queryClient.setQueryData(queryKeys.connection(profile.id), result);
-    },
-  });
+  const clearSecret = async (): Promise<void> => {
+    await clear.run();
+    setConfirmClear(false);
+  };
+  const createPinKey = async (): Promise<void> => {
+    await pinKey.run();
+    setConfirmPinKey(false);
+  };
 
   return (
     <Stack gap="md" data-testid="secret-panel" data-profile-id={profile.id}>
@@ -127,41 +109,34 @@ function ProfileSecret({ profile }: { profile: ProfileView }): ReactElement {
         )}
         <Button
           variant="default"
-          loading={pinKey.isPending}
+          loading={pinKey.busy}
           onClick={() => {
             // A new key replaces the one in use (docs/card-api.md, sensitive data): ask before throwing the old one away.
             if (hasPinKey) setConfirmPinKey(true);
-            else pinKey.mutate();
+            else void createPinKey();
           }}
           data-testid="pin-key-create"
         >
           {hasPinKey ? t('secret.replacePinKey') : t('secret.createPinKey')}
         </Button>
-        <Button
-          variant="default"
-          loading={test.isPending}
-          onClick={() => {
-            test.mutate();
-          }}
-          data-testid="connection-test"
-        >
+        <Button variant="default" loading={test.busy} onClick={() => void test.run()} data-testid="connection-test">
           {t('secret.test')}
         </Button>
       </Group>
       <ResultNotice state={clear} success={t('secret.cleared')} testId="secret-clear-result" />
       <ResultNotice state={pinKey} success={t('secret.pinKeyCreated')} testId="pin-key-result" />
-      {test.error !== null && <ErrorNotice error={test.error} testId="connection-result" />}
-      {test.data !== undefined && <Notice described={describeConnection(t, test.data)} testId="connection-result" />}
+      {test.error !== undefined && <ErrorNotice error={test.error} testId="connection-result" />}
+      {test.result !== undefined && (
+        <Notice described={describeConnection(t, test.result)} testId="connection-result" />
+      )}
 
       <ConfirmDialog
         opened={confirmClear}
         title={t('secret.clearTitle', { name: profile.name })}
         confirmLabel={t('secret.clear')}
         danger
-        busy={clear.isPending}
-        onConfirm={() => {
-          clear.mutate();
-        }}
+        busy={clear.busy}
+        onConfirm={() => void clearSecret()}
         onCancel={() => {
           setConfirmClear(false);
         }}
@@ -172,10 +147,8 @@ function ProfileSecret({ profile }: { profile: ProfileView }): ReactElement {
         opened={confirmPinKey}
         title={t('secret.replacePinKeyTitle', { name: profile.name })}
         confirmLabel={t('secret.replacePinKey')}
-        busy={pinKey.isPending}
-        onConfirm={() => {
-          pinKey.mutate();
-        }}
+        busy={pinKey.busy}
+        onConfirm={() => void createPinKey()}
         onCancel={() => {
           setConfirmPinKey(false);
         }}

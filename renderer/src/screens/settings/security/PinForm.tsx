@@ -2,12 +2,10 @@
 // a PIN does not stay in the page.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { cardDesk } from '../../../api/bridge.ts';
-import { queryKeys } from '../../../api/query-keys.ts';
+import { useSetOperatorPin } from '../../../api/session.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { pinFormSchema, type PinFormValues } from './pin-form.ts';
@@ -28,7 +26,6 @@ export function PinForm({
   onSaved: (saved: boolean) => void;
 }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
-  const queryClient = useQueryClient();
   const {
     register,
     handleSubmit,
@@ -37,22 +34,15 @@ export function PinForm({
     formState: { errors },
   } = useForm<PinFormValues>({ resolver: zodResolver(pinFormSchema(pinSet)), defaultValues: EMPTY });
   const errorOf = useFieldError(errors, WORDS);
-  const save = useMutation({
-    mutationFn: ({ currentPin, newPin }: PinFormValues) =>
-      cardDesk().session.setPin(pinSet ? { currentPin, newPin } : { newPin }),
-    onMutate: () => {
-      onSaved(false);
-    },
-    onSuccess: (state) => {
-      onSaved(true);
-      // The frame's Lock button follows the session query.
-      queryClient.setQueryData(queryKeys.session, state);
-    },
-    onSettled: (_state, error) => {
-      reset(EMPTY);
-      if (error !== null) setFocus(pinSet ? 'currentPin' : 'newPin');
-    },
-  });
+  // The frame's Lock button follows the session query, which the answer goes into.
+  const save = useSetOperatorPin();
+  const submit = async ({ currentPin, newPin }: PinFormValues): Promise<void> => {
+    onSaved(false);
+    const state = await save.run(pinSet ? { currentPin, newPin } : { newPin });
+    reset(EMPTY);
+    if (state === undefined) setFocus(pinSet ? 'currentPin' : 'newPin');
+    else onSaved(true);
+  };
   const pinProps = {
     inputMode: 'numeric' as const,
     autoComplete: 'off',
@@ -65,9 +55,7 @@ export function PinForm({
     <form
       noValidate
       onSubmit={(event) => {
-        void handleSubmit((values) => {
-          save.mutate(values);
-        })(event);
+        void handleSubmit(submit)(event);
       }}
       data-testid="pin-form"
     >
@@ -97,11 +85,11 @@ export function PinForm({
           {...register('repeatPin')}
         />
         <Group>
-          <Button type="submit" loading={save.isPending} data-testid="pin-save">
+          <Button type="submit" loading={save.busy} data-testid="pin-save">
             {pinSet ? t('security.changePin') : t('security.setPin')}
           </Button>
         </Group>
-        {save.error !== null && <ErrorNotice error={save.error} testId="pin-result" />}
+        {save.error !== undefined && <ErrorNotice error={save.error} testId="pin-result" />}
       </Stack>
     </form>
   );

@@ -1,26 +1,18 @@
 // Security: the operator PIN and locking now. Without a PIN there is nothing to unlock with, so locking waits
 // until one is set.
 import { Button, Loader, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardDesk } from '../../../api/bridge.ts';
-import { queryKeys } from '../../../api/query-keys.ts';
+import { useLock } from '../../../api/session.ts';
 import { useSession } from '../../../api/shared-queries.ts';
 import { ErrorNotice, Notice } from '../../../components/Notice.tsx';
 import { PinForm } from './PinForm.tsx';
 
 export function SecurityTab(): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
-  const queryClient = useQueryClient();
   const session = useSession();
   const [saved, setSaved] = useState(false);
-  const lock = useMutation({
-    mutationFn: () => cardDesk().session.lock({}),
-    onSuccess: (state) => {
-      queryClient.setQueryData(queryKeys.session, state);
-    },
-  });
+  const lock = useLock();
   if (session.error !== null) return <ErrorNotice error={session.error} testId="security-error" />;
   if (session.data === undefined) return <Loader size="sm" aria-label={t('common:state.loading')} />;
   const { pinSet, idleLockMinutes } = session.data;
@@ -46,15 +38,13 @@ export function SecurityTab(): ReactElement {
         <Button
           variant="default"
           disabled={!pinSet}
-          loading={lock.isPending}
-          onClick={() => {
-            lock.mutate();
-          }}
+          loading={lock.busy}
+          onClick={() => void lock.run()}
           data-testid="lock-now"
         >
           {t('security.lockNow')}
         </Button>
-        {lock.error !== null && <ErrorNotice error={lock.error} testId="lock-now-error" />}
+        {lock.error !== undefined && <ErrorNotice error={lock.error} testId="lock-now-error" />}
       </section>
     </Stack>
   );

@@ -1,8 +1,18 @@
-// Bulk jobs as the screen reads them: the history and one job, kept live by the `bulk.progress` event.
+// Bulk issuance (docs/bulk.md): the jobs as the screen reads them, kept live by the `bulk.progress` event; a
+// file checked in main before anything is sent; and the writes: start a job, pause, resume or cancel it, and
+// the two files main produces (a format's template, a job's result).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { BulkJobView, BulkProgress } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
+import type {
+  ArgsOf,
+  BulkFormat,
+  BulkJobView,
+  BulkProgress,
+  BulkValidationReport,
+  FileView,
+} from '../../../common/contract/index.ts';
+import { cardDesk } from './bridge.ts';
+import { useWrite, type Write } from './use-write.ts';
 
 export const bulkKeys = {
   all: ['bulk'] as const,
@@ -79,4 +89,45 @@ export function useBulkProgressEvents(): Readonly<Record<string, string>> {
     [client],
   );
   return haltReasons;
+}
+
+/** Checks a file in main (`bulk.validate`): nothing is sent to the bank. */
+export function validateBulkFile(args: ArgsOf<'bulk.validate'>): Promise<BulkValidationReport> {
+  return cardDesk().bulk.validate(args);
+}
+
+/** Starts a checked file as a job on the active profile; the job goes straight into its query. */
+export function useStartBulkJob(): Write<ArgsOf<'bulk.start'>, BulkJobView> {
+  const queryClient = useQueryClient();
+  return useWrite({
+    call: (args: ArgsOf<'bulk.start'>) => cardDesk().bulk.start(args),
+    refresh: [bulkKeys.list],
+    onAnswer: (job) => {
+      queryClient.setQueryData(bulkKeys.job(job.jobId), job);
+    },
+  });
+}
+
+export type JobAction = 'pause' | 'resume' | 'cancel';
+
+/** Pauses, resumes or cancels a job; the job and the history are read again whatever the answer. */
+export function useJobControl(jobId: string): Write<JobAction, BulkJobView> {
+  return useWrite({
+    call: (action: JobAction) => {
+      const bulk = cardDesk().bulk;
+      if (action === 'pause') return bulk.pause({ jobId });
+      if (action === 'resume') return bulk.resume({ jobId });
+      return bulk.cancel({ jobId, confirm: true });
+    },
+    refresh: [bulkKeys.job(jobId), bulkKeys.list],
+    refreshAlways: true,
+  });
+}
+
+export function useBulkTemplate(): Write<BulkFormat, FileView> {
+  return useWrite({ call: (format: BulkFormat) => cardDesk().bulk.template({ format }) });
+}
+
+export function useBulkResult(jobId: string): Write<void, FileView> {
+  return useWrite({ call: () => cardDesk().bulk.result({ jobId }) });
 }

@@ -1,11 +1,12 @@
-// The Requests screen's data: every journaled operation (newest first), kept live by `requests.changed`
-// events (they invalidate every key under 'requests') and by a watch on the open entries; plus the two writes
-// of the screen: re-check one entry and reconcile all open ones.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// The Requests screen's data: every journaled operation (newest first), kept live by `requests.changed` events
+// (use-bridge-events.ts refreshes every key under 'requests'), and its two writes: re-check one entry with the
+// bank now, and reconcile every open one. Both may have moved entries whatever they answer.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { OPEN_STATES, type EntryState, type JournalEntryView } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import { OPEN_STATES, type JournalEntryView, type ReconcileView } from '../../../common/contract/index.ts';
+import { cardDesk } from './bridge.ts';
+import { queryKeys } from './query-keys.ts';
+import { useWrite, type Write } from './use-write.ts';
 
 export const MAX_ENTRIES = 100_000;
 export const requestsListKey = [...queryKeys.requests, 'list'] as const;
@@ -48,37 +49,13 @@ export function useOpenWatch(list: readonly JournalEntryView[] | undefined): voi
   }, [open.data, client]);
 }
 
-function useInvalidateJournal(): () => void {
-  const client = useQueryClient();
-  return () => {
-    void client.invalidateQueries({ queryKey: queryKeys.requests });
-    void client.invalidateQueries({ queryKey: queryKeys.journal });
-  };
-}
+const movesEntries = { refresh: [queryKeys.requests, queryKeys.journal], refreshAlways: true } as const;
 
 /** Asks the bank (Request status) about one entry now; the answer is the entry as it stands afterwards. */
-export function useRecheck() {
-  const invalidate = useInvalidateJournal();
-  return useMutation<JournalEntryView, Error, string>({
-    mutationFn: (requestId) => cardDesk().requests.recheck({ requestId }),
-    onSettled: invalidate,
-  });
+export function useRecheck(): Write<string, JournalEntryView> {
+  return useWrite({ call: (requestId: string) => cardDesk().requests.recheck({ requestId }), ...movesEntries });
 }
 
-export function useReconcileAll() {
-  const invalidate = useInvalidateJournal();
-  return useMutation({
-    mutationFn: () => cardDesk().requests.reconcileAll({}),
-    onSettled: invalidate,
-  });
-}
-
-export interface RequestFilter {
-  states: readonly EntryState[];
-  /** '' = every operation. */
-  op: string;
-}
-
-export function filterEntries(entries: readonly JournalEntryView[], filter: RequestFilter): JournalEntryView[] {
-  return entries.filter((e) => filter.states.includes(e.state) && (filter.op === '' || e.op === filter.op));
+export function useReconcileAll(): Write<void, ReconcileView> {
+  return useWrite({ call: () => cardDesk().requests.reconcileAll({}), ...movesEntries });
 }

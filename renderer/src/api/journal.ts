@@ -1,9 +1,9 @@
 // The Journal's reads. Operations live under 'journal' (refreshed by `requests.changed`), the audit trail under
 // 'audit'. The previous page stays on screen while a new search runs.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ArgsOf } from '../../../../common/contract/index.ts';
-import { cardDesk } from '../../api/bridge.ts';
-import { queryKeys } from '../../api/query-keys.ts';
+import type { ArgsOf } from '../../../common/contract/index.ts';
+import { cardDesk } from './bridge.ts';
+import { queryKeys } from './query-keys.ts';
 
 export function useJournalSearch(args: ArgsOf<'journal.search'>) {
   return useQuery({
