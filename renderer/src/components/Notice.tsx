@@ -1,10 +1,9 @@
-// One way to show what happened: an outcome of the Card API or an error, as a sentence in the operator's
-// language, with the raw code behind "Details".
+// A notice: what happened as a sentence in the operator's language, with the raw code behind "Details", in the
+// tone of its kind. A read's error is an ErrorNotice; a write's result is a WriteOutcome (WriteOutcome.tsx).
 import { Alert } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationOutcome } from '../../../common/contract/index.ts';
-import { describeError, describeOutcome, type Described, type Tone } from '../i18n/describe-error.ts';
+import { describeError, type Described, type Tone } from '../i18n/describe-error.ts';
 
 const COLOR: Record<Tone, string> = { success: 'green', info: 'blue', warning: 'yellow', error: 'red' };
 
@@ -37,21 +36,4 @@ export function Notice({
 export function ErrorNotice({ error, testId = 'error' }: { error: unknown; testId?: string }): ReactElement {
   const { t } = useTranslation();
   return <Notice described={describeError(t, error)} testId={testId} />;
-}
-
-export function OutcomeNotice({
-  outcome,
-  testId = 'outcome',
-  children,
-}: {
-  outcome: OperationOutcome<unknown>;
-  testId?: string;
-  children?: ReactNode;
-}): ReactElement {
-  const { t } = useTranslation();
-  return (
-    <Notice described={describeOutcome(t, outcome)} testId={testId}>
-      {children}
-    </Notice>
-  );
 }

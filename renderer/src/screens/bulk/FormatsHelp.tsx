@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { BULK_FORMATS, type BulkFormat } from '../../../../common/contract/index.ts';
 import { useBulkTemplate } from '../../api/bulk.ts';
 import { downloadText } from '../../components/download.ts';
-import { ErrorNotice } from '../../components/Notice.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { ADDRESS_PARTS, FORMAT_COLUMNS } from './formats.ts';
 
 export function FormatsHelp(): ReactElement {
@@ -66,7 +66,7 @@ export function FormatsHelp(): ReactElement {
       <Text size="sm" mt="sm" data-testid="bulk-product-1000">
         {t('formats.product1000')}
       </Text>
-      {template.error !== undefined && <ErrorNotice error={template.error} testId="bulk-template-error" />}
+      <WriteOutcome write={template} only="problems" testId="bulk-template-error" />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { useBulkResult, useJobControl, type JobAction } from '../../api/bulk.ts'
 import { DANGER } from '../../components/colors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { downloadText } from '../../components/download.ts';
-import { ErrorNotice } from '../../components/Notice.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 
 export function JobControls({ job }: { job: BulkJobView }): ReactElement {
   const { t } = useTranslation(['bulk', 'common']);
@@ -85,8 +85,8 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
           </Text>
         )}
       </Group>
-      {action.error !== undefined && <ErrorNotice error={action.error} testId="bulk-action-error" />}
-      {result.error !== undefined && <ErrorNotice error={result.error} testId="bulk-result-error" />}
+      <WriteOutcome write={action} only="problems" testId="bulk-action-error" />
+      <WriteOutcome write={result} only="problems" testId="bulk-result-error" />
       <ConfirmDialog
         opened={confirmCancel}
         title={t('job.cancelTitle')}

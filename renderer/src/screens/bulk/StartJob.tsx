@@ -11,7 +11,7 @@ import { useActiveProfile } from '../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.tsx';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
-import { ErrorNotice } from '../../components/Notice.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { DEFAULT_CONCURRENCY, startFormSchema, type StartFormInput, type StartFormValues } from './start-form.ts';
 
 const WORDS = wordsByField({ concurrency: 'bulk:start.concurrencyError' });
@@ -107,7 +107,7 @@ export function StartJob({
               {t('start.noProfile')}
             </Text>
           )}
-          {start.error !== undefined && <ErrorNotice error={start.error} testId="bulk-start-error" />}
+          <WriteOutcome write={start} only="problems" testId="bulk-start-error" />
         </Stack>
       </form>
       {/* Outside the form: React events bubble through the dialog's portal, and its submit must not resubmit. */}

@@ -7,8 +7,8 @@ import { useCreateClient } from '../../api/clients.ts';
 import { resultString } from '../../api/outcome.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { ClientForm, type ValidDraft } from './client-form/ClientForm.tsx';
-import { WriteResult } from './WriteResult.tsx';
 import { PRIMARY } from '../../components/colors.ts';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 
 export function NewClientPanel(): ReactElement {
   const { t } = useTranslation('clients');
@@ -28,11 +28,11 @@ export function NewClientPanel(): ReactElement {
   return (
     <Stack gap="md">
       <div ref={resultRef}>
-        <WriteResult
-          outcome={create.result}
-          error={create.error}
+        <WriteOutcome
+          write={create}
           testId="client-create-outcome"
-          onDone={(result) => {
+          followInRequests
+          renderDone={(result) => {
             const clientId = resultString(result, 'client_id');
             if (clientId === undefined) return null;
             return (

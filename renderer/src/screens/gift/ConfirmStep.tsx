@@ -6,10 +6,10 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useEffect, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OperationOutcome } from '../../../../common/contract/index.ts';
 import { useConfirmGift, useSendGiftAgain } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
-import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { formatPhone } from '../../i18n/format.ts';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
 import { confirmFormSchema, type ConfirmFormInput } from './gift-forms.ts';
@@ -116,10 +116,7 @@ export function ConfirmStep({
         </form>
       ) : (
         <Stack gap="sm">
-          <Notice
-            described={{ tone: 'success', message: t('confirm.activated', { cardId }) }}
-            testId="gift-activated"
-          />
+          <WriteOutcome write={confirm} done={t('confirm.activated', { cardId })} testId="gift-activated" />
           <GiftCardFacts cardId={cardId} state={activated} testId="gift-confirm-facts" />
           <Group>
             <Button onClick={onNext} data-testid="gift-issue-another">
@@ -128,34 +125,16 @@ export function ConfirmStep({
           </Group>
         </Stack>
       )}
-      {confirm.result !== undefined && confirm.result.kind !== 'done' && (
-        <OutcomeNotice outcome={confirm.result} testId="gift-confirm-outcome" />
+      {/* Done shows above, in place of the form. */}
+      {activated === undefined && (
+        <WriteOutcome write={confirm} testId="gift-confirm-outcome" errorTestId="gift-confirm-error" />
       )}
-      {confirm.error !== undefined && <ErrorNotice error={confirm.error} testId="gift-confirm-error" />}
-      <ResendOutcome outcome={resendCode.result} error={resendCode.error} sentTo={sentTo} />
+      <WriteOutcome
+        write={resendCode}
+        done={t('confirm.codeResent', { phone: sentTo })}
+        testId="gift-resend-code-outcome"
+        errorTestId="gift-resend-code-error"
+      />
     </Stack>
   );
-}
-
-function ResendOutcome({
-  outcome,
-  error,
-  sentTo,
-}: {
-  outcome: OperationOutcome | undefined;
-  error: unknown;
-  sentTo: string;
-}): ReactElement | null {
-  const { t } = useTranslation('gift');
-  if (error !== undefined) return <ErrorNotice error={error} testId="gift-resend-code-error" />;
-  if (outcome === undefined) return null;
-  if (outcome.kind === 'done') {
-    return (
-      <Notice
-        described={{ tone: 'success', message: t('confirm.codeResent', { phone: sentTo }) }}
-        testId="gift-resend-code-outcome"
-      />
-    );
-  }
-  return <OutcomeNotice outcome={outcome} testId="gift-resend-code-outcome" />;
 }

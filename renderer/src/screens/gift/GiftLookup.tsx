@@ -5,10 +5,10 @@ import { Button, Group, Loader, Stack, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OperationOutcome } from '../../../../common/contract/index.ts';
-import { useGiftStatus, useSendGiftAgain } from '../../api/gift.ts';
+import { useGiftStatus, useSendGiftAgain, type SendAgain } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
-import { ErrorNotice, Notice, OutcomeNotice } from '../../components/Notice.tsx';
+import { ErrorNotice } from '../../components/Notice.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
 import { lookupFormSchema, type LookupFormInput, type LookupFormValues } from './gift-forms.ts';
 import type { GiftCardRef } from './IssueForm.tsx';
@@ -16,7 +16,6 @@ import type { GiftCardRef } from './IssueForm.tsx';
 /** card_status 1: issued, waiting for the one-time code (docs/card-api.md, dictionaries). */
 const ISSUED = 1;
 
-type SendAction = 'resend' | 'resendCode';
 const WORDS = wordsByField({ cardId: 'gift:errors.cardId' });
 
 export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => void }): ReactElement {
@@ -39,7 +38,7 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
     if (values.cardId === cardId) void status.refetch();
     else setCardId(values.cardId);
   };
-  const sendAgain = (action: SendAction) => (values: LookupFormValues) => {
+  const sendAgain = (action: SendAgain['action']) => (values: LookupFormValues) => {
     void send.run({ action, cardId: values.cardId });
   };
 
@@ -88,7 +87,12 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
           </Group>
         </Stack>
       </form>
-      <SendOutcome action={send.args?.action} outcome={send.result} error={send.error} />
+      <WriteOutcome
+        write={send}
+        done={t(send.args?.action === 'resend' ? 'lookup.dataSent' : 'lookup.codeSent')}
+        testId="gift-send-outcome"
+        errorTestId="gift-send-error"
+      />
       {status.isFetching && status.data === undefined && <Loader size="sm" aria-label={t('common:state.loading')} />}
       {status.error !== null && !status.isFetching && <ErrorNotice error={status.error} testId="gift-lookup-error" />}
       {cardId !== undefined && status.data !== undefined && status.error === null && (
@@ -111,27 +115,4 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
       )}
     </Stack>
   );
-}
-
-function SendOutcome({
-  action,
-  outcome,
-  error,
-}: {
-  action: SendAction | undefined;
-  outcome: OperationOutcome | undefined;
-  error: unknown;
-}): ReactElement | null {
-  const { t } = useTranslation('gift');
-  if (error !== undefined) return <ErrorNotice error={error} testId="gift-send-error" />;
-  if (outcome === undefined || action === undefined) return null;
-  if (outcome.kind === 'done') {
-    return (
-      <Notice
-        described={{ tone: 'success', message: t(action === 'resend' ? 'lookup.dataSent' : 'lookup.codeSent') }}
-        testId="gift-send-outcome"
-      />
-    );
-  }
-  return <OutcomeNotice outcome={outcome} testId="gift-send-outcome" />;
 }

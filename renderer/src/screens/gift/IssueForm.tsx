@@ -7,7 +7,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useGiftProducts, useIssueGift } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
-import { ErrorNotice, OutcomeNotice } from '../../components/Notice.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { PhoneInput } from '../../components/PhoneInput.tsx';
 import { formatMoney } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -130,10 +130,10 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
             {t('issue.submit')}
           </Button>
         </Group>
-        {issue.result !== undefined && issue.result.kind !== 'done' && (
-          <OutcomeNotice outcome={issue.result} testId="gift-issue-outcome" />
+        {/* Done moves on to the confirm step. */}
+        {issue.result?.kind !== 'done' && (
+          <WriteOutcome write={issue} testId="gift-issue-outcome" errorTestId="gift-issue-error" />
         )}
-        {issue.error !== undefined && <ErrorNotice error={issue.error} testId="gift-issue-error" />}
       </Stack>
     </form>
   );

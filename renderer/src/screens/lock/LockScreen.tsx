@@ -3,7 +3,7 @@
 import { Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../../components/Notice.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { useUnlock } from './use-unlock.ts';
 import './lock.css';
 
@@ -11,7 +11,8 @@ const PIN_FORMAT = /^\d{4,12}$/;
 
 export function LockScreen(): ReactElement {
   const { t } = useTranslation(['lock', 'common']);
-  const { unlock, busy, error, paused } = useUnlock();
+  const attempt = useUnlock();
+  const { unlock, busy, paused } = attempt;
   // The PIN lives in this field only while typed; it is cleared after every attempt.
   const [pin, setPin] = useState('');
   const [formatError, setFormatError] = useState(false);
@@ -72,7 +73,7 @@ export function LockScreen(): ReactElement {
             <Button type="submit" loading={busy} disabled={paused} fullWidth data-testid="lock-unlock">
               {t('unlock')}
             </Button>
-            {error !== undefined && <ErrorNotice error={error} testId="lock-error" />}
+            <WriteOutcome write={attempt} only="problems" testId="lock-error" />
             {paused && (
               <Text size="sm" c="dimmed" role="status" data-testid="lock-paused">
                 {t('paused')}

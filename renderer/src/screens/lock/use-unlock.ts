@@ -1,7 +1,7 @@
 // Unlocking: the PIN goes to main (which holds the hash, counts wrong attempts and makes the operator wait
 // after too many); a wrong PIN is answered with a sentence, and after "retry later" the button rests a moment.
 import { useEffect, useRef, useState } from 'react';
-import { CardDeskError } from '../../../../common/contract/index.ts';
+import { CardDeskError, type SessionState } from '../../../../common/contract/index.ts';
 import { useUnlock as useUnlockWrite } from '../../api/session.ts';
 
 /** When main gives no wait (it normally says how long), the button rests this long. */
@@ -11,6 +11,7 @@ export interface Unlock {
   /** Resolves to whether the session is unlocked. */
   unlock: (pin: string) => Promise<boolean>;
   busy: boolean;
+  result: SessionState | undefined;
   error: unknown;
   /** Unlocking is paused after too many wrong PINs. */
   paused: boolean;
@@ -41,5 +42,5 @@ export function useUnlock(): Unlock {
     }, pause);
   });
   const unlock = async (pin: string): Promise<boolean> => (await write.run(pin)) !== undefined;
-  return { unlock, busy: write.busy, error: write.error, paused };
+  return { unlock, busy: write.busy, result: write.result, error: write.error, paused };
 }

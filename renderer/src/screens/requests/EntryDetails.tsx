@@ -6,13 +6,14 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { useRecheck } from '../../api/requests.ts';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { targetLabel } from './entry-columns.tsx';
 import { EntryExplanation } from './EntryExplanation.tsx';
 import { entryTarget } from './entry-view.ts';
-import { RecheckNotice } from './RecheckNotice.tsx';
+import { describeRecheck } from './recheck-words.ts';
 import { StateBadge } from './StateBadge.tsx';
 
 function Json({ value, testId }: { value: unknown; testId?: string }): ReactElement {
@@ -105,7 +106,7 @@ function DetailsBody({
           </Button>
         </Group>
       )}
-      <RecheckNotice entry={recheck.result} error={recheck.error} />
+      <WriteOutcome write={recheck} done={(answer) => describeRecheck(t, answer)} testId="recheck-result" />
       <Fields entry={entry} profileName={profileName} />
     </Stack>
   );

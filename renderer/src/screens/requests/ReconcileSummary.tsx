@@ -1,13 +1,21 @@
 // The answer of "Reconcile all": how many open requests were checked, which settled (and how), which are open.
 import { Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileView } from '../../../../common/contract/index.ts';
-import { Notice } from '../../components/Notice.tsx';
+import type { Described } from '../../i18n/describe-error.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { shortId } from './entry-view.ts';
 
 type Item = ReconcileView['settled'][number];
+
+export function describeReconcile(t: TFunction, report: ReconcileView): Described {
+  return {
+    tone: report.stillOpen.length === 0 ? 'success' : 'info',
+    message: t('requests:reconcile.checked', { count: report.checked }),
+  };
+}
 
 function ItemList({ title, items, testId }: { title: string; items: Item[]; testId: string }): ReactElement | null {
   const { t } = useTranslation(['requests', 'common']);
@@ -29,16 +37,11 @@ function ItemList({ title, items, testId }: { title: string; items: Item[]; test
   );
 }
 
-export function ReconcileSummary({ report }: { report: ReconcileView }): ReactElement {
+/** Which requests settled and which are still open, under the summary sentence. */
+export function ReconcileLists({ report }: { report: ReconcileView }): ReactElement {
   const { t } = useTranslation('requests');
   return (
-    <Notice
-      testId="reconcile-summary"
-      described={{
-        tone: report.stillOpen.length === 0 ? 'success' : 'info',
-        message: t('reconcile.checked', { count: report.checked }),
-      }}
-    >
+    <>
       <ItemList
         title={t('reconcile.settled', { count: report.settled.length })}
         items={report.settled}
@@ -49,6 +52,6 @@ export function ReconcileSummary({ report }: { report: ReconcileView }): ReactEl
         items={report.stillOpen}
         testId="reconcile-still-open"
       />
-    </Notice>
+    </>
   );
 }

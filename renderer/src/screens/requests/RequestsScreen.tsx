@@ -8,14 +8,15 @@ import type { JournalEntryView } from '../../../../common/contract/index.ts';
 import { useOpenWatch, useRecheck, useReconcileAll, useRequestList } from '../../api/requests.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
 import { JOURNALED_OPS, withSeen } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { EntryDetails } from './EntryDetails.tsx';
 import { entryColumns, entrySearchText } from './entry-columns.tsx';
 import { RecheckButton } from './RecheckButton.tsx';
-import { RecheckNotice } from './RecheckNotice.tsx';
-import { ReconcileSummary } from './ReconcileSummary.tsx';
+import { describeRecheck } from './recheck-words.ts';
+import { describeReconcile, ReconcileLists } from './ReconcileSummary.tsx';
 import { DEFAULT_REQUEST_FILTER, filterEntries, type RequestFilterValue } from './request-filter.ts';
 import { RequestFilters } from './RequestFilters.tsx';
 import { useProfileName } from './use-profile-name.ts';
@@ -94,9 +95,16 @@ export function RequestsScreen(): ReactElement {
         }
       />
       <Text size="sm">{t('intro')}</Text>
-      {reconcile.error !== undefined && <ErrorNotice error={reconcile.error} testId="reconcile-error" />}
-      {reconcile.result !== undefined && <ReconcileSummary report={reconcile.result} />}
-      {recheckCurrent && <RecheckNotice entry={recheck.result} error={recheck.error} />}
+      <WriteOutcome
+        write={reconcile}
+        done={(report) => describeReconcile(t, report)}
+        renderDone={(report) => <ReconcileLists report={report} />}
+        testId="reconcile-summary"
+        errorTestId="reconcile-error"
+      />
+      {recheckCurrent && (
+        <WriteOutcome write={recheck} done={(entry) => describeRecheck(t, entry)} testId="recheck-result" />
+      )}
       <RequestFilters value={filter} onChange={setFilter} ops={ops} />
       {list.error !== null && <ErrorNotice error={list.error} testId="requests-error" />}
       {list.isPending ? (

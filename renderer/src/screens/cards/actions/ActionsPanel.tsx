@@ -5,7 +5,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardView, OperationOutcome } from '../../../../../common/contract/index.ts';
 import { useCardWrite } from '../../../api/cards.ts';
-import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { availableActions, type CardAction } from '../card-actions.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { CloseDialog } from './CloseDialog.tsx';
@@ -79,14 +79,18 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
             ))}
           </Group>
         )}
-        {last !== null && (
-          <OutcomeNotice outcome={last.outcome} testId="action-outcome">
+        {/* The last action's outcome (a form's or Activate's), or why Card Desk refused to send Activate. */}
+        <WriteOutcome
+          write={{ result: last?.outcome, error: activate.error }}
+          testId="action-outcome"
+          errorTestId="action-error"
+        >
+          {last !== null && (
             <Text size="sm" data-testid="action-outcome-name">
               {t('actions.outcomeOf', { action: t(`actions.${last.action}.button`) })}
             </Text>
-          </OutcomeNotice>
-        )}
-        {activate.error !== undefined && <ErrorNotice error={activate.error} testId="action-error" />}
+          )}
+        </WriteOutcome>
       </Stack>
 
       {(['block', 'unblock'] as const).map((kind) => (

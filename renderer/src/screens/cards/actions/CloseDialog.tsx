@@ -6,8 +6,8 @@ import { CLOSE_REASONS, contract, type OperationOutcome } from '../../../../../c
 import { useCardWrite } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { lastFour } from '../card-actions.ts';
-import { WriteProblem } from './WriteProblem.tsx';
 
 type CloseReason = (typeof CLOSE_REASONS)[number];
 const noteSchema = contract['cards.close'].args.shape.note;
@@ -78,7 +78,7 @@ export function CloseDialog({
           error={noteValid ? undefined : t('actions.noteInvalid')}
           data-testid="note"
         />
-        <WriteProblem write={write} />
+        <WriteOutcome write={write} only="problems" testId="action-problem" errorTestId="action-error" />
       </Stack>
     </ConfirmDialog>
   );

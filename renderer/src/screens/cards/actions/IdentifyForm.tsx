@@ -10,9 +10,9 @@ import { contract } from '../../../../../common/contract/index.ts';
 import { useCardWrite } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
 import { localDateInput, localRfc3339, localTimeInput, parseLocal } from '../time.ts';
-import { WriteProblem } from './WriteProblem.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 
 const args = contract['cards.identify'].args.shape;
 
@@ -78,7 +78,7 @@ export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFor
           data-autofocus
           data-testid="idn-by"
         />
-        <WriteProblem write={write} />
+        <WriteOutcome write={write} only="problems" testId="action-problem" errorTestId="action-error" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={write.busy}>
             {t('common:action.cancel')}

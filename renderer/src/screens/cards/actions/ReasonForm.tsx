@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { BLOCK_REASONS, contract, UNBLOCK_REASONS } from '../../../../../common/contract/index.ts';
 import { useCardWrite, type CardCommand } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
-import { WriteProblem } from './WriteProblem.tsx';
 import { DANGER, PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 
 type Kind = 'block' | 'unblock';
 
@@ -74,7 +74,7 @@ export function ReasonForm({
           error={errorOf('note')}
           data-testid="note"
         />
-        <WriteProblem write={write} />
+        <WriteOutcome write={write} only="problems" testId="action-problem" errorTestId="action-error" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={write.busy}>
             {t('common:action.cancel')}

@@ -7,8 +7,8 @@ import type { OperationOutcome } from '../../../../../common/contract/index.ts';
 import { useCardWrite } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
 import { PRIMARY } from '../../../components/colors.ts';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { ActionModal } from './ActionModal.tsx';
-import { WriteProblem } from './WriteProblem.tsx';
 
 export function ResetCounterDialog({
   opened,
@@ -48,7 +48,7 @@ export function ResetCounterDialog({
       >
         <Stack>
           <Text>{t('actions.resetPinCounter.body')}</Text>
-          <WriteProblem write={write} />
+          <WriteOutcome write={write} only="problems" testId="action-problem" errorTestId="action-error" />
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel} disabled={write.busy}>
               {t('common:action.cancel')}

@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
 import { useCardWrite } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
-import { WriteProblem } from './WriteProblem.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 
 // The contract's PIN rule (4 to 12 digits), unwrapped from its optional.
 const pinDigits = contract['cards.setPin'].args.shape.pin.unwrap();
@@ -108,7 +108,7 @@ export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormP
             />
           </>
         )}
-        <WriteProblem write={write} />
+        <WriteOutcome write={write} only="problems" testId="action-problem" errorTestId="action-error" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={write.busy}>
             {t('common:action.cancel')}

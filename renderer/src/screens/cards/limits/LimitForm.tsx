@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract, LIMIT_TRANSACTION_TYPES } from '../../../../../common/contract/index.ts';
 import { useSetCardLimit } from '../../../api/cards.ts';
-import { OutcomeNotice } from '../../../components/Notice.tsx';
-import { WriteProblem } from '../actions/WriteProblem.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
@@ -79,10 +78,7 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
             {t('limits.submit')}
           </Button>
         </Group>
-        {write.result !== undefined && write.result.kind !== 'failed' && write.result.kind !== 'transport' && (
-          <OutcomeNotice outcome={write.result} testId="limit-outcome" />
-        )}
-        <WriteProblem write={write} />
+        <WriteOutcome write={write} testId="limit-outcome" />
       </Stack>
     </form>
   );

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mant
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardSecretData } from '../../../../../common/contract/index.ts';
-import { ErrorNotice, OutcomeNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { useExpiringClipboard } from '../../../components/use-clipboard.ts';
 import { groupInFours } from './pan.ts';
 import { REVEAL_MS, useRevealedSecret } from './use-revealed-secret.ts';
@@ -106,12 +106,7 @@ export function SecretPanel({ cardId, mask, closed }: { cardId: string; mask: st
               </Group>
             </>
           )}
-          {problem !== null &&
-            ('outcome' in problem ? (
-              <OutcomeNotice outcome={problem.outcome} testId="secret-problem" />
-            ) : (
-              <ErrorNotice error={problem.error} testId="secret-problem" />
-            ))}
+          <WriteOutcome write={problem} testId="secret-problem" />
         </Stack>
       )}
     </Paper>

@@ -15,17 +15,20 @@ export interface RevealedSecret {
   /** Whole seconds until it is hidden again (0 while hidden). */
   secondsLeft: number;
   busy: boolean;
-  problem: { outcome: NotDone } | { error: unknown } | null;
+  /** Why the last reveal showed nothing: the bank's outcome, or Card Desk's refusal; both undefined when none. */
+  problem: { result: NotDone | undefined; error: unknown };
   reveal: () => Promise<void>;
   conceal: () => void;
 }
+
+const NO_PROBLEM: RevealedSecret['problem'] = { result: undefined, error: undefined };
 
 export function useRevealedSecret(cardId: string): RevealedSecret {
   const [secret, setSecret] = useState<CardSecretData | null>(null);
   const [expiresAt, setExpiresAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<RevealedSecret['problem']>(null);
+  const [problem, setProblem] = useState(NO_PROBLEM);
   // Each reveal and each conceal takes a new generation; an answer of an older generation is not shown.
   const generation = useRef(0);
   // From the reveal call until conceal: main may have content protection on.
@@ -46,7 +49,7 @@ export function useRevealedSecret(cardId: string): RevealedSecret {
     const mine = ++generation.current;
     exposed.current = true;
     setBusy(true);
-    setProblem(null);
+    setProblem(NO_PROBLEM);
     try {
       const outcome = await revealCardSecret(cardId);
       if (mine !== generation.current) {
@@ -60,12 +63,12 @@ export function useRevealedSecret(cardId: string): RevealedSecret {
         setExpiresAt(Date.now() + REVEAL_MS);
       } else {
         exposed.current = false;
-        setProblem({ outcome });
+        setProblem({ result: outcome, error: undefined });
       }
     } catch (error) {
       if (mine !== generation.current) return;
       conceal();
-      setProblem({ error });
+      setProblem({ result: undefined, error });
     } finally {
       if (mine === generation.current) setBusy(false);
     }

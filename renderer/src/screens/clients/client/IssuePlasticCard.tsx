@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
 import { useClientWrite } from '../../../api/clients.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { useFieldError } from '../../../components/field-error.ts';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
-import { WriteResult } from '../WriteResult.tsx';
 import { NewCard } from './NewCard.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 
@@ -103,11 +103,11 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
         <Text size="sm">{t('issue.plasticConfirmText', { clientId, name: toConfirm?.embossedName ?? '' })}</Text>
         <Text size="sm">{t('issue.costs')}</Text>
       </ConfirmDialog>
-      <WriteResult
-        outcome={issue.result}
-        error={issue.error}
+      <WriteOutcome
+        write={issue}
         testId="issue-plastic-outcome"
-        onDone={(result) => <NewCard result={result} testId="issue-plastic" />}
+        followInRequests
+        renderDone={(result) => <NewCard result={result} testId="issue-plastic" />}
       />
     </Stack>
   );

@@ -4,7 +4,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClientWrite } from '../../../api/clients.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { WriteResult } from '../WriteResult.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { NewCard } from './NewCard.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 
@@ -42,11 +42,11 @@ export function IssueVirtualCard({ clientId }: { clientId: string }): ReactEleme
         <Text size="sm">{t('issue.virtualConfirmText', { clientId })}</Text>
         <Text size="sm">{t('issue.costs')}</Text>
       </ConfirmDialog>
-      <WriteResult
-        outcome={issue.result}
-        error={issue.error}
+      <WriteOutcome
+        write={issue}
         testId="issue-virtual-outcome"
-        onDone={(result) => <NewCard result={result} testId="issue-virtual" />}
+        followInRequests
+        renderDone={(result) => <NewCard result={result} testId="issue-virtual" />}
       />
     </Stack>
   );

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../../common/contract/index.ts';
 import { useClientWrite } from '../../../api/clients.ts';
 import { useFieldError } from '../../../components/field-error.ts';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
-import { WriteResult } from '../WriteResult.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 
 const linkSchema = contract['cards.link'].args.omit({ clientId: true });
@@ -52,7 +52,7 @@ export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
           </Button>
         </Group>
       </form>
-      <WriteResult outcome={link.result} error={link.error} testId="link-outcome" />
+      <WriteOutcome write={link} testId="link-outcome" followInRequests />
     </Stack>
   );
 }

@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { CLIENT_PRODUCTS, contract } from '../../../../../common/contract/index.ts';
 import { useClientCards, useClientWrite } from '../../../api/clients.ts';
 import { PhoneInput } from '../../../components/PhoneInput.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { PRODUCT_CODES, type ProductCode } from '../client-form/form-values.ts';
 import { useFieldError } from '../../../components/field-error.ts';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
-import { WriteResult } from '../WriteResult.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 
 const phoneSchema = z
@@ -98,7 +98,7 @@ export function UpdatePhoneForm({ clientId }: { clientId: string }): ReactElemen
             {t('phone.submit')}
           </Button>
         </div>
-        <WriteResult outcome={update.result} error={update.error} testId="phone-outcome" />
+        <WriteOutcome write={update} testId="phone-outcome" followInRequests />
       </Stack>
     </form>
   );

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { contract, type SettingsView } from '../../../../../common/contract/index.ts';
 import { useUpdateSettings } from '../../../api/session.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
-import { ResultNotice } from '../ResultNotice.tsx';
 
 const minutesSchema = contract['settings.update'].args.shape.idleLockMinutes.unwrap();
 const idleFormSchema = z.object({ minutes: z.number({ error: 'required' }).pipe(minutesSchema) });
@@ -80,9 +80,9 @@ export function IdleLockField({ view }: { view: SettingsView }): ReactElement {
           )}
         </Group>
         <PolicyMark view={view} setting="idleLockMinutes" />
-        <ResultNotice
-          state={update}
-          success={t('preferences.idleLockSaved', { count: view.values.idleLockMinutes })}
+        <WriteOutcome
+          write={update}
+          done={t('preferences.idleLockSaved', { count: view.values.idleLockMinutes })}
           testId="idle-result"
         />
       </Stack>

@@ -5,8 +5,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../../common/contract/index.ts';
 import { useUpdateSettings } from '../../../api/session.ts';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
-import { ResultNotice } from '../ResultNotice.tsx';
 
 export function KioskField({ view }: { view: SettingsView }): ReactElement {
   const { t } = useTranslation('settings');
@@ -24,9 +24,9 @@ export function KioskField({ view }: { view: SettingsView }): ReactElement {
         data-testid="kiosk-switch"
       />
       <PolicyMark view={view} setting="kiosk" />
-      <ResultNotice
-        state={update}
-        success={view.values.kiosk ? t('preferences.kioskOn') : t('preferences.kioskOff')}
+      <WriteOutcome
+        write={update}
+        done={view.values.kiosk ? t('preferences.kioskOn') : t('preferences.kioskOff')}
         testId="kiosk-result"
       />
     </Stack>

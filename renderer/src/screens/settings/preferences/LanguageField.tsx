@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type SettingsView } from '../../../../../common/contract/index.ts';
 import { useUpdateSettings } from '../../../api/session.ts';
-import { ErrorNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { LANGUAGE_NAMES } from '../../../i18n/languages.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 
@@ -33,7 +33,7 @@ export function LanguageField({ view }: { view: SettingsView }): ReactElement {
         ))}
       </NativeSelect>
       <PolicyMark view={view} setting="language" />
-      {update.error !== undefined && <ErrorNotice error={update.error} testId="language-result" />}
+      <WriteOutcome write={update} only="problems" testId="language-result" />
     </Stack>
   );
 }

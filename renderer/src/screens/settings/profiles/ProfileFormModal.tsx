@@ -6,10 +6,11 @@ import type { ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OPERATION_GROUPS, type ProfileView } from '../../../../../common/contract/index.ts';
-import { useSaveProfile } from '../../../api/profiles.ts';
+import type { ProfileInput } from '../../../api/profiles.ts';
+import type { Write } from '../../../api/use-write.ts';
 import { useSettings } from '../../../api/shared-queries.ts';
 import { useFieldError, type FieldWords } from '../../../components/field-error.ts';
-import { ErrorNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import {
   emptyProfile,
@@ -26,17 +27,20 @@ import {
 /** Each field has one sentence, whatever rule of the contract it broke. */
 const WORDS: FieldWords = { key: (field) => `settings:profileForm.errors.${field}` };
 
+/** The caller's save: its answer is shown outside the dialog, which closes once the profile is saved. */
+type SaveProfile = Write<ProfileInput, ProfileView>;
+
 export function ProfileFormModal({
   profile,
   opened,
+  save,
   onClose,
-  onSaved,
 }: {
   /** The profile to edit; undefined to add a new one. */
   profile: ProfileView | undefined;
   opened: boolean;
+  save: SaveProfile;
   onClose: () => void;
-  onSaved: (saved: ProfileView) => void;
 }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
   const title = profile === undefined ? t('profiles.addTitle') : t('profiles.editTitle', { name: profile.name });
@@ -51,19 +55,19 @@ export function ProfileFormModal({
       lockScroll={false}
       closeButtonProps={{ 'aria-label': t('common:action.close') }}
     >
-      {opened && <ProfileForm profile={profile} onClose={onClose} onSaved={onSaved} />}
+      {opened && <ProfileForm profile={profile} save={save} onClose={onClose} />}
     </Modal>
   );
 }
 
 function ProfileForm({
   profile,
+  save,
   onClose,
-  onSaved,
 }: {
   profile: ProfileView | undefined;
+  save: SaveProfile;
   onClose: () => void;
-  onSaved: (saved: ProfileView) => void;
 }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
   const settings = useSettings();
@@ -78,7 +82,6 @@ function ProfileForm({
     resolver: zodResolver(profileFormSchema),
     defaultValues: profile === undefined ? emptyProfile() : profileToForm(profile),
   });
-  const save = useSaveProfile();
   const fieldError = useFieldError(errors, WORDS);
 
   return (
@@ -86,8 +89,7 @@ function ProfileForm({
       noValidate
       onSubmit={(event) => {
         void handleSubmit(async (values) => {
-          const saved = await save.run(values);
-          if (saved !== undefined) onSaved(saved);
+          if ((await save.run(values)) !== undefined) onClose();
         })(event);
       }}
       data-testid="profile-form"
@@ -190,7 +192,7 @@ function ProfileForm({
         </Stack>
       </fieldset>
       <Stack gap="sm" mt="md">
-        {save.error !== undefined && <ErrorNotice error={save.error} testId="profile-save-error" />}
+        <WriteOutcome write={save} only="problems" testId="profile-save-error" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {readOnly ? t('common:action.close') : t('common:action.cancel')}

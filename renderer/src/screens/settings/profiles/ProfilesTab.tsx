@@ -3,36 +3,44 @@ import { Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../../../common/contract/index.ts';
-import { useRemoveProfile, useSwitchProfile } from '../../../api/profiles.ts';
+import { useRemoveProfile, useSaveProfile, useSwitchProfile } from '../../../api/profiles.ts';
 import { useProfiles } from '../../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { ErrorNotice, Notice } from '../../../components/Notice.tsx';
+import { ErrorNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { ImportProvisioning } from './ImportProvisioning.tsx';
 import { ProfileFormModal } from './ProfileFormModal.tsx';
 import { ProfileTable } from './ProfileTable.tsx';
 
 type Editing = { kind: 'closed' } | { kind: 'add' } | { kind: 'edit'; profile: ProfileView };
-type Done = { kind: 'switched' | 'saved' | 'removed'; name: string } | undefined;
 
 export function ProfilesTab(): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
   const profiles = useProfiles();
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [removing, setRemoving] = useState<ProfileView | undefined>();
-  const [done, setDone] = useState<Done>();
-
   const switchTo = useSwitchProfile();
   const remove = useRemoveProfile();
-  const switchProfile = async (profile: ProfileView): Promise<void> => {
-    setDone(undefined);
-    const switched = await switchTo.run(profile);
-    if (switched !== undefined) setDone({ kind: 'switched', name: switched.name });
+  // Saved in the form's dialog; the answer shows here once the dialog has closed.
+  const save = useSaveProfile();
+  // One answer on screen at a time: starting one action (or opening the form) puts the others' away.
+  const clearAnswers = (): void => {
+    switchTo.clear();
+    remove.clear();
+    save.clear();
+  };
+  const switchProfile = (profile: ProfileView): void => {
+    clearAnswers();
+    void switchTo.run(profile);
   };
   const removeProfile = async (profile: ProfileView): Promise<void> => {
-    setDone(undefined);
-    const removed = await remove.run(profile);
+    clearAnswers();
+    await remove.run(profile);
     setRemoving(undefined);
-    if (removed !== undefined) setDone({ kind: 'removed', name: removed.name });
+  };
+  const edit = (next: Editing): void => {
+    clearAnswers();
+    setEditing(next);
   };
 
   return (
@@ -43,8 +51,7 @@ export function ProfilesTab(): ReactElement {
         </Title>
         <Button
           onClick={() => {
-            setDone(undefined);
-            setEditing({ kind: 'add' });
+            edit({ kind: 'add' });
           }}
           data-testid="profile-add"
         >
@@ -59,24 +66,31 @@ export function ProfilesTab(): ReactElement {
         <ProfileTable
           profiles={profiles.data}
           actions={{
-            onSwitch: (profile) => void switchProfile(profile),
+            onSwitch: switchProfile,
             onEdit: (profile) => {
-              setDone(undefined);
-              setEditing({ kind: 'edit', profile });
+              edit({ kind: 'edit', profile });
             },
             onRemove: setRemoving,
             switching: switchTo.busy ? switchTo.args?.id : undefined,
           }}
         />
       )}
-      {done !== undefined && (
-        <Notice
-          described={{ tone: 'success', message: t(`profiles.done.${done.kind}`, { name: done.name }) }}
-          testId="profiles-result"
-        />
-      )}
-      {switchTo.error !== undefined && <ErrorNotice error={switchTo.error} testId="profiles-result" />}
-      {remove.error !== undefined && <ErrorNotice error={remove.error} testId="profiles-result" />}
+      <WriteOutcome
+        write={switchTo}
+        done={(profile) => t('profiles.done.switched', { name: profile.name })}
+        testId="profiles-result"
+      />
+      <WriteOutcome
+        write={remove}
+        done={(profile) => t('profiles.done.removed', { name: profile.name })}
+        testId="profiles-result"
+      />
+      <WriteOutcome
+        write={save}
+        only="results"
+        done={(profile) => t('profiles.done.saved', { name: profile.name })}
+        testId="profiles-result"
+      />
 
       <Title order={3} className="settings-subsection-title">
         {t('import.title')}
@@ -86,12 +100,9 @@ export function ProfilesTab(): ReactElement {
       <ProfileFormModal
         opened={editing.kind !== 'closed'}
         profile={editing.kind === 'edit' ? editing.profile : undefined}
+        save={save}
         onClose={() => {
           setEditing({ kind: 'closed' });
-        }}
-        onSaved={(saved) => {
-          setEditing({ kind: 'closed' });
-          setDone({ kind: 'saved', name: saved.name });
         }}
       />
       <ConfirmDialog

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
 import { useSetSecret } from '../../../api/profiles.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
-import { ResultNotice } from '../ResultNotice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 
 const secretFormSchema = z.object({ secret: contract['vault.setSecret'].args.shape.secret });
 type SecretFormInput = z.input<typeof secretFormSchema>;
@@ -54,7 +54,7 @@ export function SecretForm({ profileId }: { profileId: string }): ReactElement {
             {t('secret.save')}
           </Button>
         </Group>
-        <ResultNotice state={save} success={t('secret.saved')} testId="secret-save-result" />
+        <WriteOutcome write={save} done={t('secret.saved')} testId="secret-save-result" />
       </Stack>
     </form>
   );

@@ -7,8 +7,8 @@ import type { ProfileView } from '../../../../../common/contract/index.ts';
 import { useClearSecret, useCreatePinKey, useTestConnection, useVaultStatus } from '../../../api/profiles.ts';
 import { useProfiles } from '../../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { ErrorNotice, Notice } from '../../../components/Notice.tsx';
-import { ResultNotice } from '../ResultNotice.tsx';
+import { ErrorNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { VaultStatusWord } from '../VaultStatusWord.tsx';
 import { describeConnection } from './connection-words.ts';
 import { SecretForm } from './SecretForm.tsx';
@@ -123,12 +123,9 @@ function ProfileSecret({ profile }: { profile: ProfileView }): ReactElement {
           {t('secret.test')}
         </Button>
       </Group>
-      <ResultNotice state={clear} success={t('secret.cleared')} testId="secret-clear-result" />
-      <ResultNotice state={pinKey} success={t('secret.pinKeyCreated')} testId="pin-key-result" />
-      {test.error !== undefined && <ErrorNotice error={test.error} testId="connection-result" />}
-      {test.result !== undefined && (
-        <Notice described={describeConnection(t, test.result)} testId="connection-result" />
-      )}
+      <WriteOutcome write={clear} done={t('secret.cleared')} testId="secret-clear-result" />
+      <WriteOutcome write={pinKey} done={t('secret.pinKeyCreated')} testId="pin-key-result" />
+      <WriteOutcome write={test} done={(answer) => describeConnection(t, answer)} testId="connection-result" />
 
       <ConfirmDialog
         opened={confirmClear}

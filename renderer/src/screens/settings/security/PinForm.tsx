@@ -5,9 +5,10 @@ import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useSetOperatorPin } from '../../../api/session.ts';
+import type { ArgsOf, SessionState } from '../../../../../common/contract/index.ts';
+import type { Write } from '../../../api/use-write.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
-import { ErrorNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { pinFormSchema, type PinFormValues } from './pin-form.ts';
 
 const EMPTY: PinFormValues = { currentPin: '', newPin: '', repeatPin: '' };
@@ -19,11 +20,11 @@ const WORDS = wordsByField({
 
 export function PinForm({
   pinSet,
-  onSaved,
+  save,
 }: {
   pinSet: boolean;
-  /** false when an attempt starts, true once it succeeded (the form is replaced when the PIN becomes set). */
-  onSaved: (saved: boolean) => void;
+  /** The caller's write: it outlives this form, which is replaced when the PIN becomes set, to say it was saved. */
+  save: Write<ArgsOf<'session.setPin'>, SessionState>;
 }): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
   const {
@@ -34,14 +35,10 @@ export function PinForm({
     formState: { errors },
   } = useForm<PinFormValues>({ resolver: zodResolver(pinFormSchema(pinSet)), defaultValues: EMPTY });
   const errorOf = useFieldError(errors, WORDS);
-  // The frame's Lock button follows the session query, which the answer goes into.
-  const save = useSetOperatorPin();
   const submit = async ({ currentPin, newPin }: PinFormValues): Promise<void> => {
-    onSaved(false);
     const state = await save.run(pinSet ? { currentPin, newPin } : { newPin });
     reset(EMPTY);
     if (state === undefined) setFocus(pinSet ? 'currentPin' : 'newPin');
-    else onSaved(true);
   };
   const pinProps = {
     inputMode: 'numeric' as const,
@@ -89,7 +86,7 @@ export function PinForm({
             {pinSet ? t('security.changePin') : t('security.setPin')}
           </Button>
         </Group>
-        {save.error !== undefined && <ErrorNotice error={save.error} testId="pin-result" />}
+        <WriteOutcome write={save} only="problems" testId="pin-result" />
       </Stack>
     </form>
   );

@@ -1,17 +1,19 @@
 // Security: the operator PIN and locking now. Without a PIN there is nothing to unlock with, so locking waits
 // until one is set.
 import { Button, Loader, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLock } from '../../../api/session.ts';
+import { useLock, useSetOperatorPin } from '../../../api/session.ts';
 import { useSession } from '../../../api/shared-queries.ts';
-import { ErrorNotice, Notice } from '../../../components/Notice.tsx';
+import { ErrorNotice } from '../../../components/Notice.tsx';
+import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { PinForm } from './PinForm.tsx';
 
 export function SecurityTab(): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
   const session = useSession();
-  const [saved, setSaved] = useState(false);
+  // The frame's Lock button follows the session query, which the PIN's answer goes into.
+  const setPin = useSetOperatorPin();
   const lock = useLock();
   if (session.error !== null) return <ErrorNotice error={session.error} testId="security-error" />;
   if (session.data === undefined) return <Loader size="sm" aria-label={t('common:state.loading')} />;
@@ -27,8 +29,8 @@ export function SecurityTab(): ReactElement {
           {pinSet ? t('security.pinIsSet', { count: idleLockMinutes }) : t('security.pinNotSet')}
         </Text>
         {/* A new form when the PIN becomes set: the "current PIN" field appears. */}
-        <PinForm key={String(pinSet)} pinSet={pinSet} onSaved={setSaved} />
-        {saved && <Notice described={{ tone: 'success', message: t('security.pinSaved') }} testId="pin-saved" />}
+        <PinForm key={String(pinSet)} pinSet={pinSet} save={setPin} />
+        <WriteOutcome write={setPin} only="results" done={t('security.pinSaved')} testId="pin-saved" />
       </section>
       <section aria-labelledby="security-lock-title">
         <Title order={2} id="security-lock-title" className="settings-section-title">
@@ -44,7 +46,7 @@ export function SecurityTab(): ReactElement {
         >
           {t('security.lockNow')}
         </Button>
-        {lock.error !== undefined && <ErrorNotice error={lock.error} testId="lock-now-error" />}
+        <WriteOutcome write={lock} only="problems" testId="lock-now-error" />
       </section>
     </Stack>
   );
