@@ -2,6 +2,7 @@
 // (test/unit/import-graph.test.ts checks the same rules over the whole import graph).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -147,6 +148,11 @@ export default defineConfig(
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', rendererImports] },
+  },
+  {
+    // The rules of hooks, and what React's compiler checks of components and hooks (purity, refs, effects).
+    files: ['renderer/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
   },
   {
     // Screens reach main only through renderer/src/api/ (its queries and writes): the one place that calls it.

@@ -75,10 +75,12 @@ function Harness(): ReactElement {
   // A new object on every show, so that showing "nothing" again still commits (and resolves nextCommit).
   const [{ shown }, setView] = useState<{ shown?: Shown }>({});
   const [filter, setFilter] = useState('');
-  control.show = (next) => {
-    setFilter('');
-    setView({ shown: next });
-  };
+  useLayoutEffect(() => {
+    control.show = (next) => {
+      setFilter('');
+      setView({ shown: next });
+    };
+  }, []);
   useLayoutEffect(() => {
     const at = performance.now();
     const waiters = commitWaiters;

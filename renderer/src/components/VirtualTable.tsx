@@ -58,6 +58,9 @@ export function VirtualTable<T>({
 }: VirtualTableProps<T>): ReactElement {
   const scrollRef = useRef<HTMLDivElement>(null);
   const filtered = useFilteredRows(rows, searchText, filter);
+  // TanStack Virtual keeps a mutable instance, which React's compiler would not memoize; Card Desk does not run
+  // the compiler, and the slice below is memoized by hand.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: filtered.length,
     getScrollElement: () => scrollRef.current,

@@ -4,7 +4,7 @@ import type { ActionFormProps } from './action-form.ts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, PasswordInput, Radio, Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
@@ -35,7 +35,7 @@ export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormP
     defaultValues: { mode: 'generated', pin: '', repeat: '' },
   });
   const errorOf = useFieldError(form.formState.errors, WORDS);
-  const mode = form.watch('mode');
+  const mode = useWatch({ control: form.control, name: 'mode' });
 
   const onValid = async (values: Values): Promise<void> => {
     const pin = values.mode === 'entered' ? values.pin : undefined;

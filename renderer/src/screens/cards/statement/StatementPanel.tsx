@@ -52,7 +52,7 @@ export function StatementPanel({
   // Found by the shared search text and by the type's word in the operator's language.
   const searchText = useCallback(
     (op: StatementOperation) => `${statementSearchText(op)} ${operationTypeLabel(tc, op.type)}`,
-    [t],
+    [tc],
   );
   const shown = useFilteredRows(ofType, searchText, filter);
   const columns = useMemo(() => statementColumns(tc, language), [tc, language]);

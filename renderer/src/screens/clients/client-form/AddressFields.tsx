@@ -1,6 +1,7 @@
 // Registration (address1) and residence (address2) addresses; residence is usually the same.
 import { Checkbox, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
+import { useWatch } from 'react-hook-form';
 import { COUNTRY_LIST_ID } from './CodeLists.tsx';
 import { useClientForm } from './use-client-form.ts';
 
@@ -54,7 +55,7 @@ function AddressGroup({
 
 export function AddressFields(): ReactElement {
   const { t, form, wallet } = useClientForm();
-  const same = form.watch('sameAddress');
+  const same = useWatch({ control: form.control, name: 'sameAddress' });
   const optional = ` (${t('common:field.optional')})`;
   return (
     <Fieldset legend={t('address.legend')}>

@@ -4,15 +4,17 @@ import { useState, type ReactElement } from 'react';
 import { useController } from 'react-hook-form';
 import { LOCALE_OF } from '../../../i18n/languages.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
-import { formatFileSize, readPdfDocument } from './read-document.ts';
+import { formatFileSize, readPdfDocument, type DocumentRead } from './read-document.ts';
 import { useClientForm } from './use-client-form.ts';
 
-type Problem = 'tooLarge' | 'notPdf' | 'unreadable';
+type Problem = Extract<DocumentRead, { ok: false }>['problem'];
 
 export function DocumentField(): ReactElement {
   const { t, form, errorOf, wallet } = useClientForm();
   const locale = LOCALE_OF[useLanguage()];
-  const { field } = useController({ control: form.control, name: 'client.document' });
+  const {
+    field: { ref, onBlur, onChange },
+  } = useController({ control: form.control, name: 'client.document' });
   const [file, setFile] = useState<File | null>(null);
   const [reading, setReading] = useState(false);
   const [problem, setProblem] = useState<{ problem: Problem; name: string; size: string } | null>(null);
@@ -20,7 +22,7 @@ export function DocumentField(): ReactElement {
   async function choose(chosen: File | null): Promise<void> {
     setProblem(null);
     setFile(null);
-    field.onChange('');
+    onChange('');
     if (chosen === null) return;
     setReading(true);
     const read = await readPdfDocument(chosen);
@@ -30,7 +32,7 @@ export function DocumentField(): ReactElement {
       return;
     }
     setFile(chosen);
-    field.onChange(read.base64);
+    onChange(read.base64);
     if (form.formState.isSubmitted) void form.trigger('client.document');
   }
 
@@ -46,7 +48,7 @@ export function DocumentField(): ReactElement {
   return (
     <Fieldset legend={wallet ? t('document.legend') : `${t('document.legend')} (${t('common:field.optional')})`}>
       <FileInput
-        ref={field.ref}
+        ref={ref}
         className="client-field-wide"
         label={t('document.label')}
         description={description}
@@ -57,7 +59,7 @@ export function DocumentField(): ReactElement {
         clearButtonProps={{ 'aria-label': t('document.clear') }}
         value={file}
         onChange={(chosen) => void choose(chosen)}
-        onBlur={field.onBlur}
+        onBlur={onBlur}
         error={error}
         rightSection={reading ? <Loader size="xs" aria-label={t('document.reading')} /> : undefined}
         data-testid="client-document"

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../../common/contract/index.ts';
@@ -39,7 +39,7 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
   const [confirming, setConfirming] = useState(false);
   const issue = useClientWrite(clientId);
   const name = form.register('embossedName');
-  const typed = form.watch('embossedName');
+  const typed = useWatch({ control: form.control, name: 'embossedName' });
 
   return (
     <Stack gap="sm">
