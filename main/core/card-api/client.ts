@@ -221,8 +221,9 @@ export class CardApiClient {
       const seen: Interpretation = interpret(op.api, await this.send(prepared, headers));
       if (seen.kind === 'ok') return this.accepted(prepared, seen);
       if (seen.kind === 'business') {
-        // A copy sent earlier did arrive: its result is the operation's result.
-        if (seen.code === 'duplicate_request_id' && mayHaveArrived) return this.adoptStatus(key);
+        // To a re-sent copy, a refusal may only mean an earlier copy arrived late (the gift API answers a
+        // repeated Request-Id with its generic -1): Request status tells which, and its truth wins.
+        if (mayHaveArrived) return this.adoptStatus(key, seen);
         return { kind: 'failed', key, code: seen.code, description: seen.description };
       }
       if (seen.kind === 'refused' && !mayHaveArrived) return { kind: 'transport', key, reason: seen.reason };
@@ -248,9 +249,12 @@ export class CardApiClient {
     return this.pollToFinal(prepared.key);
   }
 
-  private async adoptStatus(key: string): Promise<Outcome> {
+  private async adoptStatus(key: string, refusal: Extract<Interpretation, { kind: 'business' }>): Promise<Outcome> {
     const status = await this.requestStatus(key);
     if (status.kind === 'found') return this.fromStatus(key, status);
+    // Unknown to the server after it answered: the refusal was this copy's own, and nothing happened.
+    if (status.kind === 'not-found' && refusal.code !== 'duplicate_request_id')
+      return { kind: 'failed', key, code: refusal.code, description: refusal.description };
     return { kind: 'unknown', key, reason: 'an earlier copy arrived but Request status did not answer' };
   }
 
