@@ -5,7 +5,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryView } from '../../../../common/contract/index.ts';
-import { useOpenWatch, useRecheck, useReconcileAll, useRequestList } from '../../api/requests.ts';
+import { useRecheck, useReconcileAll, useRequestList } from '../../api/requests.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
@@ -29,7 +29,6 @@ export function RequestsScreen(): ReactElement {
   const { t } = useTranslation(['requests', 'common']);
   const language = useLanguage();
   const list = useRequestList();
-  useOpenWatch(list.data);
   const recheck = useRecheck();
   const reconcile = useReconcileAll();
   const profileName = useProfileName();
