@@ -57,7 +57,7 @@ export const CARD_STATUSES = ['inactive', 'active', 'blocked', 'closed', 'expire
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
 /** Card (docs/card-api.md, payment-card catalog, ASSUMED shape). */
-export const card = z.looseObject({
+export const card = z.object({
   card_id: z.string(),
   card_mask: z.string(),
   status: z.string(),
@@ -69,7 +69,7 @@ export const card = z.looseObject({
 });
 
 /** Account (docs/card-api.md, payment-card catalog, DOC from Statement extended). */
-export const account = z.looseObject({
+export const account = z.object({
   iban: z.string(),
   currency: z.string(),
   debit: z.number(),
@@ -79,10 +79,10 @@ export const account = z.looseObject({
 });
 
 /** Where a statement operation happened (docs/card-api.md, payment-card catalog, ASSUMED). */
-export const operationMerchant = z.looseObject({ name: z.string(), city: z.string(), country: z.string() });
+export const operationMerchant = z.object({ name: z.string(), city: z.string(), country: z.string() });
 
 /** Statement operation (docs/card-api.md, payment-card catalog; merchant fields ASSUMED). */
-export const operation = z.looseObject({
+export const operation = z.object({
   type: z.string(),
   amount: z.number(),
   commission: z.number(),
@@ -90,6 +90,18 @@ export const operation = z.looseObject({
   mcc: z.string(),
   datetime: z.string(),
   rrn: z.string(),
+  merchant: operationMerchant.optional(),
+});
+
+/** An authorization (a hold not yet settled) of the extended statement: the docs show none, so ASSUMED. */
+export const authorization = z.object({
+  type: z.string().optional(),
+  amount: z.number().optional(),
+  currency: z.string().optional(),
+  datetime: z.string().optional(),
+  status: z.string().optional(),
+  mcc: z.string().optional(),
+  rrn: z.string().optional(),
   merchant: operationMerchant.optional(),
 });
 
@@ -102,7 +114,7 @@ export const limitObject = z.strictObject({
 export const LIMIT_TRANSACTION_TYPES = ['pay', 'withdrawal', 'withdrawal_atm', 'pay_online_non3ds'] as const;
 
 /** limits.list item (docs/card-api.md, payment-card catalog, ASSUMED shape). */
-export const limit = z.looseObject({
+export const limit = z.object({
   transaction_type: z.string(),
   period: z.string().optional(),
   amount: z.string(),

@@ -3,16 +3,16 @@ import { z } from 'zod';
 import * as f from './fields.ts';
 import { defineOperation } from './operation.ts';
 
-const giftCardState = z.looseObject({
+const giftCardState = z.object({
   card_status: z.int(),
   card_currency: z.string(),
   card_balance: z.number(),
   card_mask: z.string(),
 });
 const giftCardRef = z.strictObject({ card_id: f.giftCardId });
-const sent = z.looseObject({});
+const sent = z.object({});
 
-const product = z.looseObject({
+const product = z.object({
   code: z.int(),
   name: z.string(),
   name_en: z.string(),
@@ -41,7 +41,7 @@ export const giftCardOperations = {
     mark: 'ASSUMED', // path ASSUMED, shape DOC
     access: 'read',
     request: z.strictObject({}),
-    response: z.looseObject({ product_list: z.array(product) }),
+    response: z.object({ product_list: z.array(product) }),
   }),
   'gift.issue': giftOperation({
     path: '/issue',
@@ -53,7 +53,7 @@ export const giftCardOperations = {
       product_code: z.int({ error: 'must be an integer' }).positive(),
       card_id: f.giftCardId.optional(),
     }),
-    response: z.looseObject({ card_id: z.int() }),
+    response: z.object({ card_id: z.int() }),
   }),
   'gift.confirm': giftOperation({
     path: '/activate_card',

@@ -7,7 +7,7 @@ import { defineOperation } from './operation.ts';
 export { clientDraft } from './client-create.ts';
 
 const rid = { request_id: f.requestId };
-const none = z.looseObject({});
+const none = z.object({});
 
 const cardRef = { card_id: f.entityId };
 const cardStateChange = z.strictObject({ ...rid, ...cardRef, description: f.note });
@@ -50,7 +50,7 @@ export const paymentCardOperations = {
     access: 'read',
     group: 'clients',
     request: z.strictObject({ client_id: f.entityId }),
-    response: z.looseObject({ cards: z.array(f.card) }),
+    response: z.object({ cards: z.array(f.card) }),
   }),
   'card.issue': defineOperation({
     path: '/card/issue',
@@ -179,7 +179,7 @@ export const paymentCardOperations = {
     access: 'read',
     group: 'cards',
     request: z.strictObject(cardRef),
-    response: z.looseObject({ card: f.card }),
+    response: z.object({ card: f.card }),
   }),
   'card.balance': defineOperation({
     path: '/card/balance',
@@ -188,7 +188,7 @@ export const paymentCardOperations = {
     access: 'read',
     group: 'cards',
     request: z.strictObject(cardRef),
-    response: z.looseObject({ accounts: z.array(f.account) }),
+    response: z.object({ accounts: z.array(f.account) }),
   }),
   'card.secret': defineOperation({
     path: '/card/secret_data',
@@ -198,7 +198,7 @@ export const paymentCardOperations = {
     group: 'cards.secret',
     sensitive: true,
     request: z.strictObject(cardRef),
-    response: z.looseObject({
+    response: z.object({
       pan: z.string().regex(/^\d{12,19}$/),
       cvv: z.string().regex(/^\d{3,4}$/),
       expiry: z.string().regex(/^\d{2}\/\d{2}$/),
@@ -212,7 +212,7 @@ export const paymentCardOperations = {
     access: 'read',
     group: 'cards',
     request: z.strictObject({ ...cardRef, start_date: f.rfc3339.optional(), end_date: f.rfc3339.optional() }),
-    response: z.looseObject({ operations: z.array(f.operation) }),
+    response: z.object({ operations: z.array(f.operation) }),
   }),
   'card.statementExtended': defineOperation({
     path: '/card/statement_extended',
@@ -221,11 +221,11 @@ export const paymentCardOperations = {
     access: 'read',
     group: 'cards',
     request: z.strictObject({ ...cardRef, start_date: f.rfc3339, end_date: f.rfc3339 }),
-    response: z.looseObject({
+    response: z.object({
       client_id: z.string().nullable(),
-      card: z.looseObject({ card_id: z.string(), card_mask: z.string() }),
-      balances: z.looseObject({ accounts: z.array(f.account) }),
-      authorizations: z.array(z.looseObject({})),
+      card: z.object({ card_id: z.string(), card_mask: z.string() }),
+      balances: z.object({ accounts: z.array(f.account) }),
+      authorizations: z.array(f.authorization),
       operations: z.array(f.operation),
     }),
   }),
@@ -237,10 +237,11 @@ export const paymentCardOperations = {
     group: 'requests',
     // The key may be a body request_id or, for header-keyed writes, a Request-Id value: any id string.
     request: z.strictObject({ request_id: z.string().trim().min(1).max(64) }),
-    response: z.looseObject({
+    response: z.object({
       request_status: z.enum(['success', 'process', 'error']),
-      cards: z.array(z.looseObject({ card_id: z.string() })).optional(),
+      cards: z.array(z.object({ card_id: z.string() })).optional(),
       client_id: z.string().optional(),
+      transaction_id: z.string().optional(),
       error_code: z.string().optional(), // ASSUMED
       error_description: z.string().optional(), // ASSUMED
     }),
@@ -261,6 +262,6 @@ export const paymentCardOperations = {
     access: 'read',
     group: 'cards',
     request: z.strictObject({ ...rid, object: f.limitObject }),
-    response: z.looseObject({ limits: z.array(f.limit) }),
+    response: z.object({ limits: z.array(f.limit) }),
   }),
 };

@@ -11,6 +11,7 @@ import { interpret, type Interpretation } from './interpret.ts';
 import { recordOutcome } from './journal-outcome.ts';
 import type { Outcome, StatusAnswer } from '../../../common/card-api/outcome.ts';
 import { prepareCall, type PreparedCall } from './prepare.ts';
+import { knownFields } from './known-fields.ts';
 import { finishedOutcome, statusAnswerOf } from './request-status.ts';
 import { signatureHeaders, type Scheme, type SecretSource } from './signing.ts';
 import { exchange, type Exchange } from './transport.ts';
@@ -245,7 +246,7 @@ export class CardApiClient {
 
   private async accepted(prepared: PreparedCall, seen: Extract<Interpretation, { kind: 'ok' }>): Promise<Outcome> {
     const op = operations[prepared.opId];
-    if (op.mode === 'sync') return { kind: 'done', key: prepared.key, result: seen.fields };
+    if (op.mode === 'sync') return { kind: 'done', key: prepared.key, result: knownFields(op.response, seen.fields) };
     return this.pollToFinal(prepared.key);
   }
 
