@@ -6,6 +6,7 @@ import Conf, { type Options } from 'conf';
 import { z } from 'zod';
 import { describeProblems, fieldProblems, parseOrThrow } from '../../../common/card-api/validation.ts';
 import { policySchema, preferencesSchema, profileIdSchema, profileSchema } from '../../../common/settings/schema.ts';
+import { withFileLock } from './settings-lock.ts';
 
 export const SETTINGS_NAME = 'settings';
 export const SETTINGS_FILE = `${SETTINGS_NAME}.json`;
@@ -95,16 +96,33 @@ export class SettingsStore {
     });
   }
 
+  /** The file as it is now: another process on the same data folder may have changed it. */
   get document(): SettingsDocument {
-    return structuredClone(this.current);
+    return structuredClone(this.reread());
   }
 
-  /** Validates the whole new document before anything is written; a refused change leaves the file as it was. */
+  /**
+   * Validates the whole new document before anything is written; a refused change leaves the file as it was.
+   * The change is made under the settings lock on the file's latest copy, so no process loses another's change.
+   */
   update(change: (document: SettingsDocument) => SettingsDocument): SettingsDocument {
-    const next = parseOrThrow(settingsDocumentSchema, change(structuredClone(this.current)));
-    this.conf.store = next;
-    this.current = next;
-    return structuredClone(next);
+    return withFileLock(`${this.conf.path}.lock`, () => {
+      const next = parseOrThrow(settingsDocumentSchema, change(structuredClone(this.reread())));
+      this.conf.store = next;
+      this.current = next;
+      return structuredClone(next);
+    });
+  }
+
+  /** conf reads the file on every access; a copy that does not validate (never written by us) keeps the last good one. */
+  private reread(): SettingsDocument {
+    try {
+      const parsed = settingsDocumentSchema.safeParse(this.conf.store);
+      if (parsed.success) this.current = parsed.data;
+    } catch {
+      // unreadable for a moment (e.g. removed by hand): the last good copy stands
+    }
+    return this.current;
   }
 
   get path(): string {

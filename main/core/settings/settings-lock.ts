@@ -1,0 +1,58 @@
+// An exclusive lock file beside settings.json, so that two processes on one data folder (the app, the preview,
+// the CLI) change the file one at a time, each on the other's latest copy (docs/architecture.md, folders "settings").
+// A change takes milliseconds: a lock older than STALE_LOCK_MS was left by a process that died, and is taken over.
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { DeskError } from '../errors.ts';
+
+export const STALE_LOCK_MS = 10_000;
+const WAIT_MS = 5_000;
+const POLL_MS = 10;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Runs `change` while holding `lockFile`; waits up to 5 s for another holder, then refuses with the reason. */
+export function withFileLock<T>(lockFile: string, change: () => T, now: () => number = Date.now): T {
+  const deadline = now() + WAIT_MS;
+  for (;;) {
+    const fd = tryCreate(lockFile);
+    if (fd !== undefined) {
+      try {
+        writeSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
+      try {
+        return change();
+      } finally {
+        rmSync(lockFile, { force: true });
+      }
+    }
+    if (isStale(lockFile, now())) {
+      rmSync(lockFile, { force: true });
+      continue;
+    }
+    if (now() > deadline) {
+      throw new DeskError(
+        'settings_busy',
+        `another Card Desk process is changing the settings (${lockFile} is held); try again in a moment`,
+      );
+    }
+    Atomics.wait(sleeper, 0, 0, POLL_MS); // a synchronous pause: the store's update() is synchronous
+  }
+}
+
+function tryCreate(lockFile: string): number | undefined {
+  try {
+    return openSync(lockFile, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw error;
+  }
+}
+
+function isStale(lockFile: string, at: number): boolean {
+  try {
+    return at - statSync(lockFile).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    return false; // gone already: the next attempt takes it
+  }
+}
