@@ -11,7 +11,7 @@ import type { Desk } from '../core/desk.ts';
 import { createLog } from '../core/log/logger.ts';
 import { PRODUCT_NAME } from '../core/paths.ts';
 import { createServices, type Services } from '../core/services/index.ts';
-import { ensureSandboxActive, sandboxOnly } from './sandbox-only.ts';
+import { ensureSandboxActive, sandboxEvents, sandboxOnly } from './sandbox-only.ts';
 import { startPreviewServer } from './server.ts';
 
 export interface PreviewOptions {
@@ -86,7 +86,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     electron: null,
     transport: 'preview',
   };
-  const services = createServices({ desk, appInfo, report });
+  // Jobs of production and test profiles left in this data folder stay for the desktop app to resume.
+  const sandboxIds = new Set((await desk.profiles()).filter((p) => p.environment === 'sandbox').map((p) => p.id));
+  const services = createServices({ desk, appInfo, report, resumesJobsOf: (id) => sandboxIds.has(id) });
   try {
     if (await ensureSandboxActive(desk)) {
       process.stderr.write(
@@ -97,7 +99,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       port: options.port ?? 0,
       rendererDir,
       dispatch: sandboxOnly(desk, services.dispatch),
-      events: services.events,
+      events: sandboxEvents(desk, services.events),
       report,
       ...(options.onLinkUsed !== undefined ? { onLinkUsed: options.onLinkUsed } : {}),
     });

@@ -2,9 +2,14 @@
 // window, so production and test profiles stay out of its sight and out of its reach. The guard wraps the one
 // dispatcher and is derived from each method's metadata (scope and target, common/contract/method.ts): every
 // scope is classified here, and a call whose profile cannot be placed is refused (docs/architecture.md).
+// Events are filtered by the same rules from their own metadata (common/contract/events.ts): one that cannot be
+// placed on a sandbox profile is dropped.
 import {
+  EVENTS,
   specOf,
   type ContractError,
+  type EventName,
+  type EventPayloads,
   type MethodSpec,
   type Reply,
   type Scope,
@@ -16,6 +21,7 @@ import type { Dispatcher } from '../core/services/index.ts';
 import { JobStore } from '../core/bulk/job-store.ts';
 import { parseProvisioning } from '../core/settings/provisioning.ts';
 import { filterListed } from './listed-filter.ts';
+import type { PreviewEvents } from './server.ts';
 
 export const SANDBOX_ONLY = 'preview_sandbox_only';
 
@@ -137,4 +143,47 @@ export async function ensureSandboxActive(desk: Desk): Promise<boolean> {
   if (profile?.environment === 'sandbox') return false;
   desk.switchProfile(EMBEDDED_PROFILE_ID);
   return true;
+}
+
+/**
+ * The desk's events as the preview may see them: an event of a profile-free scope passes; any other passes only
+ * when its payload places it on a sandbox profile (its job's, its operation's, or the profile it names).
+ * Events keep their order: each one waits for the verdict on the one before.
+ */
+export function sandboxEvents(desk: Desk, events: PreviewEvents): PreviewEvents {
+  const jobs = new JobStore(desk.dataDir);
+  const profileOf = (payload: Record<string, unknown>, event: EventName): string | undefined => {
+    switch (EVENTS[event].target) {
+      case 'none':
+        return undefined;
+      case 'argument':
+        return typeof payload.profileId === 'string' ? payload.profileId : undefined;
+      case 'job':
+        try {
+          return jobs.meta(String(payload.jobId)).profileId;
+        } catch {
+          return undefined; // a job that cannot be read cannot be placed
+        }
+      case 'request':
+        return desk.journal.get(String(payload.requestId))?.connection.profileId;
+    }
+  };
+  const visible = async <E extends EventName>(event: E, payload: EventPayloads[E]): Promise<boolean> => {
+    if (PREVIEW_SCOPES[EVENTS[event].scope] === 'free') return true;
+    const id = profileOf(payload as unknown as Record<string, unknown>, event);
+    if (id === undefined) return false;
+    return (await desk.profiles()).some((p) => p.id === id && p.environment === 'sandbox');
+  };
+  return {
+    on: (event, listener) => {
+      let queue = Promise.resolve();
+      return events.on(event, (payload) => {
+        queue = queue
+          .then(async () => {
+            if (await visible(event, payload)) listener(payload);
+          })
+          .catch(() => undefined); // an event that cannot be placed is not shown
+      });
+    },
+  };
 }

@@ -119,11 +119,14 @@ export class BulkService {
     return this.runner.stopAll();
   }
 
-  /** Jobs a crash or a restart left running, resumed by the process that owns the data folder at start. */
-  resumeInterrupted(): string[] {
+  /**
+   * Jobs a crash or a restart left running, resumed by the process that owns the data folder at start; only
+   * those of the profiles `ofProfile` accepts (the browser preview resumes sandbox jobs only).
+   */
+  resumeInterrupted(ofProfile: (profileId: string) => boolean = () => true): string[] {
     const resumed: string[] = [];
     for (const meta of this.store.list()) {
-      if (meta.state === 'running' && this.store.runner(meta.id) === undefined) {
+      if (meta.state === 'running' && ofProfile(meta.profileId) && this.store.runner(meta.id) === undefined) {
         this.runInBackground(meta.id);
         resumed.push(meta.id);
       }

@@ -26,6 +26,8 @@ export interface ServiceOptions {
   secretShown?: (shown: boolean) => void;
   /** The shell lets the kiosk window go (with the policy's admin PIN). */
   kioskExit?: () => boolean;
+  /** Whose interrupted bulk jobs this process resumes at start (by default every profile's). */
+  resumesJobsOf?: (profileId: string) => boolean;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -69,7 +71,7 @@ export function createServices(options: ServiceOptions): Services {
     kioskExit: options.kioskExit,
   });
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
-  bulk.resumeInterrupted();
+  bulk.resumeInterrupted(options.resumesJobsOf);
   return {
     desk,
     session,
