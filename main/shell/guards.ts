@@ -90,10 +90,10 @@ export function isAllowedRequest(url: string, development: boolean): boolean {
 }
 
 /**
- * The clipboard, for our own pages only: copying a revealed card number, and reading it back after 30 s to
- * clear it only if it is still there (renderer/src/components/use-clipboard.ts).
+ * Writing the clipboard, for our own pages only. Never reading it: copied card data goes through main, which
+ * alone reads the clipboard back to clear it (main/core/clipboard/secret-clipboard.ts).
  */
-const APP_PERMISSIONS = new Set(['clipboard-sanitized-write', 'clipboard-read']);
+const APP_PERMISSIONS = new Set(['clipboard-sanitized-write']);
 
 export function isAllowedPermission(permission: string, requestingUrl: string | undefined): boolean {
   return APP_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);

@@ -2,6 +2,7 @@
 // app's own data folder and keychain service, and wires the hardened window, protocol, guards and IPC.
 import { app, BrowserWindow, Menu, powerMonitor, protocol, session, type Session, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
+import { SecretClipboard } from '../core/clipboard/secret-clipboard.ts';
 import { Desk } from '../core/desk.ts';
 import { PRODUCT_NAME } from '../core/paths.ts';
 import { createServices, type Services } from '../core/services/index.ts';
@@ -9,6 +10,7 @@ import { managedPolicyPath } from '../core/settings/managed-policy.ts';
 import type { SettingsDocument } from '../core/settings/store.ts';
 import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
+import { electronClipboard } from './clipboard.ts';
 import { guardSession, guardWebContents, isTrustedSender } from './guards.ts';
 import { registerAppIpc } from './ipc.ts';
 import { applyKiosk, type KioskController } from './kiosk.ts';
@@ -101,6 +103,7 @@ function start(): void {
     secretShown: (shown) => {
       if (mainWindow !== undefined && !mainWindow.isDestroyed()) mainWindow.setContentProtection(shown);
     },
+    clipboard: new SecretClipboard(electronClipboard()),
     // Called only after main verified the policy's admin PIN.
     kioskExit: () => {
       if (kioskController?.active !== true) return false;

@@ -95,7 +95,15 @@ export const cardApiMethods = {
   'cards.revealSecret': method(onCard, { scope: 'card.reveal', target: 'active', op: 'card.secret' }).returns<
     OperationOutcome<CardSecretData>
   >(),
-  /** Hides revealed card data again (content protection off); nothing is sent. */
+  /**
+   * Copies revealed card data through main, which keeps it out of clipboard history and clears it after 30 s
+   * if it is still there. `handled` is false where main has no clipboard (the browser preview).
+   */
+  'clipboard.copySecret': method(
+    z.strictObject({ text: z.string().regex(/^[0-9 /]{3,23}$/, 'card number, CVV or expiry') }),
+    { scope: 'session' },
+  ).returns<{ handled: boolean }>(),
+  /** Hides revealed card data again (content protection off, copied data cleared); nothing is sent. */
   'cards.concealSecret': method(none, { scope: 'session', whileLocked: true }).returns<undefined>(),
 
   'limits.list': method(z.strictObject({ object: limitObject }), read('limits.list')).returns<Answer<'limits.list'>>(),

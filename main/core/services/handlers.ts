@@ -7,6 +7,7 @@ import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
 import { KioskExitGuard } from '../session/kiosk-exit.ts';
+import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
 import type { DeskEvents } from './events.ts';
@@ -21,6 +22,7 @@ export interface HandlerContext {
   appInfo: AppInfo;
   /** Card secrets are on screen (true) or gone (false): the shell turns content protection on and off. */
   secretShown?: (shown: boolean) => void;
+  clipboard?: SecretClipboard | undefined;
   /** Lets the kiosk window go once the admin PIN is verified; false where no kiosk runs. */
   kioskExit?: () => boolean;
   bulk: BulkService;
@@ -160,6 +162,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const outcome = await run('card.secret', { card_id: cardId });
       if (outcome.kind !== 'done') ctx.secretShown?.(false);
       return typed(outcome);
+    },
+    'clipboard.copySecret': async ({ text }) => {
+      if (ctx.clipboard === undefined) return { handled: false };
+      await ctx.clipboard.copy(text);
+      return { handled: true };
     },
     'cards.concealSecret': () => {
       ctx.secretShown?.(false);

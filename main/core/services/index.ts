@@ -1,7 +1,10 @@
 // The operator services: one composition for the desktop shell, the preview and tests.
 import type { AppInfo } from '../../../common/contract/index.ts';
+import { DEFAULT_BULK_RETENTION_DAYS } from '../../../common/settings/schema.ts';
 import { bulkServiceFor, type BulkService } from '../bulk/index.ts';
+import { schedulePurge } from '../bulk/retention.ts';
 import type { Desk } from '../desk.ts';
+import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import { fileAttemptStore, PinAttempts } from '../session/pin-attempts.ts';
 import { Session } from '../session/session.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -24,10 +27,12 @@ export interface ServiceOptions {
   /** Unexpected errors: written to the log through its redaction, never shown. */
   report: (error: unknown) => void;
   secretShown?: (shown: boolean) => void;
+  /** Card data copied through main (the desktop app); absent where main has no clipboard. */
+  clipboard?: SecretClipboard;
   /** The shell lets the kiosk window go (with the policy's admin PIN). */
   kioskExit?: () => boolean;
-  /** Whose interrupted bulk jobs this process resumes at start (by default every profile's). */
-  resumesJobsOf?: (profileId: string) => boolean;
+  /** Whose bulk jobs this process resumes and purges (by default every profile's). */
+  jobsOf?: (profileId: string) => boolean;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -42,6 +47,11 @@ export function createServices(options: ServiceOptions): Services {
     }
   });
   const pinAttempts = new PinAttempts(fileAttemptStore(desk.dataDir));
+  // Revealed card data hidden (conceal, lock, failed reveal): copies of it leave the clipboard too.
+  const secretShown = (shown: boolean): void => {
+    options.secretShown?.(shown);
+    if (!shown) options.clipboard?.clearNow();
+  };
   const session = new Session({
     attempts: pinAttempts,
     pinHash: () => desk.operatorPinHash(),
@@ -50,7 +60,7 @@ export function createServices(options: ServiceOptions): Services {
     },
     idleLockMinutes: () => desk.settings().values.idleLockMinutes,
     onLockChanged: (locked, reason) => {
-      if (locked) options.secretShown?.(false);
+      if (locked) secretShown(false);
       events.emit('session.lockChanged', { locked, reason });
     },
   });
@@ -67,11 +77,17 @@ export function createServices(options: ServiceOptions): Services {
     session,
     events,
     appInfo: options.appInfo,
-    secretShown: options.secretShown,
+    secretShown,
+    clipboard: options.clipboard,
     kioskExit: options.kioskExit,
   });
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
-  bulk.resumeInterrupted(options.resumesJobsOf);
+  bulk.resumeInterrupted(options.jobsOf);
+  // Finished jobs' input rows are deleted once the policy's retention has passed: now, then daily.
+  const stopPurging = schedulePurge(() => {
+    const days = desk.settings().bulkRetentionDays ?? DEFAULT_BULK_RETENTION_DAYS;
+    bulk.purgeExpiredRows(days, options.jobsOf);
+  }, options.report);
   return {
     desk,
     session,
@@ -81,6 +97,7 @@ export function createServices(options: ServiceOptions): Services {
     bulk,
     close: async () => {
       session.dispose();
+      stopPurging();
       await bulk.stop();
       offJournal();
       await desk.close();

@@ -1,45 +1,41 @@
-// Copy with expiry: the value goes to the clipboard, and after `clearAfterMs` the clipboard is emptied if it
-// still holds that value. Where the clipboard cannot be read back (permission refused), it is emptied anyway:
-// a card number must not outlive its 30 seconds there. Unmounting (leaving the screen, locking) clears at once.
+// Copy with expiry. In the desktop app main copies the value and clears it after 30 s if it is still there (it
+// alone may read the clipboard). Where main has no clipboard (the browser preview) this page copies it and,
+// unable to read it back, empties the clipboard after 30 s: a card number must not outlive its 30 seconds
+// there. Unmounting (leaving the screen, locking) empties it at once.
 import { useCallback, useEffect, useRef } from 'react';
+import { copyThroughMain } from '../api/clipboard.ts';
 
 export const CLIPBOARD_CLEAR_MS = 30_000;
 
-export async function clearClipboardIfHolds(value: string, clipboard: Clipboard = navigator.clipboard): Promise<void> {
-  let holds = true;
-  try {
-    holds = (await clipboard.readText()) === value;
-  } catch {
-    holds = true;
-  }
-  if (holds) await clipboard.writeText('').catch(() => undefined);
+async function emptyClipboard(clipboard: Clipboard = navigator.clipboard): Promise<void> {
+  await clipboard.writeText('').catch(() => undefined);
 }
 
 export function useExpiringClipboard(clearAfterMs = CLIPBOARD_CLEAR_MS): (value: string) => Promise<boolean> {
-  const timers = useRef(new Map<ReturnType<typeof setTimeout>, string>());
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   useEffect(() => {
     const pending = timers.current;
     // Leaving the screen (or locking) does not leave the value behind: clear at once instead of later.
     return () => {
-      for (const [timer, value] of pending) {
-        clearTimeout(timer);
-        void clearClipboardIfHolds(value);
-      }
+      if (pending.size === 0) return;
+      for (const timer of pending) clearTimeout(timer);
       pending.clear();
+      void emptyClipboard();
     };
   }, []);
   return useCallback(
     async (value: string) => {
       try {
+        if (await copyThroughMain(value)) return true;
         await navigator.clipboard.writeText(value);
       } catch {
         return false;
       }
       const timer = setTimeout(() => {
         timers.current.delete(timer);
-        void clearClipboardIfHolds(value);
+        void emptyClipboard();
       }, clearAfterMs);
-      timers.current.set(timer, value);
+      timers.current.add(timer);
       return true;
     },
     [clearAfterMs],

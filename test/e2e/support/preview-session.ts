@@ -22,8 +22,18 @@ export interface IpcRecord {
   text: string;
 }
 
-/** Where a secret may cross the bridge (docs/card-api.md, sensitive data): typed by the operator, or a revealed card shown to them. */
-const ALLOWED_REQUESTS = new Set(['vault.setSecret', 'cards.setPin', 'session.setPin', 'session.unlock', 'kiosk.exit']);
+/**
+ * Where a secret may cross the bridge (docs/card-api.md, sensitive data): typed by the operator, a revealed card
+ * shown to them, or revealed card data they copy (handed to main, which owns the clipboard).
+ */
+const ALLOWED_REQUESTS = new Set([
+  'vault.setSecret',
+  'cards.setPin',
+  'session.setPin',
+  'session.unlock',
+  'kiosk.exit',
+  'clipboard.copySecret',
+]);
 const ALLOWED_RESPONSES = new Set(['cards.revealSecret']);
 
 /** Values the run typed or was shown, which must then appear nowhere else. */

@@ -122,7 +122,7 @@ describe('guardSession', () => {
     return { captured, emitter };
   }
 
-  it('denies every permission request, check and device permission but the clipboard of our own pages', () => {
+  it('denies every permission request, check and device permission but clipboard writes of our own pages', () => {
     const { captured } = session();
     const app = 'app://card-desk/index.html';
     for (const permission of ['media', 'geolocation', 'notifications', 'hid', 'openExternal', 'clipboard-read']) {
@@ -135,7 +135,12 @@ describe('guardSession', () => {
         false,
       );
     }
-    for (const permission of ['clipboard-read', 'clipboard-sanitized-write']) {
+    // Reading the clipboard is main's job (it clears copied card data); our own pages may only write it.
+    const read = vi.fn();
+    captured.request?.({}, 'clipboard-read', read, { requestingUrl: app });
+    expect(read).toHaveBeenCalledExactlyOnceWith(false);
+    expect(captured.check?.({}, 'clipboard-read', 'app://card-desk')).toBe(false);
+    for (const permission of ['clipboard-sanitized-write']) {
       const callback = vi.fn();
       captured.request?.({}, permission, callback, { requestingUrl: app });
       expect(callback).toHaveBeenCalledExactlyOnceWith(true);
