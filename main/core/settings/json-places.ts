@@ -97,7 +97,20 @@ export function placeOf(
 export function childAt(node: JsonNode, segment: PropertyKey): JsonNode | undefined {
   if (node.type === 'array' && typeof segment === 'number') return node.children?.[segment];
   if (node.type !== 'object') return undefined;
-  // The last property of that name: the one the value came from.
-  const property = node.children?.findLast((p) => p.children?.[0]?.value === String(segment));
-  return property?.children?.[1];
+  return propertiesOf(node).get(String(segment))?.children?.[1];
+}
+
+// Each object's properties by name, built once: looking a key up by scanning would make placing every key of a
+// many-keyed object quadratic (a refused file must be refused fast, docs/provisioning.md).
+const propertyMaps = new WeakMap<JsonNode, Map<string, JsonNode>>();
+
+function propertiesOf(node: JsonNode): Map<string, JsonNode> {
+  let map = propertyMaps.get(node);
+  if (map === undefined) {
+    map = new Map();
+    // The last property of a name wins: the one the value came from.
+    for (const property of node.children ?? []) map.set(String(property.children?.[0]?.value), property);
+    propertyMaps.set(node, map);
+  }
+  return map;
 }

@@ -14,9 +14,10 @@ const SECRET_PARTS = ['secret', 'password', 'passwd', 'passphrase', 'token', 'pi
 // … and so do names with one of these words (camelCase or snake_case): `sign`, `signKey`, `signature`.
 const SECRET_WORDS = new Set(['sign', 'signature']);
 
+const SECRET_PART = new RegExp(SECRET_PARTS.join('|'));
+
 export function looksLikeSecret(name: string): boolean {
-  const normalised = name.toLowerCase().replace(/[_\-\s.]/g, '');
-  if (SECRET_PARTS.some((part) => normalised.includes(part))) return true;
+  if (SECRET_PART.test(name.toLowerCase().replace(/[_\-\s.]/g, ''))) return true;
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -31,28 +32,33 @@ export interface OwnChecks {
   claimed: string[];
 }
 
+// Linear in the size of the file: a key's path, field name and line are worked out only for a key that is
+// reported, and only objects and arrays are visited (a refusal must stay fast, docs/provisioning.md).
 export function scanTree(root: JsonNode, lines: LineIndex): OwnChecks {
   const out: OwnChecks = { secrets: [], problems: [], claimed: [] };
   const stack: { node: JsonNode; path: Path }[] = [{ node: root, path: [] }];
+  const visit = (node: JsonNode | undefined, path: () => Path) => {
+    if (node?.type === 'object' || node?.type === 'array') stack.push({ node, path: path() });
+  };
   while (stack.length > 0) {
     const item = stack.pop();
     if (item === undefined) break;
     const { node, path } = item;
     if (node.type === 'array') {
-      (node.children ?? []).forEach((child, index) => stack.push({ node: child, path: [...path, index] }));
+      (node.children ?? []).forEach((child, index) => {
+        visit(child, () => [...path, index]);
+      });
       continue;
     }
-    if (node.type !== 'object') continue;
-    const firstLine = new Map<string, number>();
+    const firstOffset = new Map<string, number>();
     for (const property of node.children ?? []) {
       const keyNode = property.children?.[0];
       const valueNode = property.children?.[1];
       if (keyNode === undefined) continue;
       const key = String(keyNode.value);
-      const keyPath = [...path, key];
-      const field = formatField(keyPath);
-      const { line, column } = lines.at(property.offset);
       if (looksLikeSecret(key)) {
+        const field = formatField([...path, key]);
+        const { line, column } = lines.at(property.offset);
         out.secrets.push({
           field,
           line,
@@ -64,11 +70,18 @@ export function scanTree(root: JsonNode, lines: LineIndex): OwnChecks {
         out.claimed.push(field);
         continue; // never look inside a secret
       }
-      const earlier = firstLine.get(key);
+      const earlier = firstOffset.get(key);
       if (earlier !== undefined) {
-        out.problems.push({ field, line, column, message: `duplicate key (first at line ${earlier})` });
-      } else firstLine.set(key, line);
-      if (valueNode !== undefined) stack.push({ node: valueNode, path: keyPath });
+        const { line, column } = lines.at(property.offset);
+        const first = lines.at(earlier).line;
+        out.problems.push({
+          field: formatField([...path, key]),
+          line,
+          column,
+          message: `duplicate key (first at line ${first})`,
+        });
+      } else firstOffset.set(key, property.offset);
+      visit(valueNode, () => [...path, key]);
     }
   }
   checkProfiles(root, lines, out);
@@ -129,19 +142,20 @@ export function schemaProblems(
   claimed: string[],
 ): ProvisioningProblem[] {
   const messages = fieldProblems(error);
+  const ours = new Set(claimed);
   const problems: ProvisioningProblem[] = [];
   error.issues.forEach((issue, index) => {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         const field = formatField(path);
-        if (!claimed.includes(field)) problems.push({ field, ...placeOf(root, path, lines), message: 'unknown field' });
+        if (!ours.has(field)) problems.push({ field, ...placeOf(root, path, lines), message: 'unknown field' });
       }
       return;
     }
     const field = formatField(issue.path);
     // Our own check said it better (duplicate ids, the sandbox id) or must not echo the value (credentials).
-    if (claimed.includes(field)) return;
+    if (ours.has(field)) return;
     const message = messages[index]?.message ?? issue.message;
     problems.push({ field, ...placeOf(root, issue.path, lines), message });
   });
