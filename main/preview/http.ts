@@ -38,15 +38,16 @@ export function sendError(
 
 /** The body, or HttpError 413 once it is longer than `maxBytes`. */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, 'body_too_large', `the request body is larger than ${sizeOf(maxBytes)}`);
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > maxBytes) return Promise.reject(new HttpError(413, 'body_too_large', 'the request body is too large'));
+  if (declared > maxBytes) return Promise.reject(tooLarge());
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        reject(new HttpError(413, 'body_too_large', 'the request body is too large'));
+        reject(tooLarge());
         req.pause();
         return;
       }
@@ -57,6 +58,12 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     });
     req.on('error', reject);
   });
+}
+
+/** `41 MB` (binary megabytes, as the contract's limits count them) or `1024 bytes`. */
+function sizeOf(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${String(mb)} MB` : `${String(bytes)} bytes`;
 }
 
 /** A JSON body (`application/json` only), or HttpError 415 / 400. */

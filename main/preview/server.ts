@@ -17,7 +17,10 @@ export { CONTENT_SECURITY_POLICY } from '../core/web/renderer-files.ts';
 
 export const TOKEN_HEADER = 'x-card-desk-token';
 export const EXCHANGE_PATH = '/auth/exchange';
-/** The contract's largest argument is a bulk file as base64 (40 MB); an identity PDF is up to 2 MB. */
+/**
+ * The contract's largest argument is bulk.validate's file as base64 (at most 40 MB, a 30 MB file), so the limit
+ * is 41 MB and the 413 answer names it; smaller caps (profiles.import's 1 MB) are the contract's own.
+ */
 export const MAX_BODY_BYTES = 41 * 1024 * 1024;
 const MAX_EXCHANGE_BYTES = 1024;
 const HEARTBEAT_MS = 25_000;

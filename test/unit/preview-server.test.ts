@@ -169,7 +169,7 @@ describe('the preview server', () => {
     });
   });
 
-  it('refuses bad requests: unknown method, GET, wrong content type, bad JSON, bad arguments, > 1 MB', async () => {
+  it('refuses bad requests: unknown method, GET, wrong content type, bad JSON, bad arguments, > 41 MB', async () => {
     expect((await api('nope.nothing')).json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     const get = await raw('/api/app.info', { headers: { 'X-Card-Desk-Token': token } });
     expect(get.status).toBe(405);
@@ -187,6 +187,11 @@ describe('the preview server', () => {
     });
     const big = await api('profiles.import', { fileName: 'x.json', content: 'x'.repeat(MAX_BODY_BYTES + 10) });
     expect(big.status).toBe(413);
+    // The answer names the limit it enforces: the bulk file's 40 MB of base64 and the JSON around it.
+    expect(MAX_BODY_BYTES).toBe(41 * 1024 * 1024);
+    expect(big.json()).toMatchObject({
+      error: { code: 'body_too_large', message: 'the request body is larger than 41 MB' },
+    });
   });
 
   it('runs a card through the embedded sandbox: create, issue, info', async () => {
