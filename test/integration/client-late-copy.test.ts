@@ -56,14 +56,14 @@ describe('a re-sent copy refused because the first one arrived late', () => {
       if (path === '/v5/cards/issue') return seen === 1 ? 'hang' : { status: -1, message: 'Request-Id already used' };
       // The first look finds nothing yet; by the time the copy was refused, the first one is recorded.
       if (seen === 1) return NOT_FOUND;
-      return { status: 'ok', request_status: 'success', card_id: 77 };
+      return { status: 'ok', request_status: 'success' };
     });
     const outcome = await client(url).call('gift.issue', {
       cardholder_name: 'A B',
       phone: 77001112233,
       product_code: 1,
     });
-    expect(outcome).toMatchObject({ kind: 'done', result: { card_id: 77 } });
+    expect(outcome).toMatchObject({ kind: 'done' });
   });
 
   it('a refusal of a copy the bank never recorded stays the outcome', async () => {

@@ -40,6 +40,7 @@ type Builder = (ids: FuzzIds) => Args[];
 const SPECIFIC: Partial<Record<MethodName, Builder>> = {
   'session.unlock': (ids) => [{ pin: ids.operatorPin }, { pin: '0000' }],
   'session.setPin': (ids) => [{ newPin: '5678' }, { currentPin: ids.operatorPin, newPin: '43214321' }],
+  'clipboard.copySecret': () => [{ text: '12/29' }],
   'kiosk.exit': (ids) => [{ adminPin: ids.kioskPin }, { adminPin: '11112222' }],
   'settings.update': () => [{ language: 'en' }, { idleLockMinutes: 3, kiosk: false }, {}],
   'profiles.switch': (ids) => [{ profileId: ids.profileId }, { profileId: 'sandbox' }],
