@@ -12,6 +12,8 @@ export const LANGUAGES = ['ru', 'en', 'kk', 'ky', 'uz'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** docs/architecture.md, security: the idle lock is at most 15 minutes; a policy may lower it. */
 export const MAX_IDLE_LOCK_MINUTES = 15;
+/** docs/bulk.md, retention: a finished bulk job's input rows are deleted this many days after it ended. */
+export const DEFAULT_BULK_RETENTION_DAYS = 30;
 
 export const EMBEDDED_PROFILE_ID = 'sandbox';
 
@@ -66,6 +68,8 @@ export const policySchema = preferencesSchema
     locked: z.array(z.enum(LOCKABLE_SETTINGS, { error: `one of ${LOCKABLE_SETTINGS.join(', ')}` })).default([]),
     /** Caps every profile's groups on this workstation. */
     allowedOperations: groupsSchema.optional(),
+    /** Days a finished bulk job keeps its input rows (names, phones, national ids); the default is 30. */
+    bulkRetentionDays: z.int().min(1, 'at least 1 day').max(3650, 'at most 3650 days').optional(),
     /** The kiosk's admin PIN (8–12 digits) as an scrypt hash from `card-desk policy hash-pin`; never the PIN. */
     kioskExitPinHash: z
       .string()

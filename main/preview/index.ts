@@ -86,9 +86,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     electron: null,
     transport: 'preview',
   };
-  // Jobs of production and test profiles left in this data folder stay for the desktop app to resume.
+  // Jobs of production and test profiles left in this data folder are the desktop app's to resume and purge.
   const sandboxIds = new Set((await desk.profiles()).filter((p) => p.environment === 'sandbox').map((p) => p.id));
-  const services = createServices({ desk, appInfo, report, resumesJobsOf: (id) => sandboxIds.has(id) });
+  const services = createServices({ desk, appInfo, report, jobsOf: (id) => sandboxIds.has(id) });
   try {
     if (await ensureSandboxActive(desk)) {
       process.stderr.write(

@@ -1,6 +1,7 @@
 // Where bulk jobs live: <data>/bulk/<job id>/ with job.json (what and how far; replaced atomically),
 // rows.json (the validated rows, needed to resume: private to this user, 0600), results.jsonl (one line per
-// finished row), and a lock naming the process that runs it. Exactly-once does not rest on these files but
+// finished row), and a lock naming the process that runs it. Once a finished job's retention has passed,
+// rows.json gives way to kept-rows.json, the rows' non-personal columns only (retention.ts). Exactly-once does not rest on these files but
 // on the operation journal's tagged intents (runner.ts); results.jsonl only saves asking the journal again.
 import { randomUUID } from 'node:crypto';
 import {
@@ -31,6 +32,8 @@ const jobMeta = z.strictObject({
   state: z.enum(JOB_STATES),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** When the input rows were deleted (retention.ts); the header then names the kept columns only. */
+  rowsPurgedAt: z.number().optional(),
 });
 export type JobMeta = z.infer<typeof jobMeta>;
 
@@ -42,6 +45,10 @@ const rowResult = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
 });
 export type RowResult = z.infer<typeof rowResult>;
+
+/** A row as the result file needs it: its number and its columns as in the file. */
+export type KeptRow = Pick<ValidRow, 'row' | 'values'>;
+const KEPT_ROWS = 'kept-rows.json';
 
 function alive(pid: number): boolean {
   try {
@@ -96,6 +103,36 @@ export class JobStore {
 
   rows(id: string): ValidRow[] {
     return JSON.parse(readFileSync(join(this.dir(id), 'rows.json'), 'utf8')) as ValidRow[];
+  }
+
+  hasRows(id: string): boolean {
+    return existsSync(join(this.dir(id), 'rows.json'));
+  }
+
+  /** The rows as the result file shows them: in full, or only the kept columns once the rows were purged. */
+  resultRows(id: string): KeptRow[] {
+    if (this.hasRows(id)) return this.rows(id);
+    const kept = join(this.dir(id), KEPT_ROWS);
+    return existsSync(kept) ? (JSON.parse(readFileSync(kept, 'utf8')) as KeptRow[]) : [];
+  }
+
+  /**
+   * Deletes the input rows, keeping of each only the columns `keep` names. Safe to repeat after a crash: the
+   * kept rows and the job are written before rows.json goes, and a job that still has rows.json is purged again.
+   */
+  purgeRows(id: string, keep: (column: string) => boolean, now: number): JobMeta {
+    const meta = this.meta(id);
+    const kept = this.rows(id).map(({ row, values }): KeptRow => ({
+      row,
+      values: Object.fromEntries(Object.entries(values).filter(([column]) => keep(column))),
+    }));
+    const file = join(this.dir(id), KEPT_ROWS);
+    writeFileSync(`${file}.tmp`, JSON.stringify(kept), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+    const purged: JobMeta = { ...meta, header: meta.header.filter(keep), rowsPurgedAt: now };
+    this.save(purged);
+    rmSync(join(this.dir(id), 'rows.json'), { force: true });
+    return purged;
   }
 
   /** Finished rows; a torn last line (a crash mid-write) is skipped: that row is settled again from the journal. */

@@ -1,15 +1,14 @@
-// The result file of a job: every input column, then the outcome (client id, card id, masked card number,
-// status, error). A row that issued several cards (the cards format) gets one line per card. Never a full
+// The result file of a job: every input column (the non-personal ones only once the rows were purged,
+// retention.ts), then the outcome (client id, card id, masked card number, status, error). A row that issued several cards (the cards format) gets one line per card. Never a full
 // card number: only the bank's mask is written, and an unmasked number is masked here.
 import Papa from 'papaparse';
 import { maskPan } from '../../../common/card-api/pan.ts';
 import { safeCell } from '../../../common/csv/safe-cell.ts';
-import type { JobMeta, RowResult } from './job-store.ts';
-import type { ValidRow } from './validate.ts';
+import type { JobMeta, KeptRow, RowResult } from './job-store.ts';
 
 export const RESULT_COLUMNS = ['result_status', 'client_id', 'card_id', 'card_mask', 'error_code', 'error_message'];
 
-export function resultCsv(meta: JobMeta, rows: ValidRow[], results: Map<number, RowResult>): string {
+export function resultCsv(meta: JobMeta, rows: KeptRow[], results: Map<number, RowResult>): string {
   const lines: string[][] = [];
   for (const row of rows) {
     const input = meta.header.map((column) => row.values[column] ?? '');

@@ -7,6 +7,7 @@ import { DeskError } from '../errors.ts';
 import type { BulkFormat } from '../../../common/bulk/formats.ts';
 import { JobStore, type JobMeta } from './job-store.ts';
 import { resultCsv } from './result-file.ts';
+import { purgeExpiredRows } from './retention.ts';
 import { BulkRunner, type RunnerDeps } from './runner.ts';
 import { validateBulkFile, type ValidRow } from './validate.ts';
 
@@ -110,7 +111,7 @@ export class BulkService {
     const base = meta.fileName.replace(/\.csv$/i, '');
     return {
       fileName: `${base}-result-${meta.id}.csv`,
-      content: resultCsv(meta, this.store.rows(jobId), this.store.results(jobId)),
+      content: resultCsv(meta, this.store.resultRows(jobId), this.store.results(jobId)),
     };
   }
 
@@ -132,6 +133,16 @@ export class BulkService {
       }
     }
     return resumed;
+  }
+
+  /** Deletes the input rows of the jobs that finished `retentionDays` ago or earlier (retention.ts). */
+  purgeExpiredRows(retentionDays: number, ofProfile?: (profileId: string) => boolean): string[] {
+    return purgeExpiredRows(this.store, {
+      now: this.now(),
+      retentionDays,
+      report: this.report,
+      ...(ofProfile === undefined ? {} : { ofProfile }),
+    });
   }
 
   private view(meta: JobMeta): BulkJobView {

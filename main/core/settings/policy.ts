@@ -31,6 +31,8 @@ export const DEFAULT_SETTINGS: Readonly<SettingDefaults> = { idleLockMinutes: 5,
  */
 export interface ResolvedSettings extends SettingsView {
   lockedBy: Partial<Record<LockableSetting, PolicySource>>;
+  /** The shortest bulk retention a policy sets, when one does (docs/bulk.md, retention). */
+  bulkRetentionDays?: number;
 }
 
 export interface ResolveInput {
@@ -109,7 +111,14 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
       language: language?.source ?? 'default',
     },
     lockedBy,
+    ...bulkRetention(managed, provisioned),
   };
+}
+
+/** Personal data is kept no longer than any policy asks: the lowest value present. */
+function bulkRetention(...policies: (Policy | undefined)[]): { bulkRetentionDays?: number } {
+  const days = policies.map((p) => p?.bulkRetentionDays).filter((d) => d !== undefined);
+  return days.length === 0 ? {} : { bulkRetentionDays: Math.min(...days) };
 }
 
 /** The groups a profile may use on this workstation: its own groups within the policy cap, in its order. */
