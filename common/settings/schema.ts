@@ -45,6 +45,8 @@ export const profileSchema = z.strictObject({
   allowedOperations: groupsSchema,
   /** The built-in sandbox: main starts it and fills in its loopback URL at run time. */
   embedded: z.boolean().optional(),
+  /** Set by main for a profile from a provisioning file or the managed policy: its connection is locked. */
+  provisionedBy: z.enum(['provisioned', 'managed']).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

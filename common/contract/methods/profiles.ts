@@ -5,7 +5,8 @@ import { method } from '../method.ts';
 import type { ConnectionTest, ImportReport, ProfileView, VaultStatus, VaultStatusView } from '../views.ts';
 import { none } from './shared.ts';
 
-const profileInput = profileSchema.omit({ embedded: true });
+// Where a profile came from is main's to record, never the renderer's to say.
+const profileInput = profileSchema.omit({ embedded: true, provisionedBy: true });
 const named = z.strictObject({ profileId: profileIdSchema });
 const settings = (target: 'argument' | 'draft' | 'file' | 'listed') => ({ scope: 'profile.settings', target }) as const;
 const secret = { scope: 'profile.secret', target: 'argument' } as const;

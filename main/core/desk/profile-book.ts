@@ -6,6 +6,13 @@ import { EMBEDDED_PROFILE_ID, type Profile, type Provisioning } from '../../../c
 import { DeskError } from '../errors.ts';
 import { embeddedProfile } from '../settings/embedded.ts';
 import { applyProvisioning, checkOperatorChange, type ResolvedSettings } from '../settings/policy.ts';
+import {
+  checkConnectionKept,
+  refuseOperatorPolicy,
+  strongerOrigin,
+  withOrigin,
+  type ProfileOrigin,
+} from '../settings/provisioning-origin.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import type { Audit } from './audit.ts';
 
@@ -46,12 +53,17 @@ export class ProfileBook {
     this.options.audit('profile.switch', { profileId: id });
   }
 
-  /** Adds or edits a profile; locked allowed groups cannot be changed by the operator. */
-  save(profile: Omit<Profile, 'embedded'>): void {
-    if (profile.id === EMBEDDED_PROFILE_ID)
+  /**
+   * Adds or edits a profile: locked allowed groups cannot be changed by the operator, nor the connection of a
+   * provisioned profile (which stays provisioned).
+   */
+  save(input: Omit<Profile, 'embedded' | 'provisionedBy'>): void {
+    if (input.id === EMBEDDED_PROFILE_ID)
       throw new DeskError('profile_builtin', 'the built-in Sandbox profile cannot be edited');
-    const existing = this.all().find((p) => p.id === profile.id);
-    checkOperatorChange(this.options.settings(), { allowedOperations: profile.allowedOperations }, existing);
+    const existing = this.all().find((p) => p.id === input.id);
+    checkOperatorChange(this.options.settings(), { allowedOperations: input.allowedOperations }, existing);
+    checkConnectionKept(existing, input);
+    const profile = withOrigin(input, existing?.provisionedBy);
     this.options.store.update((doc) => ({
       ...doc,
       profiles: existing ? doc.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...doc.profiles, profile],
@@ -73,13 +85,38 @@ export class ProfileBook {
     this.options.changed(id);
   }
 
-  /** Applies a parsed provisioning document (a file, or the renderer's file picker); a refused one changes nothing. */
+  /** An administrator's provisioning file (the CLI): its profiles become provisioned, its policy applies. */
   applyProvisioning(incoming: Provisioning): ImportReport {
+    return this.apply(incoming, 'provisioned');
+  }
+
+  /**
+   * A provisioning file imported from the operator's side (the contract): profiles only, within the locks in
+   * force; a file with a policy, or one that would change a locked value, is refused whole.
+   */
+  importFromOperator(incoming: Provisioning, fileName: string): ImportReport {
+    refuseOperatorPolicy(incoming, fileName);
+    const settings = this.options.settings();
+    for (const profile of incoming.profiles) {
+      const existing = this.all().find((p) => p.id === profile.id);
+      checkOperatorChange(settings, { allowedOperations: profile.allowedOperations }, existing);
+      checkConnectionKept(existing, profile);
+    }
+    return this.apply(incoming, undefined);
+  }
+
+  /** Applies a parsed provisioning document; a refused one changes nothing. Origins are kept, never lowered. */
+  private apply(incoming: Provisioning, origin: ProfileOrigin | undefined): ImportReport {
     let report: ImportReport | undefined;
+    const fromFile = new Set(incoming.profiles.map((p) => p.id));
     this.options.store.update((doc) => {
+      const before = new Map(doc.profiles.map((p) => [p.id, p.provisionedBy]));
       const applied = applyProvisioning(doc, incoming);
       report = applied.report;
-      return { ...doc, profiles: applied.profiles, provisionedPolicy: applied.provisionedPolicy };
+      const profiles = applied.profiles.map((p) =>
+        withOrigin(p, strongerOrigin(before.get(p.id), fromFile.has(p.id) ? origin : undefined)),
+      );
+      return { ...doc, profiles, provisionedPolicy: applied.provisionedPolicy };
     });
     const applied = report ?? { added: [], updated: [], unchanged: [] };
     for (const id of [...applied.added, ...applied.updated]) this.options.changed(id);
@@ -91,9 +128,12 @@ export class ProfileBook {
   applyAtOpen(managed: Provisioning | undefined): void {
     const { store } = this.options;
     if (managed) {
+      const fromPolicy = new Set(managed.profiles.map((p) => p.id));
       store.update((doc) => ({
         ...doc,
-        profiles: applyProvisioning(doc, { ...managed, policy: undefined }).profiles,
+        profiles: applyProvisioning(doc, { ...managed, policy: undefined }).profiles.map((p) =>
+          fromPolicy.has(p.id) ? withOrigin(p, 'managed') : p,
+        ),
       }));
     }
     if (!store.document.profiles.some((p) => p.id === EMBEDDED_PROFILE_ID)) {

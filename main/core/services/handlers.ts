@@ -83,7 +83,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return desk.profile(profile.id);
     },
     'profiles.import': ({ fileName, content }) =>
-      Promise.resolve(desk.applyProvisioning(parseProvisioning(content, fileName))),
+      Promise.resolve(desk.importFromOperator(parseProvisioning(content, fileName), fileName)),
     'profiles.remove': async ({ profileId }) => {
       await desk.removeProfile(profileId);
       return undefined;
