@@ -16,10 +16,16 @@ export interface DeskTiming {
   pollCeilingMs?: number;
 }
 
-export function openDesk(dataDir: string | undefined, timing: DeskTiming = {}): Desk {
+/** `sandboxSecretsOnly`: the browser preview's desk, whose vault sees only sandbox entries of its data folder. */
+export function openDesk(
+  dataDir: string | undefined,
+  timing: DeskTiming = {},
+  access: { sandboxSecretsOnly?: boolean } = {},
+): Desk {
   const dir = dataDir ?? defaultDataDir();
   return Desk.open({
     ...timing,
+    ...access,
     log: createLog(dir),
     dataDir: dir,
     vault: new KeytarVault(vaultServiceName(isDevelopmentBuild())),

@@ -22,7 +22,7 @@ import { readManagedPolicy } from './settings/managed-policy.ts';
 import { allowedGroupsFor, type ResolvedSettings } from './settings/policy.ts';
 import { readProvisioningFile } from './settings/provisioning.ts';
 import { SettingsStore, type SettingsBackend } from './settings/store.ts';
-import type { SecretVault } from './vault/index.ts';
+import { BoundVault, readInstallId, type SecretVault } from './vault/index.ts';
 
 export interface DeskOptions extends ClientTiming {
   dataDir: string;
@@ -34,6 +34,8 @@ export interface DeskOptions extends ClientTiming {
   log?: AppLog;
   /** electron-store in the desktop shell; conf (the default) elsewhere. Same options, schema and folder. */
   settingsBackend?: SettingsBackend;
+  /** The browser preview: its vault sees only sandbox entries of this data folder (vault/bound-vault.ts). */
+  sandboxSecretsOnly?: boolean;
 }
 
 export class Desk {
@@ -60,15 +62,19 @@ export class Desk {
     };
     const settings = () => this.workstation.resolved();
     this.book = new ProfileBook({ store, settings, audit: this.audit, changed });
+    const keychain = new BoundVault(options.vault, {
+      installId: readInstallId(options.dataDir),
+      sandboxOnly: options.sandboxSecretsOnly === true,
+    });
     this.embedded = new EmbeddedSandbox({
       dataDir: options.dataDir,
-      keychain: options.vault,
+      keychain,
       start: options.startEmbedded,
       log: options.log,
       problem: (message) => this.problems.push(message),
     });
     this.secrets = new ProfileSecrets({
-      keychain: options.vault,
+      keychain,
       embedded: this.embedded,
       profiles: this.book,
       audit: this.audit,
@@ -153,11 +159,6 @@ export class Desk {
     return this.book.applyProvisioning(incoming);
   }
 
-  /** A provisioning file from the operator's side (the contract): profiles only, within the locks in force. */
-  importFromOperator(incoming: Provisioning, fileName: string): ImportReport {
-    return this.book.importFromOperator(incoming, fileName);
-  }
-
   /** Stores (or replaces) a profile's merchant secret. Write-only: nothing reads it back out. */
   setSecret(id: string, secret: Buffer): Promise<void> {
     return this.secrets.set(id, secret);
@@ -229,7 +230,7 @@ export class Desk {
     const profile = this.book.require(profileId);
     const baseUrl = profile.embedded === true ? await this.embedded.url() : profile.baseUrl;
     const { merchantId, scheme } = profile;
-    return { connection: { baseUrl, merchantId, scheme, profileId }, secrets: this.secrets.signing(profileId) };
+    return { connection: { baseUrl, merchantId, scheme, profileId }, secrets: this.secrets.signing(profile) };
   }
 
   private async view(profile: Profile): Promise<ProfileView> {

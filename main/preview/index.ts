@@ -72,7 +72,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       `no built renderer in ${rendererDir}: build it first (npx vite build -c vite.renderer.config.ts)`,
     );
   }
-  const desk = options.desk ?? openDesk(options.dataDir);
+  // Its vault sees only sandbox entries of this data folder, whatever a profile saved here claims to be.
+  const desk = options.desk ?? openDesk(options.dataDir, {}, { sandboxSecretsOnly: true });
   for (const problem of desk.problems) process.stderr.write(`card-desk preview: warning: ${problem}\n`);
   const log = createLog(desk.dataDir);
   const report = (error: unknown) => {

@@ -3,17 +3,16 @@
 // kept in the OS keychain, or in memory for this session only (labelled as such) when there is no keychain.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { EMBEDDED_PROFILE_ID } from '../../../common/settings/schema.ts';
 import { DeskError } from '../errors.ts';
 import type { AppLog } from '../log/logger.ts';
 import { EMBEDDED_STATE_FILE, embeddedProfile, type EmbeddedSandboxStarter } from '../settings/embedded.ts';
 import { claimEmbedded, EMBEDDED_INSTANCE_FILE } from '../settings/embedded-instance.ts';
-import { MemoryVault, type SecretVault } from '../vault/index.ts';
+import { MemoryVault, type BoundVault } from '../vault/index.ts';
 
 export interface EmbeddedSandboxOptions {
   dataDir: string;
-  /** The OS keychain. */
-  keychain: SecretVault;
+  /** The OS keychain, bound to this data folder. */
+  keychain: BoundVault;
   start: EmbeddedSandboxStarter;
   log?: AppLog | undefined;
   /** Told when the keychain cannot hold the secret (the desk lists it among its problems). */
@@ -28,7 +27,7 @@ interface Running {
 export class EmbeddedSandbox {
   private readonly options: EmbeddedSandboxOptions;
   /** The secret's home once the keychain proved unavailable. */
-  private fallback: MemoryVault | undefined;
+  private fallback: BoundVault | undefined;
   private running: Promise<Running> | undefined;
 
   constructor(options: EmbeddedSandboxOptions) {
@@ -36,7 +35,7 @@ export class EmbeddedSandbox {
   }
 
   /** Where the embedded profile's secret and PIN key live: the keychain when it answers, else memory. */
-  get vault(): SecretVault {
+  get vault(): BoundVault {
     return this.fallback ?? this.options.keychain;
   }
 
@@ -87,18 +86,18 @@ export class EmbeddedSandbox {
 
   /** Generated once and kept in the keychain, or in memory when it is unavailable. */
   private async secret(): Promise<string> {
-    const status = await this.options.keychain.status(EMBEDDED_PROFILE_ID, 'merchant-secret');
+    const profile = embeddedProfile();
+    const status = await this.options.keychain.status(profile, 'merchant-secret');
     if (status === 'unavailable') {
-      this.fallback = new MemoryVault();
+      this.fallback = this.options.keychain.over(new MemoryVault());
       this.options.problem(
         'the OS keychain is unavailable: the Sandbox secret is kept in memory only for this session',
       );
     }
     const vault = this.vault;
-    if (status !== 'present')
-      await vault.set(EMBEDDED_PROFILE_ID, 'merchant-secret', Buffer.from(randomBytes(32).toString('hex')));
+    if (status !== 'present') await vault.set(profile, 'merchant-secret', Buffer.from(randomBytes(32).toString('hex')));
     // The simulated bank must know the secret to verify signatures; it runs in this process.
-    const secret = await vault.use(EMBEDDED_PROFILE_ID, 'merchant-secret').withSecret((s) => s.toString('utf8'));
+    const secret = await vault.use(profile, 'merchant-secret').withSecret((s) => s.toString('utf8'));
     this.options.log?.redactor.addSecret(secret);
     return secret;
   }

@@ -3,7 +3,9 @@ export {
   checkProfileId,
   MAX_SECRET_BYTES,
   PIN_KEY_BYTES,
+  SecretForeignError,
   SecretMissingError,
+  SecretUnboundError,
   VAULT_ITEMS,
   VaultInputError,
   VaultUnavailableError,
@@ -19,6 +21,8 @@ export {
   type KeytarApi,
   type KeytarVaultOptions,
 } from './keytar-vault.ts';
+export { BoundVault, type BoundVaultOptions, type SecretItem, type SecretOwner } from './bound-vault.ts';
+export { INSTALL_ID_FILE, readInstallId } from './install-id.ts';
 export { MemoryVault, type MemoryVaultOptions } from './memory-vault.ts';
 export { InMemorySecret } from './in-memory-secret.ts';
 export {

@@ -159,9 +159,9 @@ export class KeytarVault implements SecretVault {
   }
 }
 
-/** The merchant secret's account is the profile id; the PIN key's is `<profileId>#pin-key`. */
+/** The merchant secret's account is the given id; the PIN key's is `<id>#pin-key`, its record's `<id>#binding`. */
 export function accountFor(profileId: string, item: VaultItem): string {
-  return item === 'merchant-secret' ? profileId : `${profileId}#pin-key`;
+  return item === 'merchant-secret' ? profileId : `${profileId}#${item}`;
 }
 
 function requireKeytar(): KeytarApi {

@@ -6,10 +6,15 @@ import { DeskError } from '../errors.ts';
 
 export type { VaultStatus } from '../../../common/contract/index.ts';
 
-export const VAULT_ITEMS = ['merchant-secret', 'pin-key'] as const;
+/** 'binding' is the record of the profile the other two were stored for (bound-vault.ts). */
+export const VAULT_ITEMS = ['merchant-secret', 'pin-key', 'binding'] as const;
 export type VaultItem = (typeof VAULT_ITEMS)[number];
 
-const ITEM_LABELS: Record<VaultItem, string> = { 'merchant-secret': 'merchant secret', 'pin-key': 'PIN key' };
+const ITEM_LABELS: Record<VaultItem, string> = {
+  'merchant-secret': 'merchant secret',
+  'pin-key': 'PIN key',
+  binding: 'record of its profile',
+};
 
 export interface SecretVault {
   /** 'memory' labels the in-process fallback so the UI can say the secret is not kept across restarts. */
@@ -46,6 +51,30 @@ export class SecretMissingError extends DeskError {
     this.name = 'SecretMissingError';
     this.profileId = profileId;
     this.item = item;
+  }
+}
+
+/** The stored secret was set for another profile record (URL, merchant or environment), or before records existed. */
+export class SecretUnboundError extends DeskError {
+  override readonly code = 'secret_unbound';
+  constructor(profileId: string, why: string) {
+    super('secret_unbound', `the secret of profile ${profileId} cannot be used: ${why}; set the secret again`, {
+      profileId,
+    });
+    this.name = 'SecretUnboundError';
+  }
+}
+
+/** The browser preview reached for an entry that is not a sandbox entry of its own data folder. */
+export class SecretForeignError extends DeskError {
+  override readonly code = 'secret_foreign';
+  constructor(profileId: string) {
+    super(
+      'secret_foreign',
+      `the browser preview may use only sandbox secrets of its own data folder; the secret of "${profileId}" is not one`,
+      { profileId },
+    );
+    this.name = 'SecretForeignError';
   }
 }
 
