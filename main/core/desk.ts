@@ -159,6 +159,11 @@ export class Desk {
     return this.book.applyProvisioning(incoming);
   }
 
+  /** A provisioning file from the operator's side (the contract): profiles only, within the locks in force. */
+  importFromOperator(incoming: Provisioning, fileName: string): ImportReport {
+    return this.book.importFromOperator(incoming, fileName);
+  }
+
   /** Stores (or replaces) a profile's merchant secret. Write-only: nothing reads it back out. */
   setSecret(id: string, secret: Buffer): Promise<void> {
     return this.secrets.set(id, secret);
