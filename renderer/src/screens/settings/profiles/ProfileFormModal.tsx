@@ -73,6 +73,12 @@ function ProfileForm({
   const settings = useSettings();
   const readOnly = profile?.embedded === true;
   const operationsLocked = isLocked(settings.data, 'allowedOperations');
+  // A provisioned profile's connection is main's to keep (profile_locked): read-only here, never `disabled`,
+  // which would leave the field out of what is saved.
+  const lockedBy = profile?.provisionedBy;
+  const connectionLocked = lockedBy !== undefined;
+  const only = <T extends string>(options: readonly T[], current: T | undefined): readonly T[] =>
+    connectionLocked && current !== undefined ? [current] : options;
   const {
     register,
     control,
@@ -120,7 +126,7 @@ function ProfileForm({
             <NativeSelect
               label={t('profileForm.region')}
               required
-              data={REGION_OPTIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+              data={only(REGION_OPTIONS, profile?.region).map((r) => ({ value: r, label: t(`region.${r}`) }))}
               error={fieldError('region')}
               data-testid="profile-region"
               {...register('region')}
@@ -128,7 +134,10 @@ function ProfileForm({
             <NativeSelect
               label={t('profileForm.environment')}
               required
-              data={ENVIRONMENT_OPTIONS.map((e) => ({ value: e, label: t(`common:environment.${e}`) }))}
+              data={only(ENVIRONMENT_OPTIONS, profile?.environment).map((e) => ({
+                value: e,
+                label: t(`common:environment.${e}`),
+              }))}
               error={fieldError('environment')}
               data-testid="profile-environment"
               {...register('environment')}
@@ -139,6 +148,7 @@ function ProfileForm({
             description={t('profileForm.baseUrlHint')}
             required
             type="url"
+            readOnly={connectionLocked}
             autoComplete="off"
             error={fieldError('baseUrl')}
             data-testid="profile-base-url"
@@ -149,6 +159,7 @@ function ProfileForm({
               label={t('profileForm.merchantId')}
               required
               inputMode="numeric"
+              readOnly={connectionLocked}
               autoComplete="off"
               error={fieldError('merchantId')}
               data-testid="profile-merchant-id"
@@ -157,12 +168,13 @@ function ProfileForm({
             <NativeSelect
               label={t('profileForm.scheme')}
               required
-              data={SCHEME_OPTIONS.map((s) => ({ value: s, label: t(`scheme.${s}`) }))}
+              data={only(SCHEME_OPTIONS, profile?.scheme).map((s) => ({ value: s, label: t(`scheme.${s}`) }))}
               error={fieldError('scheme')}
               data-testid="profile-scheme"
               {...register('scheme')}
             />
           </Group>
+          {lockedBy !== undefined && <ConnectionLock lockedBy={lockedBy} />}
           <Controller
             control={control}
             name="allowedOperations"
@@ -205,5 +217,16 @@ function ProfileForm({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Who set a provisioned profile's connection, in the words and mark of a locked setting. */
+function ConnectionLock({ lockedBy }: { lockedBy: NonNullable<ProfileView['provisionedBy']> }): ReactElement {
+  const { t } = useTranslation('settings');
+  return (
+    <p className="settings-note" data-testid="profile-connection-lock" data-source={lockedBy}>
+      <span className="policy-mark">{lockedBy === 'provisioned' ? t('policy.provisioned') : t('policy.managed')}</span>{' '}
+      {t('profileForm.connectionLocked')}
+    </p>
   );
 }
