@@ -11,7 +11,7 @@ import { createServices, type Services } from '../../main/core/services/index.ts
 import { MemoryVault } from '../../main/core/vault/index.ts';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { clientsCsv } from '../support/bulk-csv.ts';
-import { openTestDesk } from '../support/test-desk.ts';
+import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 type Change = EventPayloads['requests.changed'];
@@ -39,14 +39,7 @@ afterAll(async () => {
 function servicesOver(desk: Desk): { services: Services; announced: Change[]; recordedBefore: number } {
   const services = createServices({
     desk,
-    appInfo: {
-      name: 'Card Desk',
-      version: '0.0.0',
-      platform: 'linux',
-      development: true,
-      electron: null,
-      transport: 'ipc',
-    },
+    appInfo: TEST_APP_INFO,
     report: (error) => reported.push(error),
   });
   running.push(services);

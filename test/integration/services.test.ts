@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../main/core/session/pin-hash.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
-import { openTestDesk } from '../support/test-desk.ts';
+import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
 
 let services: Services;
 const reported: unknown[] = [];
@@ -15,14 +15,7 @@ beforeAll(() => {
   const desk = openTestDesk({ deadlineMs: 2_000 });
   services = createServices({
     desk,
-    appInfo: {
-      name: 'Card Desk',
-      version: '0.0.0',
-      platform: 'linux',
-      development: true,
-      electron: null,
-      transport: 'ipc',
-    },
+    appInfo: TEST_APP_INFO,
     report: (e) => reported.push(e),
     secretShown: (s) => shown.push(s),
     kioskExit: () => {

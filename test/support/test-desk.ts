@@ -1,4 +1,5 @@
 // A desk over a throw-away data folder, the in-memory vault and the embedded sandbox (fast async completion).
+import type { AppInfo } from '../../common/contract/index.ts';
 import { Desk, type DeskOptions } from '../../main/core/desk.ts';
 import { MemoryVault } from '../../main/core/vault/index.ts';
 import { startSandbox } from '../../main/sandbox/index.ts';
@@ -13,3 +14,13 @@ export function openTestDesk(overrides: Partial<DeskOptions> = {}): Desk {
     ...overrides,
   });
 }
+
+/** What the services report as the app in tests (no Electron, IPC transport). */
+export const TEST_APP_INFO: AppInfo = {
+  name: 'Card Desk',
+  version: '0.0.0',
+  platform: 'linux',
+  development: true,
+  electron: null,
+  transport: 'ipc',
+};

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_API_SCOPES, contract, METHOD_NAMES, type Scope } from '../../common/contract/index.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
-import { openTestDesk } from '../support/test-desk.ts';
+import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
 import { examplesFor } from '../verify/fuzz-args.ts';
 
 const CARD_API_METHODS = METHOD_NAMES.filter((m) => (CARD_API_SCOPES as readonly Scope[]).includes(contract[m].scope));
@@ -25,14 +25,7 @@ beforeAll(async () => {
   });
   services = createServices({
     desk,
-    appInfo: {
-      name: 'Card Desk',
-      version: '0.0.0',
-      platform: 'linux',
-      development: true,
-      electron: null,
-      transport: 'ipc',
-    },
+    appInfo: TEST_APP_INFO,
     report: () => undefined,
   });
   await desk.embeddedUrl();

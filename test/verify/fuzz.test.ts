@@ -9,6 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import fc from 'fast-check';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_APP_INFO } from '../support/test-desk.ts';
 import { validateBulkFile } from '../../main/core/bulk/validate.ts';
 import { PROBLEM_CODES } from '../../common/bulk/problems.ts';
 import { operations, opIdForPath } from '../../common/card-api/catalog/index.ts';
@@ -107,14 +108,7 @@ async function openFuzzDesk(): Promise<FuzzDesk> {
   });
   const services = createServices({
     desk,
-    appInfo: {
-      name: 'Card Desk',
-      version: '0.0.0',
-      platform: 'linux',
-      development: true,
-      electron: null,
-      transport: 'ipc',
-    },
+    appInfo: TEST_APP_INFO,
     report: (e) => reported.push(e),
     secretShown: () => undefined,
     kioskExit: () => true,

@@ -10,7 +10,7 @@ import { validateBulkFile } from '../../../main/core/bulk/validate.ts';
 import { createServices, type Services } from '../../../main/core/services/index.ts';
 import { attack } from '../../support/attack.ts';
 import { filesUnder } from '../../support/files-under.ts';
-import { openTestDesk } from '../../support/test-desk.ts';
+import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
 
 const PERSONAL = ['Zhanarbek', 'Tokhtarova', '77011234567', '900101300123', 'ZHANARBEK TOKHTAROVA'];
 const CSV = [
@@ -57,14 +57,7 @@ function finishedJob(daysAgo: number) {
 function start(desk: ReturnType<typeof openTestDesk>): Services {
   const services = createServices({
     desk,
-    appInfo: {
-      name: 'Card Desk',
-      version: '0.0.0',
-      platform: 'linux',
-      development: true,
-      electron: null,
-      transport: 'ipc',
-    },
+    appInfo: TEST_APP_INFO,
     report: (error) => {
       throw error;
     },

@@ -7,21 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../main/core/services/index.ts';
 import { hashPin } from '../../../main/core/session/pin-hash.ts';
 import { attack } from '../../support/attack.ts';
-import { openTestDesk } from '../../support/test-desk.ts';
+import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
 
 let services: Services;
 
 beforeEach(() => {
   services = createServices({
     desk: openTestDesk({ deadlineMs: 2_000 }),
-    appInfo: {
-      name: 'Card Desk',
-      version: '0.0.0',
-      platform: 'linux',
-      development: true,
-      electron: null,
-      transport: 'ipc',
-    },
+    appInfo: TEST_APP_INFO,
     report: (error) => {
       throw error;
     },
