@@ -1,41 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin, verifyPin } from '../../main/core/session/pin-hash.ts';
-import { memoryAttemptStore, PinAttempts } from '../../main/core/session/pin-attempts.ts';
-import { Session, type LockReason } from '../../main/core/session/session.ts';
-
-function harness(initialHash?: string, idleMinutes = 5) {
-  let hash = initialHash;
-  let clock = 0;
-  const timers: { fn: () => void; at: number; cleared: boolean }[] = [];
-  const changes: [boolean, LockReason][] = [];
-  const session = new Session({
-    pinHash: () => hash,
-    savePinHash: (h) => {
-      hash = h;
-    },
-    idleLockMinutes: () => idleMinutes,
-    onLockChanged: (locked, reason) => changes.push([locked, reason]),
-    attempts: new PinAttempts(memoryAttemptStore(), () => clock),
-    setTimer: (fn, ms) => {
-      const timer = { fn, at: clock + ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (timer) => {
-      (timer as { cleared: boolean }).cleared = true;
-    },
-  });
-  const advance = (ms: number) => {
-    clock += ms;
-    for (const t of timers) {
-      if (!t.cleared && t.at <= clock) {
-        t.cleared = true;
-        t.fn();
-      }
-    }
-  };
-  return { session, changes, advance, storedHash: () => hash };
-}
+import { sessionHarness as harness } from '../support/session-harness.ts';
 
 describe('operator PIN hash', () => {
   it('is scrypt with a salt, verifies the right PIN only, and never holds the PIN', async () => {

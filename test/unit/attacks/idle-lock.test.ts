@@ -5,32 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../common/contract/index.ts';
 import type { Handlers } from '../../../main/core/services/handlers.ts';
 import { createDispatcher } from '../../../main/core/services/dispatch.ts';
-import { memoryAttemptStore, PinAttempts } from '../../../main/core/session/pin-attempts.ts';
 import { hashPin } from '../../../main/core/session/pin-hash.ts';
-import { Session } from '../../../main/core/session/session.ts';
 import { attack } from '../../support/attack.ts';
+import { sessionHarness } from '../../support/session-harness.ts';
 
 const IDLE_MINUTES = 2;
 
 async function unattended() {
-  let clock = 0;
-  const timers: { fn: () => void; at: number; cleared: boolean }[] = [];
-  const hash = await hashPin('482915');
-  const session = new Session({
-    pinHash: () => hash,
-    savePinHash: () => undefined,
-    idleLockMinutes: () => IDLE_MINUTES,
-    onLockChanged: () => undefined,
-    attempts: new PinAttempts(memoryAttemptStore(), () => clock),
-    setTimer: (fn, ms) => {
-      const timer = { fn, at: clock + ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (timer) => {
-      (timer as { cleared: boolean }).cleared = true;
-    },
-  });
+  const { session, advance } = sessionHarness(await hashPin('482915'), IDLE_MINUTES);
   await session.unlock('482915');
   // Every handler answers at once: what is under test is what the dispatcher does around it.
   const handlers = Object.fromEntries(
@@ -45,15 +27,6 @@ async function unattended() {
     ]),
   ) as unknown as Handlers;
   const dispatch = createDispatcher(handlers, session, () => undefined);
-  const advance = (ms: number) => {
-    clock += ms;
-    for (const t of timers) {
-      if (!t.cleared && t.at <= clock) {
-        t.cleared = true;
-        t.fn();
-      }
-    }
-  };
   return { session, dispatch, advance };
 }
 
