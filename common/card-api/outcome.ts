@@ -1,4 +1,6 @@
 // Every call ends as exactly one of these (docs/card-api.md, safe retry).
+import type { RequestStatus } from './catalog/fields.ts';
+
 export type Outcome<T = Record<string, unknown>> =
   /** The server did it; `result` holds its answer (async writes: Request status fields). */
   | { kind: 'done'; key: string; result: T }
@@ -13,6 +15,6 @@ export type Outcome<T = Record<string, unknown>> =
 
 /** What Request status says about one key. */
 export type StatusAnswer =
-  | { kind: 'found'; requestStatus: 'success' | 'process' | 'error'; fields: Record<string, unknown> }
+  | { kind: 'found'; requestStatus: RequestStatus; fields: Record<string, unknown> }
   | { kind: 'not-found' }
   | { kind: 'unreachable'; reason: string };

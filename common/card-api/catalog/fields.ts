@@ -52,6 +52,10 @@ export const identificationInfo = z.strictObject({
   identified_by: z.string().trim().min(1).max(128),
 });
 
+/** Where an asynchronous request stands (docs/card-api.md, dictionaries, DOC). */
+export const REQUEST_STATUSES = ['success', 'process', 'error'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
 /** Payment card status (docs/card-api.md, dictionaries, ASSUMED). Unknown values are kept as they came. */
 export const CARD_STATUSES = ['inactive', 'active', 'blocked', 'closed', 'expired'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];

@@ -238,7 +238,7 @@ export const paymentCardOperations = {
     // The key may be a body request_id or, for header-keyed writes, a Request-Id value: any id string.
     request: z.strictObject({ request_id: z.string().trim().min(1).max(64) }),
     response: z.object({
-      request_status: z.enum(['success', 'process', 'error']),
+      request_status: z.enum(f.REQUEST_STATUSES),
       cards: z.array(z.object({ card_id: z.string() })).optional(),
       client_id: z.string().optional(),
       transaction_id: z.string().optional(),

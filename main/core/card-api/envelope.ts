@@ -1,8 +1,8 @@
 // Parses the two response envelopes of docs/card-api.md, envelopes into one shape.
-import type { Api, ResultOf } from '../../../common/card-api/catalog/index.ts';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../common/card-api/catalog/fields.ts';
+import type { Api } from '../../../common/card-api/catalog/index.ts';
 
-/** What Request status says of a request (the catalog's `request_status`). */
-export type RequestStatus = ResultOf<'request.status'>['request_status'];
+export type { RequestStatus };
 
 export type Envelope =
   | { kind: 'ok'; requestStatus: RequestStatus | undefined; fields: Record<string, unknown> }
@@ -23,8 +23,6 @@ export const GIFT_ERRORS: Record<number, string> = {
   [-10]: 'card already activated',
   [-11]: 'access to product or card denied',
 };
-
-const REQUEST_STATUSES = new Set<string>(['success', 'process', 'error']);
 
 function stripEnvelope(body: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
@@ -57,7 +55,7 @@ function parseCardEnvelope(body: Record<string, unknown>): Envelope {
   }
   if (body.status !== 'ok') return { kind: 'malformed', reason: 'the answer has no status "ok" or "error"' };
   const rs = body.request_status;
-  if (rs !== undefined && (typeof rs !== 'string' || !REQUEST_STATUSES.has(rs))) {
+  if (rs !== undefined && (typeof rs !== 'string' || !(REQUEST_STATUSES as readonly string[]).includes(rs))) {
     return { kind: 'malformed', reason: `unknown request_status ${JSON.stringify(rs)}` };
   }
   return { kind: 'ok', requestStatus: rs as RequestStatus | undefined, fields };
