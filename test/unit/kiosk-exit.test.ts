@@ -8,10 +8,7 @@ describe('kiosk exit guard', () => {
   it('refuses without a configured admin PIN, then accepts only the right one and backs off after 5 wrong', async () => {
     const policy: { hash?: string } = {};
     let clock = 0;
-    const guard = new KioskExitGuard(
-      () => policy.hash,
-      new PinAttempts(memoryAttemptStore(), () => clock),
-    );
+    const guard = new KioskExitGuard(() => policy.hash, new PinAttempts(memoryAttemptStore(), () => clock));
     await expect(guard.verify('12345678')).rejects.toMatchObject({ code: 'kiosk_exit_not_configured' });
     policy.hash = await hashPin('24681357');
     for (let i = 0; i < 5; i++) await expect(guard.verify('11111111')).rejects.toMatchObject({ code: 'pin_wrong' });
