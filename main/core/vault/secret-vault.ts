@@ -1,4 +1,4 @@
-// The vault keeps each profile's merchant secret and PIN key (docs/architecture.md, envelopes; docs/card-api.md, sensitive data). It is write-only:
+// The vault keeps each profile's merchant secret and PIN key (docs/architecture.md, security; docs/card-api.md, sensitive data). It is write-only:
 // nothing returns a secret; `use(...).withSecret(fn)` lends it to one callback and zero-fills the copy afterwards.
 import type { SecretStore, VaultStatus } from '../../../common/contract/index.ts';
 import type { SecretSource } from '../card-api/signing.ts';
