@@ -19,10 +19,19 @@ export interface Canaries {
 const DIGIT_RUN = /(?<![0-9A-Za-z])\d{15,19}(?![0-9A-Za-z])/g;
 const CVV_FIELD = /"?cvv2?"?\s*[:=]\s*"?\d{3,4}/i;
 
+/**
+ * A canary of digits only (a PIN, a card number) counts where it stands alone, as a value would: inside a longer
+ * run of letters and digits (a hex id, a UUID, an epoch time) a short PIN like 1111 is chance, not a leak.
+ */
+function contains(text: string, value: string): boolean {
+  if (!/^\d+$/.test(value)) return text.includes(value);
+  return new RegExp(`(?<![0-9A-Za-z])${value}(?![0-9A-Za-z])`).test(text);
+}
+
 export function leaksIn(text: string, canaries: Canaries): string[] {
   const hits: string[] = [];
   for (const value of [...canaries.exact, ...(canaries.pans ?? [])]) {
-    if (value !== '' && text.includes(value)) hits.push(`canary ${value.slice(0, 4)}…`);
+    if (value !== '' && contains(text, value)) hits.push(`canary ${value.slice(0, 4)}…`);
   }
   for (const match of text.matchAll(DIGIT_RUN)) {
     if (luhnValid(match[0])) hits.push(`card number ${match[0].slice(0, 6)}…${match[0].slice(-4)}`);

@@ -32,4 +32,11 @@ describe('leak scan', () => {
     expect(leaksIn(text, { exact: ['never-there'] })).toEqual([]);
     expect(leaksIn('544000000000000015', { exact: [] })).toHaveLength(1); // the same digits alone would count
   });
+
+  it('finds a short PIN standing alone, not by chance inside a hex id or an epoch time', () => {
+    const pin = { exact: ['1111'] };
+    expect(leaksIn('{"id":"9d1bd09211116b59","at":1796571111042}', pin)).toEqual([]);
+    expect(leaksIn('{"pin":"1111"}', pin)).toEqual(['canary 1111…']);
+    expect(leaksIn('unlock with 1111 failed', pin)).toEqual(['canary 1111…']);
+  });
 });
