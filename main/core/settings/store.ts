@@ -1,6 +1,6 @@
 // The settings file: conf here and in the CLI, electron-store (a thin layer over conf) in the desktop shell,
 // both from settingsStoreOptions() so they share one schema, one folder and one set of migrations.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf, { type Options } from 'conf';
 import { z } from 'zod';
@@ -63,6 +63,8 @@ export class SettingsStore {
   readonly problem: SettingsProblem | undefined;
   private readonly conf: Conf<SettingsDocument>;
   private current: SettingsDocument;
+  /** The file's identity when `current` was read from it: unchanged, there is nothing new to read. */
+  private seen = '';
 
   private constructor(conf: Conf<SettingsDocument>, document: SettingsDocument, problem?: SettingsProblem) {
     this.conf = conf;
@@ -107,22 +109,41 @@ export class SettingsStore {
    */
   update(change: (document: SettingsDocument) => SettingsDocument): SettingsDocument {
     return withFileLock(`${this.conf.path}.lock`, () => {
-      const next = parseOrThrow(settingsDocumentSchema, change(structuredClone(this.reread())));
+      // Always the file itself under the lock: a change must start from the latest copy, whatever its timestamp.
+      const next = parseOrThrow(settingsDocumentSchema, change(structuredClone(this.reread(true))));
       this.conf.store = next;
       this.current = next;
+      this.seen = this.fileStamp();
       return structuredClone(next);
     });
   }
 
-  /** conf reads the file on every access; a copy that does not validate (never written by us) keeps the last good one. */
-  private reread(): SettingsDocument {
+  /**
+   * The file's latest copy, read and validated again only when its size, time or inode changed (reads are on
+   * every Card API call). A copy that does not validate (never written by us) keeps the last good one.
+   */
+  private reread(force = false): SettingsDocument {
+    const stamp = this.fileStamp();
+    if (!force && stamp !== '' && stamp === this.seen) return this.current;
     try {
       const parsed = settingsDocumentSchema.safeParse(this.conf.store);
-      if (parsed.success) this.current = parsed.data;
+      if (parsed.success) {
+        this.current = parsed.data;
+        this.seen = stamp;
+      }
     } catch {
       // unreadable for a moment (e.g. removed by hand): the last good copy stands
     }
     return this.current;
+  }
+
+  private fileStamp(): string {
+    try {
+      const { ino, size, mtimeMs, ctimeMs } = statSync(this.conf.path);
+      return `${String(ino)}:${String(size)}:${String(mtimeMs)}:${String(ctimeMs)}`;
+    } catch {
+      return '';
+    }
   }
 
   get path(): string {
