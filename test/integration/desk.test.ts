@@ -197,16 +197,8 @@ describe('allowed operations and policy', () => {
 
 describe('one client per profile', () => {
   /** The branch profile as stored (what the operator edits). */
-  const almaty = (): Omit<Profile, 'embedded'> => ({
-    id: 'kz-almaty',
-    name: 'Almaty branch',
-    region: 'KZ',
-    environment: 'test',
-    baseUrl: bank.url,
-    merchantId: BRANCH.id,
-    scheme: 'jws-hs512',
-    allowedOperations: ['clients', 'cards'],
-  });
+  const almaty = (): Omit<Profile, 'embedded'> =>
+    ({ ...branchProfile(), scheme: 'jws-hs512' }) as Omit<Profile, 'embedded'>;
   async function branchDesk(): Promise<Desk> {
     const desk = open();
     desk.importProvisioning(provisioningFile(desk.dataDir, branchProfile()));
