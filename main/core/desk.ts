@@ -125,6 +125,11 @@ export class Desk {
     this.workstation.saveOperatorPinHash(hash);
   }
 
+  /** The profiles as stored in the settings, without asking the keychain about their secrets. */
+  storedProfiles(): Profile[] {
+    return this.book.all();
+  }
+
   async profiles(): Promise<ProfileView[]> {
     return Promise.all(this.book.all().map((p) => this.view(p)));
   }

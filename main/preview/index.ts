@@ -88,10 +88,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     transport: 'preview',
   };
   // Jobs of production and test profiles left in this data folder are the desktop app's to resume and purge.
-  const sandboxIds = new Set((await desk.profiles()).filter((p) => p.environment === 'sandbox').map((p) => p.id));
+  const sandboxIds = new Set(
+    desk
+      .storedProfiles()
+      .filter((p) => p.environment === 'sandbox')
+      .map((p) => p.id),
+  );
   const services = createServices({ desk, appInfo, report, jobsOf: (id) => sandboxIds.has(id) });
   try {
-    if (await ensureSandboxActive(desk)) {
+    if (ensureSandboxActive(desk)) {
       process.stderr.write(
         'card-desk preview: the active profile is not a sandbox profile; the preview uses Sandbox\n',
       );

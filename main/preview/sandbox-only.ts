@@ -55,15 +55,16 @@ interface ProfileLike {
 
 export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
   const jobs = new JobStore(desk.dataDir);
-  // Read fresh on every check: a stale copy could let a profile that stopped being a sandbox through.
-  const environments = async () => new Map((await desk.profiles()).map((p) => [p.id, p.environment]));
-  const sandboxOrRefuse = async (id: string | null | undefined): Promise<Verdict> => {
+  // Read fresh on every check (from the settings, not the keychain): a stale copy could let a profile that
+  // stopped being a sandbox through.
+  const environments = () => new Map(desk.storedProfiles().map((p) => [p.id, p.environment]));
+  const sandboxOrRefuse = (id: string | null | undefined): Verdict => {
     if (id === undefined || id === null) return refused('the browser preview cannot tell which profile this is');
-    return (await environments()).get(id) === 'sandbox' ? 'pass' : notSandbox(id);
+    return environments().get(id) === 'sandbox' ? 'pass' : notSandbox(id);
   };
   /** A profile that is saved or imported must be a sandbox profile and must not replace another one. */
-  const newOrSandbox = async (incoming: ProfileLike[]): Promise<Verdict> => {
-    const known = await environments();
+  const newOrSandbox = (incoming: ProfileLike[]): Verdict => {
+    const known = environments();
     const bad = incoming.find((p) => p.environment !== 'sandbox' || (known.get(p.id) ?? 'sandbox') !== 'sandbox');
     return bad === undefined ? 'pass' : notSandbox(bad.id);
   };
@@ -71,7 +72,7 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
   /** A narrowed listing is filtered like a full one once its profile is allowed. */
   const filterIfAllowed = (verdict: Verdict): Verdict => (verdict === 'pass' ? 'filter' : verdict);
 
-  const placeBy: Record<Target, (a: Record<string, unknown>) => Verdict | Promise<Verdict>> = {
+  const placeBy: Record<Target, (a: Record<string, unknown>) => Verdict> = {
     none: () => refused('the browser preview cannot tell which profile this is'),
     active: () => sandboxOrRefuse(desk.activeProfileId()),
     argument: (a) => sandboxOrRefuse(a.profileId as string),
@@ -102,8 +103,8 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
       if (entry?.connection.profileId === undefined) return 'pass';
       return sandboxOrRefuse(entry.connection.profileId);
     },
-    open: async () => {
-      const known = await environments();
+    open: () => {
+      const known = environments();
       const elsewhere = desk.journal
         .open()
         .map((e) => e.connection.profileId)
@@ -112,11 +113,10 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
         ? 'pass'
         : refused('operations of non-sandbox profiles are open: reconcile them in the desktop app');
     },
-    listed: async (a) =>
-      typeof a.profileId === 'string' ? filterIfAllowed(await sandboxOrRefuse(a.profileId)) : 'filter',
+    listed: (a) => (typeof a.profileId === 'string' ? filterIfAllowed(sandboxOrRefuse(a.profileId)) : 'filter'),
   };
 
-  const guard = async (spec: MethodSpec, args: unknown): Promise<Verdict> => {
+  const guard = (spec: MethodSpec, args: unknown): Verdict => {
     if (PREVIEW_SCOPES[spec.scope] === 'free') return 'pass';
     const parsed = spec.args.safeParse(args ?? {});
     // Malformed arguments are the dispatcher's to refuse, with its field-by-field message.
@@ -128,18 +128,18 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
     const spec = specOf(method);
     // A name outside the contract places nothing: the dispatcher answers unknown_method.
     if (spec === undefined) return dispatch(method, args);
-    const verdict = await guard(spec, args);
+    const verdict = guard(spec, args);
     if (verdict === 'pass') return dispatch(method, args);
     if (verdict !== 'filter') return verdict;
-    const known = await environments();
+    const known = environments();
     return filterListed(spec, args, dispatch.bind(null, method), (id) => known.get(id) === 'sandbox');
   };
 }
 
 /** If the active profile is not a sandbox profile, the preview works with the embedded Sandbox instead. */
-export async function ensureSandboxActive(desk: Desk): Promise<boolean> {
+export function ensureSandboxActive(desk: Desk): boolean {
   const active = desk.activeProfileId();
-  const profile = (await desk.profiles()).find((p) => p.id === active);
+  const profile = desk.storedProfiles().find((p) => p.id === active);
   if (profile?.environment === 'sandbox') return false;
   desk.switchProfile(EMBEDDED_PROFILE_ID);
   return true;
@@ -148,7 +148,7 @@ export async function ensureSandboxActive(desk: Desk): Promise<boolean> {
 /**
  * The desk's events as the preview may see them: an event of a profile-free scope passes; any other passes only
  * when its payload places it on a sandbox profile (its job's, its operation's, or the profile it names).
- * Events keep their order: each one waits for the verdict on the one before.
+ * The verdict is reached synchronously, from the settings, so events keep their order.
  */
 export function sandboxEvents(desk: Desk, events: PreviewEvents): PreviewEvents {
   const jobs = new JobStore(desk.dataDir);
@@ -168,22 +168,22 @@ export function sandboxEvents(desk: Desk, events: PreviewEvents): PreviewEvents 
         return desk.journal.get(String(payload.requestId))?.connection.profileId;
     }
   };
-  const visible = async <E extends EventName>(event: E, payload: EventPayloads[E]): Promise<boolean> => {
+  const visible = <E extends EventName>(event: E, payload: EventPayloads[E]): boolean => {
     if (PREVIEW_SCOPES[EVENTS[event].scope] === 'free') return true;
     const id = profileOf(payload as unknown as Record<string, unknown>, event);
     if (id === undefined) return false;
-    return (await desk.profiles()).some((p) => p.id === id && p.environment === 'sandbox');
+    return desk.storedProfiles().some((p) => p.id === id && p.environment === 'sandbox');
   };
   return {
-    on: (event, listener) => {
-      let queue = Promise.resolve();
-      return events.on(event, (payload) => {
-        queue = queue
-          .then(async () => {
-            if (await visible(event, payload)) listener(payload);
-          })
-          .catch(() => undefined); // an event that cannot be placed is not shown
-      });
-    },
+    on: (event, listener) =>
+      events.on(event, (payload) => {
+        let shown = false;
+        try {
+          shown = visible(event, payload);
+        } catch {
+          // an event that cannot be placed is not shown
+        }
+        if (shown) listener(payload);
+      }),
   };
 }

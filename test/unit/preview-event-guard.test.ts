@@ -30,11 +30,10 @@ function fixture() {
   };
   const desk = {
     dataDir,
-    profiles: () =>
-      Promise.resolve([
-        { id: 'sandbox', environment: 'sandbox' },
-        { id: PROD, environment: 'production' },
-      ]),
+    storedProfiles: () => [
+      { id: 'sandbox', environment: 'sandbox' },
+      { id: PROD, environment: 'production' },
+    ],
     journal: { get: (key: string) => requests[key] },
   } as unknown as Desk;
   const events = new DeskEvents();

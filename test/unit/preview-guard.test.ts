@@ -26,7 +26,7 @@ function fixture() {
   const entry = { connection: { profileId: PROD } };
   const desk = {
     dataDir,
-    profiles: () => Promise.resolve(profiles),
+    storedProfiles: () => profiles,
     activeProfileId: () => PROD,
     journal: { get: () => entry, open: () => [entry] },
   } as unknown as Desk;
