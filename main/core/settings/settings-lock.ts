@@ -1,7 +1,8 @@
 // An exclusive lock file beside settings.json, so that two processes on one data folder (the app, the preview,
 // the CLI) change the file one at a time, each on the other's latest copy (docs/architecture.md, folders "settings").
-// A change takes milliseconds: a lock older than STALE_LOCK_MS was left by a process that died, and is taken over.
-import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+// The lock file names its holder's pid: a lock whose holder is no longer running (killed mid-change) is taken
+// over at once; a lock older than STALE_LOCK_MS is taken over too (a change takes milliseconds).
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { DeskError } from '../errors.ts';
 
 export const STALE_LOCK_MS = 10_000;
@@ -51,8 +52,20 @@ function tryCreate(lockFile: string): number | undefined {
 
 function isStale(lockFile: string, at: number): boolean {
   try {
-    return at - statSync(lockFile).mtimeMs > STALE_LOCK_MS;
+    const ageMs = at - statSync(lockFile).mtimeMs;
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    if (Number.isSafeInteger(holder) && holder > 0 && !isRunning(holder)) return true;
+    return ageMs > STALE_LOCK_MS;
   } catch {
     return false; // gone already: the next attempt takes it
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user
   }
 }
