@@ -100,6 +100,7 @@ describe('crash loop', () => {
       notes.push(
         `kill ${String(i + 1)} during ${during} at ${String(killAt)} ms: ${run.signal ?? `exit ${String(run.code)}`}, still open after restart ${String(open)}`,
       );
+      if (restart.code !== 0) notes.push(`  restart failed: ${restart.stderr.trim().slice(-600)}`);
     }
     // Finish the last bulk job, as an operator would resume it.
     if (bulkJob !== undefined) {
