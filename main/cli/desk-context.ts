@@ -1,5 +1,6 @@
 // Composition of core for the CLI: the keychain vault, the managed policy's fixed path, the embedded sandbox.
 import { Desk } from '../core/desk.ts';
+import { importOldJournal } from './journal-import.ts';
 import { createLog } from '../core/log/logger.ts';
 import { defaultDataDir } from '../core/paths.ts';
 import { managedPolicyPath } from '../core/settings/managed-policy.ts';
@@ -40,6 +41,7 @@ export async function withDesk<T>(
   use: (desk: Desk) => Promise<T>,
   timing: DeskTiming = {},
 ): Promise<T> {
+  await importOldJournal(dataDir ?? defaultDataDir());
   const desk = openDesk(dataDir, timing);
   for (const problem of desk.problems) process.stderr.write(`card-desk: warning: ${problem}\n`);
   try {

@@ -89,9 +89,6 @@ export class Desk {
       notReceivedGraceMs: options.notReceivedGraceMs,
     });
     if (store.problem) this.problems.push(store.problem.message);
-    if (this.journal.report.skipped > 0) {
-      this.problems.push(`${String(this.journal.report.skipped)} unreadable journal line(s) were skipped`);
-    }
     if (managed.problem) this.problems.push(`managed policy refused: ${managed.problem.message}`);
   }
 

@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppInfo } from '../../common/contract/index.ts';
 import { isDevelopmentBuild, openDesk } from '../cli/desk-context.ts';
+import { importOldJournal } from '../cli/journal-import.ts';
 import type { Desk } from '../core/desk.ts';
 import { createLog } from '../core/log/logger.ts';
-import { PRODUCT_NAME } from '../core/paths.ts';
+import { defaultDataDir, PRODUCT_NAME } from '../core/paths.ts';
 import { createServices, type Services } from '../core/services/index.ts';
 import { ensureSandboxActive, sandboxEvents, sandboxOnly } from './sandbox-only.ts';
 import { startPreviewServer } from './server.ts';
@@ -73,6 +74,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     );
   }
   // Its vault sees only sandbox entries of this data folder, whatever a profile saved here claims to be.
+  if (options.desk === undefined) await importOldJournal(options.dataDir ?? defaultDataDir());
   const desk = options.desk ?? openDesk(options.dataDir, {}, { sandboxSecretsOnly: true });
   for (const problem of desk.problems) process.stderr.write(`card-desk preview: warning: ${problem}\n`);
   const log = createLog(desk.dataDir);

@@ -52,8 +52,8 @@ describe('bad input: one specific line, exit 2, nothing sent, nothing journaled'
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
     expect(sandbox.stats().requests).toBe(requests);
-    const journal = join(dataDir, 'journal.jsonl');
-    if (existsSync(journal)) expect(readFileSync(journal, 'utf8')).not.toContain('issueBulk');
+    const journal = join(dataDir, 'journal.db');
+    if (existsSync(journal)) expect(readFileSync(journal, 'latin1')).not.toContain('issueBulk');
   });
 
   it('refuses plain http to a non-loopback host and an unknown scheme', async () => {

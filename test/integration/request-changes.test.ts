@@ -1,8 +1,9 @@
 // `requests.changed` comes from the journal alone: every change of an operation's state that is recorded (its
 // intent, each outcome record), whoever records it, is announced once. Against real sandboxes, through the
 // services as the app and the preview compose them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventPayloads } from '../../common/contract/index.ts';
 import type { Desk, DeskOptions } from '../../main/core/desk.ts';
@@ -48,22 +49,19 @@ function servicesOver(desk: Desk): { services: Services; announced: Change[]; re
   return { services, announced, recordedBefore: recordedChanges(desk).length };
 }
 
-/** Every change of an operation the journal file holds, in order: an intent is `sending`, an outcome its state. */
+/** Every change of an operation the journal holds, in order: an intent is `sending`, an outcome its state. */
 function recordedChanges(desk: Desk): Change[] {
-  const ops = new Map<string, string>();
-  return readFileSync(join(desk.dataDir, JOURNAL_FILE), 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as { type: string; key: string; op?: string; state?: Change['state'] })
-    .filter((record) => record.type !== 'audit')
-    .map((record) => {
-      if (record.type === 'intent') ops.set(record.key, record.op ?? '');
-      return {
-        requestId: record.key,
-        op: ops.get(record.key) ?? '',
-        state: record.type === 'intent' ? 'sending' : (record.state ?? 'sending'),
-      };
-    });
+  const db = new DatabaseSync(join(desk.dataDir, JOURNAL_FILE), { readOnly: true });
+  try {
+    return db
+      .prepare(
+        'SELECT c.key AS requestId, o.op AS op, c.state AS state FROM changes c JOIN operations o USING (key) ORDER BY c.seq',
+      )
+      .all()
+      .map((row) => ({ ...row }) as unknown as Change);
+  } finally {
+    db.close();
+  }
 }
 
 /** The states announced for one operation, in order. */

@@ -136,7 +136,7 @@ describe('a full CLI session with the keychain', () => {
     const files = filesUnder(dataDir);
     expect(files.map((f) => f.slice(dataDir.length + 1)).sort()).toEqual(
       expect.arrayContaining([
-        'journal.jsonl',
+        'journal.db',
         'logs/card-desk.log',
         'provisioning.json',
         'sandbox-state.json',

@@ -1,23 +1,23 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE } from '../../main/core/journal/index.ts';
 import { journalParams, journalResult, maskPhone } from '../../main/core/journal/redact.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { intent } from '../support/journal-records.ts';
 
-const connection = { baseUrl: 'http://127.0.0.1:1', merchantId: 1, scheme: 'sha256-body' as const };
-const intent = (key: string, at = 1000) => ({
-  key,
-  op: 'card.block',
-  at,
-  connection,
-  bodySha256: 'ab'.repeat(32),
-  params: { card_id: 'c1' },
-  deadlineMs: 15_000,
-});
+/** What another process reading the data folder (a restart after a crash) finds, read apart from the journal. */
+function rowsOnDisk(dir: string): { key: string; state: string }[] {
+  const db = new DatabaseSync(join(dir, JOURNAL_FILE), { readOnly: true });
+  try {
+    return db.prepare('SELECT key, state FROM operations ORDER BY seq').all() as { key: string; state: string }[];
+  } finally {
+    db.close();
+  }
+}
 
 describe('journal', () => {
-  it('with group commit, lets every concurrent writer wait for one shared flush, and keeps the work item tag', async () => {
+  it('with group commit, lets every concurrent writer wait for one shared sync, and keeps the work item tag', async () => {
     const dir = tempDir();
     const journal = Journal.open(dir, { groupCommit: true });
     const waits: Promise<void>[] = [];
@@ -26,15 +26,14 @@ describe('journal', () => {
       waits.push(journal.durableNow());
     }
     await Promise.all(waits);
-    // Once durable, a reader of the file (another process after a crash) sees every intent.
-    const lines = readFileSync(join(dir, JOURNAL_FILE), 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(50);
+    expect(rowsOnDisk(dir)).toHaveLength(50);
     await journal.durableNow(); // nothing new: resolves at once
     journal.recordOutcome({ key: 'k0', at: 2000, state: 'done', result: {} });
-    journal.close(); // flushes what is still unsynced
+    journal.close(); // syncs what is still unsynced
     const again = Journal.open(dir);
     expect(again.get('k0')).toMatchObject({ state: 'done', tag: 'bulk:j1:0:card' });
-    expect(again.list().filter((e) => e.tag?.startsWith('bulk:j1:'))).toHaveLength(50);
+    expect(again.byTagPrefix('bulk:j1:')).toHaveLength(50);
+    expect(again.byTagPrefix('bulk:j1:1')).toHaveLength(11); // 1, 10…19
     again.close();
   });
 
@@ -43,73 +42,51 @@ describe('journal', () => {
     const journal = Journal.open(dir);
     journal.recordIntent(intent('k1'));
     journal.recordIntent(intent('k2', 2000));
-    journal.recordOutcome({ key: 'k1', at: 1500, state: 'done', result: { request_status: 'success' } });
+    journal.recordOutcome({ key: 'k1', at: 1500, state: 'unknown', reason: 'reset' });
+    journal.recordOutcome({ key: 'k1', at: 1600, state: 'done', result: { request_status: 'success' } });
     journal.close();
 
     const again = Journal.open(dir);
-    expect(again.get('k1')).toMatchObject({ state: 'done', updatedAt: 1500, result: { request_status: 'success' } });
+    expect(again.get('k1')).toMatchObject({
+      state: 'done',
+      updatedAt: 1600,
+      result: { request_status: 'success' },
+      reason: 'reset', // kept from the earlier outcome, as the record stream kept it
+    });
     expect(again.get('k2')).toMatchObject({ state: 'sending' });
     expect(again.open().map((e) => e.key)).toEqual(['k2']);
     expect(again.list().map((e) => e.key)).toEqual(['k1', 'k2']);
     again.close();
   });
 
-  it('skips a torn last record after a crash and keeps appending on a fresh line', () => {
-    const dir = tempDir();
-    const first = Journal.open(dir);
-    first.recordIntent(intent('k1'));
-    first.close();
-    // A crash in the middle of writing the outcome leaves half a line.
-    appendFileSync(join(dir, JOURNAL_FILE), '{"type":"outcome","key":"k1","at":20');
-
-    const reopened = Journal.open(dir);
-    expect(reopened.report.skipped).toBe(1);
-    expect(reopened.get('k1')?.state).toBe('sending');
-    reopened.recordOutcome({
-      key: 'k1',
-      at: 3000,
-      state: 'failed',
-      error: { code: 'invalid_card_state', description: 'x' },
-    });
-    reopened.close();
-
-    const lines = readFileSync(join(dir, JOURNAL_FILE), 'utf8').split('\n');
-    expect(lines.at(-1)).toBe('');
-    const last = Journal.open(dir);
-    expect(last.get('k1')).toMatchObject({ state: 'failed', error: { code: 'invalid_card_state' } });
-    expect(last.report.skipped).toBe(1);
-    last.close();
-  });
-
-  it('skips damaged or foreign lines in the middle without losing the rest', () => {
-    const dir = tempDir();
-    writeFileSync(
-      join(dir, JOURNAL_FILE),
-      [
-        JSON.stringify({ type: 'intent', ...intent('a') }),
-        'garbage',
-        '{"type":"intent"}',
-        JSON.stringify({ type: 'outcome', key: 'a', at: 5, state: 'done' }),
-        '',
-      ].join('\n'),
-    );
-    const journal = Journal.open(dir);
-    expect(journal.report.skipped).toBe(2);
-    expect(journal.get('a')?.state).toBe('done');
-    journal.close();
-  });
-
   it('has the intent on disk before the caller continues (a crash between record and send)', () => {
     const dir = tempDir();
     const journal = Journal.open(dir);
     journal.recordIntent(intent('k-crash'));
-    // Read the file as a restarted process would, without closing this one.
-    const onDisk = readFileSync(join(dir, JOURNAL_FILE), 'utf8');
-    expect(onDisk).toContain('"k-crash"');
+    // Read the database as a restarted process would, without closing this one.
+    expect(rowsOnDisk(dir)).toEqual([{ key: 'k-crash', state: 'sending' }]);
     const restarted = Journal.open(dir);
     expect(restarted.open().map((e) => e.key)).toEqual(['k-crash']);
     restarted.close();
     journal.close();
+  });
+
+  it('lets two processes write to one data folder without losing a write', async () => {
+    const dir = tempDir();
+    const app = Journal.open(dir, { groupCommit: true });
+    const cli = Journal.open(dir);
+    for (let i = 0; i < 200; i++) {
+      (i % 2 === 0 ? app : cli).recordIntent(intent(`k${String(i)}`, i));
+      if (i % 3 === 0) (i % 2 === 0 ? cli : app).recordAudit({ key: `a${String(i)}`, at: i, action: 'x', details: {} });
+    }
+    await app.durableNow();
+    for (let i = 0; i < 200; i += 2)
+      cli.recordOutcome({ key: `k${String(i)}`, at: 500 + i, state: 'done', result: {} });
+    expect(app.count()).toBe(200);
+    expect(app.count({ states: ['done'] })).toBe(100);
+    expect(cli.auditTrail()).toHaveLength(67);
+    app.close();
+    cli.close();
   });
 
   it('announces each recorded change of an operation once, after it is written, until unsubscribed', () => {
@@ -120,10 +97,10 @@ describe('journal', () => {
 
     const journal = Journal.open(dir);
     const changes: unknown[] = [];
-    const linesWritten: number[] = [];
+    const seen: string[] = [];
     const off = journal.onChange((change) => {
       changes.push(change);
-      linesWritten.push(readFileSync(join(dir, JOURNAL_FILE), 'utf8').trim().split('\n').length);
+      seen.push(rowsOnDisk(dir).find((r) => r.key === change.key)?.state ?? 'missing');
     });
     journal.recordIntent(intent('k'));
     journal.recordOutcome({ key: 'k', at: 1100, state: 'unknown', reason: 'reset' });
@@ -141,8 +118,8 @@ describe('journal', () => {
       { key: 'old', op: 'card.block', state: 'pending' },
       { key: 'k', op: 'card.block', state: 'done' },
     ]);
-    // Each after its own record (the earlier run's intent is line 1, the audit record line 5).
-    expect(linesWritten).toEqual([2, 3, 4, 6]);
+    // Each told after its own record was committed.
+    expect(seen).toEqual(['sending', 'unknown', 'pending', 'done']);
   });
 
   it('refuses an outcome for an unknown key and a second intent for the same key', () => {
@@ -154,6 +131,7 @@ describe('journal', () => {
     expect(() => {
       journal.recordIntent(intent('k'));
     }).toThrow(/already holds/);
+    expect(journal.count()).toBe(1);
     journal.close();
   });
 });

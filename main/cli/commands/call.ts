@@ -11,6 +11,7 @@ import { reconcileJournal, sameConnection, type ReconcileReport } from '../../co
 import { defaultDataDir } from '../../core/paths.ts';
 import { clientFrom, CONNECTION_OPTIONS, connectionFrom, timingFrom } from '../connection-options.ts';
 import { withDesk } from '../desk-context.ts';
+import { importOldJournal } from '../journal-import.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 
 const EXIT_BY_OUTCOME: Record<Outcome['kind'], number> = {
@@ -89,7 +90,9 @@ export async function callCommand(args: string[]): Promise<number> {
   }
 
   const connection = connectionFrom(values);
-  const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  await importOldJournal(dataDir);
+  const journal = Journal.open(dataDir);
   const { client, secret } = await clientFrom(connection, values, journal);
   try {
     // Open operations of this server and merchant from earlier runs get one look each (docs/card-api.md, safe retry, "at start").

@@ -3,6 +3,7 @@ import { defaultDataDir } from '../../core/paths.ts';
 import { Journal } from '../../core/journal/index.ts';
 import { reconcileJournal, sameConnection, type ReconcileReport } from '../../core/journal/reconcile.ts';
 import { withDesk } from '../desk-context.ts';
+import { importOldJournal } from '../journal-import.ts';
 import { clientFrom, CONNECTION_OPTIONS, connectionFrom } from '../connection-options.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 
@@ -13,17 +14,19 @@ export async function journalCommand(args: string[]): Promise<number> {
   throw new UsageError(`journal: expected "list" or "reconcile", got ${JSON.stringify(action ?? '')}`);
 }
 
-function list(args: string[]): number {
+async function list(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
     'data-dir': { type: 'string' },
     open: { type: 'boolean' },
     json: { type: 'boolean' },
   });
-  const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  await importOldJournal(dataDir);
+  const journal = Journal.open(dataDir);
   try {
     const entries = values.open === true ? journal.open() : journal.list();
     if (values.json === true) {
-      writeJson({ entries, skippedLines: journal.report.skipped });
+      writeJson({ entries });
     } else {
       for (const e of entries) {
         const detail = e.error ? `${e.error.code}: ${e.error.description}` : (e.reason ?? '');
@@ -31,9 +34,7 @@ function list(args: string[]): number {
           `${new Date(e.at).toISOString()}  ${e.state.padEnd(12)} ${e.op.padEnd(22)} ${e.key}  ${detail}\n`,
         );
       }
-      process.stdout.write(
-        `${String(entries.length)} operation(s)${journal.report.skipped > 0 ? `, ${String(journal.report.skipped)} unreadable line(s) skipped` : ''}\n`,
-      );
+      process.stdout.write(`${String(entries.length)} operation(s)\n`);
     }
     return EXIT.done;
   } finally {
@@ -56,7 +57,9 @@ async function reconcile(args: string[]): Promise<number> {
     return withDesk(values['data-dir'], async (desk) => finish(await desk.reconcile(profileId)));
   }
   const connection = connectionFrom(values);
-  const journal = Journal.open(values['data-dir'] ?? defaultDataDir());
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  await importOldJournal(dataDir);
+  const journal = Journal.open(dataDir);
   const { client, secret } = await clientFrom(connection, values, journal);
   try {
     const report = await reconcileJournal(journal, (entry) =>

@@ -1,26 +1,56 @@
-// The durable, append-only operation journal (docs/architecture.md, data): one JSON line per record, flushed before a
-// request leaves. A torn last line after a crash is skipped, never fatal.
-import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+// The durable operation journal and audit trail in SQLite (docs/architecture.md, "The journal"): an intent is
+// on disk before its request leaves, every outcome after it, one row per operation folded as it goes. Several
+// processes may use one data folder at once (the app, the CLI, a bulk job process).
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DeskError } from '../errors.ts';
+import { JOURNAL_JSONL } from './jsonl.ts';
 import {
-  journalRecord,
+  auditPage,
+  auditWalk,
+  entryCount,
+  entryPage,
+  entryWalk,
+  type AuditQuery,
+  type EntryQuery,
+  type Page,
+  type PageRequest,
+} from './queries.ts';
+import {
   isOpenState,
-  type EntryState,
   type AuditRecord,
+  type EntryState,
   type IntentRecord,
   type JournalEntry,
   type OutcomeRecord,
 } from './records.ts';
+import {
+  auditValues,
+  entryOf,
+  INSERT_AUDIT,
+  INSERT_INTENT,
+  INSERT_CHANGE,
+  intentChangeValues,
+  intentValues,
+  outcomeValues,
+  UPDATE_OUTCOME,
+  type OperationRow,
+} from './rows.ts';
+import { createSchema, OPEN_STATES_SQL, prepareConnection } from './schema.ts';
+import { WalSync } from './wal-sync.ts';
 
-export const JOURNAL_FILE = 'journal.jsonl';
+export const JOURNAL_FILE = 'journal.db';
+/** How long a write waits for another process's write to finish before it fails (never seen in practice). */
+const BUSY_TIMEOUT_MS = 10_000;
 
 export interface JournalOptions {
-  /** fdatasync after each record (default true). Off only in benchmarks that measure its cost. */
+  /** Sync the log before a record counts as written (default true). Off only in benchmarks of its cost. */
   durable?: boolean;
   /**
-   * Group commit: records are written at once but flushed by one background fdatasync shared by every
-   * writer waiting at that moment; the client awaits `durable()` before a request leaves. Keeps the event
-   * loop free (the app's main process, bulk jobs with many calls in flight). Audit records stay synchronous.
+   * Group commit: intents and outcomes are committed at once and made durable by one background sync shared
+   * by every writer waiting; the client awaits `durableNow()` before a request leaves. Audit records are
+   * always synced before the call returns.
    */
   groupCommit?: boolean;
 }
@@ -32,107 +62,47 @@ export interface JournalChange {
   state: EntryState;
 }
 
-export interface JournalReadReport {
-  /** Lines that could not be read: a torn last record, or damage. */
-  skipped: number;
-}
-
 export class Journal {
   readonly path: string;
-  private readonly fd: number;
-  private readonly durable: boolean;
+  private readonly db: DatabaseSync;
+  private readonly wal: WalSync;
   private readonly groupCommit: boolean;
-  /** Group commit: records written so far, records known on disk, and who waits for which. */
-  private written = 0;
-  private synced = 0;
-  private syncing = false;
-  private waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
-  private readonly entries = new Map<string, JournalEntry>();
-  private readonly audits: AuditRecord[] = [];
   private readonly listeners = new Set<(change: JournalChange) => void>();
-  private skippedLines = 0;
+  private readonly statements = new Map<string, StatementSync>();
 
   private constructor(path: string, options: JournalOptions) {
     this.path = path;
-    this.durable = options.durable ?? true;
     this.groupCommit = options.groupCommit ?? false;
-    this.fd = openSync(path, 'a+', 0o600);
-    this.load();
-  }
-
-  /** Opens (creating if needed) the journal in `dataDir`. */
-  static open(dataDir: string, options: JournalOptions = {}): Journal {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    return new Journal(join(dataDir, JOURNAL_FILE), options);
-  }
-
-  get report(): JournalReadReport {
-    return { skipped: this.skippedLines };
-  }
-
-  private load(): void {
-    const text = readFileSync(this.path, 'utf8');
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      const record = parseLine(line);
-      if (record === undefined) this.skippedLines++;
-      else this.fold(record);
+    this.db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      prepareConnection(this.db);
+      createSchema(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
     }
-    // A torn tail has no newline: start the next record on a line of its own.
-    if (text.length > 0 && !text.endsWith('\n')) this.write('\n');
-  }
-
-  private fold(record: IntentRecord | OutcomeRecord | AuditRecord): void {
-    if (record.type === 'audit') {
-      this.audits.push(record);
-      return;
-    }
-    if (record.type === 'intent') {
-      const { key, op, at, connection, params, deadlineMs, tag } = record;
-      this.entries.set(key, {
-        key,
-        op,
-        at,
-        connection,
-        params,
-        deadlineMs,
-        ...(tag === undefined ? {} : { tag }),
-        state: 'sending',
-        updatedAt: at,
-      });
-      return;
-    }
-    const entry = this.entries.get(record.key);
-    if (entry === undefined) return; // an outcome whose intent was lost to damage: nothing to attach it to
-    entry.state = record.state;
-    entry.updatedAt = record.at;
-    if (record.result !== undefined) entry.result = record.result;
-    if (record.error !== undefined) entry.error = record.error;
-    if (record.reason !== undefined) entry.reason = record.reason;
-  }
-
-  private write(text: string, sync = !this.groupCommit): void {
-    const bytes = Buffer.from(text);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
-    this.written++;
-    if (this.durable && sync) {
-      fdatasyncSync(this.fd);
-      this.synced = this.written;
-    }
-  }
-
-  private append(record: IntentRecord | OutcomeRecord | AuditRecord, sync?: boolean): void {
-    this.write(`${JSON.stringify(record)}\n`, sync);
-    this.fold(record);
-    if (record.type !== 'audit') this.announce(record.key);
+    this.wal = new WalSync(`${path}-wal`, options.durable ?? true);
   }
 
   /**
-   * The one feed of operation changes, whoever records them (the services, bulk jobs, reconciliation at start or
-   * on demand, the CLI): each intent and each outcome record written by this process is told once, right after
-   * it is written (records read at open are not). A listener runs inside the writer's call and must not throw.
-   * Returns the unsubscribe.
+   * Opens (creating if needed) the journal in `dataDir`. A journal.jsonl of an older version must be imported
+   * first (`importJsonlJournal`), so that no operation it holds is ever missed by reconciliation.
+   */
+  static open(dataDir: string, options: JournalOptions = {}): Journal {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (existsSync(join(dataDir, JOURNAL_JSONL))) {
+      throw new DeskError(
+        'journal_not_imported',
+        `${join(dataDir, JOURNAL_JSONL)} is a journal of an older version: import it first (the app and the CLI do at start)`,
+      );
+    }
+    return new Journal(join(dataDir, JOURNAL_FILE), options);
+  }
+
+  /**
+   * The one feed of operation changes, whoever records them in this process (the services, bulk jobs,
+   * reconciliation): each intent and outcome is told once, right after it is committed. A listener runs
+   * inside the writer's call and must not throw. Returns the unsubscribe.
    */
   onChange(listener: (change: JournalChange) => void): () => void {
     this.listeners.add(listener);
@@ -141,90 +111,121 @@ export class Journal {
     };
   }
 
-  private announce(key: string): void {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return;
-    const change: JournalChange = { key, op: entry.op, state: entry.state };
+  private announce(change: JournalChange): void {
     for (const listener of this.listeners) listener(change);
   }
 
   /** Resolves once every record written so far is on disk (at once without group commit). */
   durableNow(): Promise<void> {
-    if (!this.durable || this.synced >= this.written) return Promise.resolve();
-    const promise = new Promise<void>((resolve, reject) => {
-      this.waiters.push({ upTo: this.written, resolve, reject });
-    });
-    this.flushGroup();
-    return promise;
-  }
-
-  private flushGroup(): void {
-    if (this.syncing) return;
-    this.syncing = true;
-    const upTo = this.written;
-    fdatasync(this.fd, (error) => {
-      this.syncing = false;
-      if (error === null) this.synced = Math.max(this.synced, upTo);
-      const ready = this.waiters.filter((w) => error !== null || w.upTo <= this.synced);
-      this.waiters = this.waiters.filter((w) => !ready.includes(w));
-      for (const waiter of ready) {
-        if (error === null) waiter.resolve();
-        else waiter.reject(error);
-      }
-      if (this.waiters.length > 0) this.flushGroup();
-    });
+    return this.wal.durableNow();
   }
 
   /** Records a write before it is sent; on disk on return, or with group commit once `durableNow()` resolves. */
   recordIntent(record: Omit<IntentRecord, 'type'>): void {
-    if (this.entries.has(record.key)) throw new Error(`journal already holds operation ${record.key}`);
-    this.append({ type: 'intent', ...record });
+    if (this.get(record.key) !== undefined) throw new Error(`journal already holds operation ${record.key}`);
+    this.transaction(() => {
+      this.sql(INSERT_INTENT).run(...intentValues(record));
+      this.sql(INSERT_CHANGE).run(...intentChangeValues(record));
+    });
+    this.wal.committed(!this.groupCommit);
+    this.announce({ key: record.key, op: record.op, state: 'sending' });
   }
 
   /** Records what became of a write. Unchanged states are not written again. */
   recordOutcome(record: Omit<OutcomeRecord, 'type'>): void {
-    const entry = this.entries.get(record.key);
+    const entry = this.get(record.key);
     if (entry === undefined) throw new Error(`journal has no operation ${record.key}`);
     if (entry.state === record.state && record.result === undefined && record.error === undefined) return;
-    this.append({ type: 'outcome', ...record });
+    const values = outcomeValues(record);
+    this.transaction(() => {
+      this.sql(UPDATE_OUTCOME).run(...values.update);
+      this.sql(INSERT_CHANGE).run(...values.insert);
+    });
+    this.wal.committed(!this.groupCommit);
+    this.announce({ key: record.key, op: entry.op, state: record.state });
   }
 
   /** Records an audited operator action, on disk before the action goes ahead. */
   recordAudit(record: Omit<AuditRecord, 'type'>): void {
-    this.append({ type: 'audit', ...record }, true);
-  }
-
-  /** Audited actions, oldest first. */
-  auditTrail(): AuditRecord[] {
-    return [...this.audits];
+    this.sql(INSERT_AUDIT).run(...auditValues(record));
+    this.wal.committed(true);
   }
 
   get(key: string): JournalEntry | undefined {
-    return this.entries.get(key);
+    const row = this.sql('SELECT * FROM operations WHERE key = ?').get(key) as OperationRow | undefined;
+    return row === undefined ? undefined : entryOf(row);
   }
 
-  /** All operations, oldest first. */
-  list(): JournalEntry[] {
-    return [...this.entries.values()].sort((a, b) => a.at - b.at);
-  }
-
-  /** Operations whose outcome is not final yet. */
+  /** Operations whose outcome is not final yet, oldest first (the partial index keeps this cheap). */
   open(): JournalEntry[] {
-    return this.list().filter((e) => isOpenState(e.state));
+    const sql = `SELECT * FROM operations WHERE state IN (${OPEN_STATES_SQL}) ORDER BY at, seq`;
+    return (this.sql(sql).all() as unknown as OperationRow[]).map(entryOf);
+  }
+
+  /** A bulk job's operations (`bulk:<job>:`), oldest first. */
+  byTagPrefix(prefix: string): JournalEntry[] {
+    const sql = 'SELECT * FROM operations WHERE tag >= ? AND tag < ? ORDER BY at, seq';
+    return (this.sql(sql).all(prefix, `${prefix}\uffff`) as unknown as OperationRow[]).map(entryOf);
+  }
+
+  /** One page of matching operations, newest first. */
+  page(query: EntryQuery & PageRequest): Page<JournalEntry> {
+    return entryPage(this.db, query);
+  }
+
+  count(query: EntryQuery = {}): number {
+    return entryCount(this.db, query);
+  }
+
+  /** Every matching operation, newest first, read a page at a time (exports). */
+  iterate(query: EntryQuery = {}): Iterable<JournalEntry> {
+    return entryWalk(this.db, query);
+  }
+
+  /** Every operation, oldest first. Tests and small tools only: screens page. */
+  list(): JournalEntry[] {
+    return [...this.iterate()].reverse();
+  }
+
+  auditPage(query: AuditQuery & PageRequest): Page<AuditRecord> {
+    return auditPage(this.db, query);
+  }
+
+  iterateAudit(query: AuditQuery = {}): Iterable<AuditRecord> {
+    return auditWalk(this.db, query);
+  }
+
+  /** Audited actions, oldest first. Tests and small tools only: screens page. */
+  auditTrail(): AuditRecord[] {
+    return [...this.iterateAudit()].reverse();
+  }
+
+  /** Runs `work` in one write transaction (imports, archiving). */
+  transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** A prepared statement, kept: the same few run for every record. */
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   close(): void {
-    if (this.durable && this.synced < this.written) fdatasyncSync(this.fd);
-    closeSync(this.fd);
-  }
-}
-
-function parseLine(line: string): IntentRecord | OutcomeRecord | AuditRecord | undefined {
-  try {
-    const parsed = journalRecord.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
+    this.wal.close();
+    this.db.close();
   }
 }
 

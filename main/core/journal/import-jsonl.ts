@@ -1,0 +1,127 @@
+// Imports the journal.jsonl of an earlier version into the SQLite journal, once (docs/architecture.md, "The
+// journal"). The import is one transaction with a marker naming the file, so a crash at any moment leaves
+// either nothing imported (the next start imports again) or everything (the next start only finishes the
+// rename). The old file is then kept beside it, renamed, never deleted by the app.
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { JOURNAL_FILE } from './journal.ts';
+import { JOURNAL_JSONL, readJsonl } from './jsonl.ts';
+import type { JournalRecord } from './records.ts';
+import {
+  auditValues,
+  INSERT_AUDIT,
+  INSERT_INTENT,
+  INSERT_CHANGE,
+  intentChangeValues,
+  intentValues,
+  outcomeValues,
+  UPDATE_OUTCOME,
+} from './rows.ts';
+import { createSchema, prepareConnection } from './schema.ts';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface ImportReport {
+  /** False when there was nothing to import. */
+  imported: boolean;
+  operations: number;
+  audits: number;
+  /** Lines that could not be read (a torn last line, damage) and outcomes of operations the file does not hold. */
+  skipped: number;
+  /** Where the old file now is. */
+  keptAs?: string;
+}
+
+const NOTHING: ImportReport = { imported: false, operations: 0, audits: 0, skipped: 0 };
+const PROGRESS_EVERY_BYTES = 4 * 1024 * 1024;
+
+/** True when `dataDir` holds a journal.jsonl that is not imported yet. */
+export function needsJsonlImport(dataDir: string): boolean {
+  return existsSync(join(dataDir, JOURNAL_JSONL));
+}
+
+export async function importJsonlJournal(
+  dataDir: string,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
+): Promise<ImportReport> {
+  const source = join(dataDir, JOURNAL_JSONL);
+  if (!existsSync(source)) return NOTHING;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const { size, mtimeMs } = statSync(source);
+  const marker = `imported:${JOURNAL_JSONL}:${String(size)}:${String(Math.trunc(mtimeMs))}`;
+  const db = new DatabaseSync(join(dataDir, JOURNAL_FILE), { timeout: 10_000 });
+  let report: ImportReport;
+  try {
+    prepareConnection(db);
+    createSchema(db);
+    const done = db.prepare('SELECT value FROM meta WHERE name = ?').get(marker) as { value: string } | undefined;
+    report =
+      done === undefined
+        ? await importInto(db, source, size, marker, onProgress)
+        : ({ ...(JSON.parse(done.value) as ImportReport) } satisfies ImportReport);
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)'); // the import on disk in the database file itself
+  } finally {
+    db.close();
+  }
+  const keptAs = `${source}.imported-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(source, keptAs);
+  return { ...report, keptAs };
+}
+
+async function importInto(
+  db: DatabaseSync,
+  source: string,
+  totalBytes: number,
+  marker: string,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
+  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const before = { operations: count('operations'), audits: count('audit') };
+  const statements = {
+    intent: db.prepare(INSERT_INTENT.replace('INSERT INTO', 'INSERT OR IGNORE INTO')),
+    update: db.prepare(UPDATE_OUTCOME),
+    change: db.prepare(INSERT_CHANGE),
+    audit: db.prepare(INSERT_AUDIT.replace('INSERT INTO', 'INSERT OR IGNORE INTO')),
+  };
+  const apply = (record: JournalRecord): boolean => {
+    if (record.type === 'intent') {
+      if (statements.intent.run(...intentValues(record)).changes === 0) return false; // imported already
+      statements.change.run(...intentChangeValues(record));
+      return true;
+    }
+    if (record.type === 'audit') return statements.audit.run(...auditValues(record)).changes === 1;
+    const values = outcomeValues(record);
+    if (statements.update.run(...values.update).changes === 0) return false; // its intent was lost to damage
+    statements.change.run(...values.insert);
+    return true;
+  };
+  let skipped = 0;
+  let reported = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for await (const { record, bytes } of readJsonl(source)) {
+      if (record === undefined || !apply(record)) skipped++;
+      if (bytes - reported >= PROGRESS_EVERY_BYTES) {
+        reported = bytes;
+        onProgress({ bytesRead: bytes, totalBytes });
+      }
+    }
+    const report: ImportReport = {
+      imported: true,
+      operations: count('operations') - before.operations,
+      audits: count('audit') - before.audits,
+      skipped,
+    };
+    db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)').run(marker, JSON.stringify(report));
+    db.exec('COMMIT');
+    onProgress({ bytesRead: totalBytes, totalBytes });
+    return report;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

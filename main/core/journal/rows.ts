@@ -1,0 +1,103 @@
+// Rows of the journal's tables to and from the records the rest of the app uses. JSON columns hold the redacted
+// parameters, the result, the error and the connection exactly as the records carry them.
+import type { SQLInputValue } from 'node:sqlite';
+import type { AuditRecord, EntryState, IntentRecord, JournalEntry, OutcomeRecord } from './records.ts';
+
+export interface OperationRow {
+  seq: number;
+  key: string;
+  op: string;
+  at: number;
+  profile_id: string | null;
+  connection: string;
+  params: string;
+  deadline_ms: number;
+  tag: string | null;
+  state: string;
+  updated_at: number;
+  result: string | null;
+  error: string | null;
+  reason: string | null;
+}
+
+export interface AuditRow {
+  seq: number;
+  key: string;
+  at: number;
+  action: string;
+  profile_id: string | null;
+  details: string;
+}
+
+export function entryOf(row: OperationRow): JournalEntry {
+  return {
+    key: row.key,
+    op: row.op,
+    at: row.at,
+    connection: JSON.parse(row.connection) as JournalEntry['connection'],
+    params: JSON.parse(row.params) as JournalEntry['params'],
+    deadlineMs: row.deadline_ms,
+    ...(row.tag === null ? {} : { tag: row.tag }),
+    state: row.state as EntryState,
+    updatedAt: row.updated_at,
+    ...(row.result === null ? {} : { result: JSON.parse(row.result) as JournalEntry['result'] }),
+    ...(row.error === null ? {} : { error: JSON.parse(row.error) as JournalEntry['error'] }),
+    ...(row.reason === null ? {} : { reason: row.reason }),
+  };
+}
+
+export function auditOf(row: AuditRow): AuditRecord {
+  return {
+    type: 'audit',
+    key: row.key,
+    at: row.at,
+    action: row.action,
+    ...(row.profile_id === null ? {} : { profileId: row.profile_id }),
+    details: JSON.parse(row.details) as AuditRecord['details'],
+  };
+}
+
+export const INSERT_INTENT = `INSERT INTO operations
+  (key, op, at, profile_id, connection, body_sha256, params, deadline_ms, tag, state, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?)`;
+
+export function intentValues(r: Omit<IntentRecord, 'type'>): SQLInputValue[] {
+  return [
+    r.key,
+    r.op,
+    r.at,
+    r.connection.profileId ?? null,
+    JSON.stringify(r.connection),
+    r.bodySha256,
+    JSON.stringify(r.params),
+    r.deadlineMs,
+    r.tag ?? null,
+    r.at,
+  ];
+}
+
+/** The folded row keeps a result or an error once recorded, as the record stream did. */
+export const UPDATE_OUTCOME = `UPDATE operations SET state = ?, updated_at = ?,
+  result = coalesce(?, result), error = coalesce(?, error), reason = coalesce(?, reason) WHERE key = ?`;
+/** Every change of state in order: the intent as `sending`, then each outcome record. */
+export const INSERT_CHANGE = `INSERT INTO changes (key, at, state, result, error, reason) VALUES (?, ?, ?, ?, ?, ?)`;
+
+export function intentChangeValues(r: Omit<IntentRecord, 'type'>): SQLInputValue[] {
+  return [r.key, r.at, 'sending', null, null, null];
+}
+
+export function outcomeValues(r: Omit<OutcomeRecord, 'type'>): { update: SQLInputValue[]; insert: SQLInputValue[] } {
+  const result = r.result === undefined ? null : JSON.stringify(r.result);
+  const error = r.error === undefined ? null : JSON.stringify(r.error);
+  const reason = r.reason ?? null;
+  return {
+    update: [r.state, r.at, result, error, reason, r.key],
+    insert: [r.key, r.at, r.state, result, error, reason],
+  };
+}
+
+export const INSERT_AUDIT = `INSERT INTO audit (key, at, action, profile_id, details) VALUES (?, ?, ?, ?, ?)`;
+
+export function auditValues(r: Omit<AuditRecord, 'type'>): SQLInputValue[] {
+  return [r.key, r.at, r.action, r.profileId ?? null, JSON.stringify(r.details)];
+}

@@ -1,0 +1,86 @@
+// The journal's SQLite schema (docs/architecture.md, "The journal"). One row per operation, folded as it goes
+// (its intent and latest outcome), every change of state in order beside it, and the audit trail. The
+// indexes follow what the screens and the reconciler ask: open operations, time, operation, profile, tag.
+import type { DatabaseSync } from 'node:sqlite';
+import { OPEN_STATES } from '../../../common/journal/states.ts';
+
+export const SCHEMA_VERSION = 1;
+
+/** The open states as an SQL list, for the partial index and the queries that must match it literally. */
+export const OPEN_STATES_SQL = OPEN_STATES.map((s) => `'${s}'`).join(', ');
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS operations (
+  seq INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  op TEXT NOT NULL,
+  at REAL NOT NULL,
+  profile_id TEXT,
+  connection TEXT NOT NULL,
+  body_sha256 TEXT NOT NULL,
+  params TEXT NOT NULL,
+  deadline_ms REAL NOT NULL,
+  tag TEXT,
+  state TEXT NOT NULL,
+  updated_at REAL NOT NULL,
+  result TEXT,
+  error TEXT,
+  reason TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS operations_time ON operations (at, seq);
+CREATE INDEX IF NOT EXISTS operations_open ON operations (at, seq) WHERE state IN (${OPEN_STATES_SQL});
+CREATE INDEX IF NOT EXISTS operations_state ON operations (state, at, seq);
+CREATE INDEX IF NOT EXISTS operations_op ON operations (op, at, seq);
+CREATE INDEX IF NOT EXISTS operations_profile ON operations (profile_id, at, seq);
+CREATE INDEX IF NOT EXISTS operations_tag ON operations (tag) WHERE tag IS NOT NULL;
+CREATE TABLE IF NOT EXISTS changes (
+  seq INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  at REAL NOT NULL,
+  state TEXT NOT NULL,
+  result TEXT,
+  error TEXT,
+  reason TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS changes_key ON changes (key);
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  at REAL NOT NULL,
+  action TEXT NOT NULL,
+  profile_id TEXT,
+  details TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS audit_time ON audit (at, seq);
+CREATE INDEX IF NOT EXISTS audit_action ON audit (action, at, seq);
+`;
+
+/**
+ * WAL lets readers (the CLI, a bulk process) work beside the writer. `synchronous = NORMAL` does not sync on
+ * every commit: the journal makes commits durable itself by syncing the WAL file off the event loop, one sync
+ * shared by every writer waiting (group-commit.ts). The busy timeout keeps a short lock by another process from
+ * ever reaching an operator as "database is locked".
+ */
+export function prepareConnection(db: DatabaseSync): void {
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+}
+
+export function createSchema(db: DatabaseSync): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(DDL);
+    const row = db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined;
+    if (row === undefined) {
+      db.prepare("INSERT INTO meta (name, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+    } else if (Number(row.value) > SCHEMA_VERSION) {
+      throw new Error(`the journal was written by a newer Card Desk (schema ${row.value}); update this one`);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
