@@ -8,6 +8,8 @@ import { PROFILE_FREE_SCOPES, type Scope, type Target } from './method.ts';
 export interface EventPayloads {
   /** An operation of the journal changed state (new, settled, reconciled), announced once by the journal. */
   'requests.changed': { requestId: string; op: string; state: EntryState };
+  /** An open operation's next background check moved (null: it is no longer checked: settled, or no client). */
+  'requests.checkScheduled': { requestId: string; nextCheckAt: number | null; attempt: number; checking: boolean };
   'session.lockChanged': { locked: boolean; reason: 'operator' | 'idle' | 'os' | 'unlock' };
   'profiles.switched': { profileId: string };
   /** A bulk job moved: counts, rate, time left (at most a few times a second). */
@@ -39,6 +41,7 @@ function event(meta: EventMetaInput): EventMeta {
 
 export const EVENTS: { readonly [E in EventName]: EventMeta } = {
   'requests.changed': event({ scope: 'journal', target: 'request' }),
+  'requests.checkScheduled': event({ scope: 'journal', target: 'request' }),
   'session.lockChanged': event({ scope: 'session' }),
   'profiles.switched': event({ scope: 'profile.settings', target: 'argument' }),
   'bulk.progress': event({ scope: 'bulk', target: 'job' }),

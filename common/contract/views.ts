@@ -75,6 +75,19 @@ export interface JournalEntryView {
   reason?: string;
 }
 
+/**
+ * An open operation and when Card Desk asks the bank about it next, in the background (docs/architecture.md,
+ * live reconciliation).
+ */
+export interface OpenCheckView extends JournalEntryView {
+  /** When the next check is due (epoch ms); null when it is not checked from here (e.g. its profile is gone). */
+  nextCheckAt: number | null;
+  /** The number of that check, 1 for the first. */
+  attempt: number;
+  /** A check is running now. */
+  checking: boolean;
+}
+
 /** An audited operator action: a reveal, a setting, profile or secret change (never a value). */
 export interface AuditEntryView {
   id: string;

@@ -97,6 +97,7 @@ const SPECIFIC: Partial<Record<MethodName, Builder>> = {
   'gift.confirm': () => [{ cardId: 1, otp: '1234' }],
   'requests.list': () => [{}, { states: ['done', 'failed'], limit: 10 }],
   'requests.recheck': () => [{ requestId: '7b0e5f38-0000-4000-8000-000000000000' }],
+  'requests.checks': (ids) => [{}, { cardId: ids.cardId }, { clientId: ids.clientId }],
   'journal.search': () => [{}, { op: 'card.info', text: 'x', offset: 0, limit: 5 }],
   'bulk.template': () => [{ format: 'clients' }, { format: 'cards' }],
   'bulk.validate': () => [

@@ -10,6 +10,7 @@ import type {
   BulkValidationReport,
   FileView,
   JournalEntryView,
+  OpenCheckView,
   ReconcileView,
 } from '../views.ts';
 import { none } from './shared.ts';
@@ -29,6 +30,12 @@ export const recordMethods = {
     journal('request'),
   ).returns<JournalEntryView>(),
   'requests.reconcileAll': method(none, journal('open')).returns<ReconcileView>(),
+  /** Open operations with their next background check, oldest first (docs/architecture.md, live reconciliation). */
+  'requests.checks': method(
+    // Narrowed to the operations on one card or one client (their journalled card_id, client_id or object).
+    z.strictObject({ cardId: z.string().min(1).max(64).optional(), clientId: z.string().min(1).max(64).optional() }),
+    journal('listed'),
+  ).returns<OpenCheckView[]>(),
 
   'journal.search': method(
     z.strictObject({

@@ -10,6 +10,7 @@ import { KioskExitGuard } from '../session/kiosk-exit.ts';
 import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
+import { concerns, MAX_OPEN_CHECKS, openCheckView, type CheckStatus } from '../reconcile/index.ts';
 import type { DeskEvents } from './events.ts';
 import { entryView, reconcileView, searchAudit, searchJournal } from './journal-views.ts';
 
@@ -28,6 +29,8 @@ export interface HandlerContext {
   bulk: BulkService;
   /** Wrong-PIN counts shared with the session (the operator PIN) and kiosk exit. */
   pinAttempts: PinAttempts;
+  /** Where an open operation stands in the background reconciler's schedule (core/reconcile). */
+  checkStatus?: (requestId: string) => CheckStatus | undefined;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -217,6 +220,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return entryView(desk.journal.get(requestId) ?? entry);
     },
     'requests.reconcileAll': async () => reconcileView(await desk.reconcile()),
+    'requests.checks': (on) =>
+      Promise.resolve(
+        desk.journal
+          .open()
+          .filter((e) => concerns(e, on))
+          .slice(0, MAX_OPEN_CHECKS)
+          .map((e) => openCheckView(entryView(e), ctx.checkStatus?.(e.key))),
+      ),
 
     'journal.search': (query) => Promise.resolve(searchJournal(desk.journal.list(), query)),
     'bulk.template': ({ format }) =>

@@ -5,6 +5,7 @@ import { bulkServiceFor, type BulkService } from '../bulk/index.ts';
 import { schedulePurge } from '../bulk/retention.ts';
 import type { Desk } from '../desk.ts';
 import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
+import { deskReconciler, type DeskReconcilerOptions, type Reconciler } from '../reconcile/index.ts';
 import { fileAttemptStore, PinAttempts } from '../session/pin-attempts.ts';
 import { Session } from '../session/session.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -18,6 +19,8 @@ export interface Services {
   handlers: Handlers;
   dispatch: Dispatcher;
   bulk: BulkService;
+  /** Settles open operations in the background while the services run (core/reconcile). */
+  reconciler: Reconciler;
   close(): Promise<void>;
 }
 
@@ -31,8 +34,10 @@ export interface ServiceOptions {
   clipboard?: SecretClipboard;
   /** The shell lets the kiosk window go (with the policy's admin PIN). */
   kioskExit?: () => boolean;
-  /** Whose bulk jobs this process resumes and purges (by default every profile's). */
+  /** Whose bulk jobs this process resumes and purges and whose open operations it settles (default: all). */
   jobsOf?: (profileId: string) => boolean;
+  /** The background reconciler's timing (tests shorten it or give it a fake clock). */
+  reconcile?: Pick<DeskReconcilerOptions, 'backoff' | 'timers' | 'random' | 'rescanMs' | 'concurrency'>;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -70,6 +75,21 @@ export function createServices(options: ServiceOptions): Services {
     },
     report: options.report,
   });
+  // Open operations are asked about again in the background, with backoff, without any operator action (and
+  // without counting as one: the idle lock sees only session.activity).
+  const reconciler = deskReconciler(desk, {
+    ...options.reconcile,
+    ...(options.jobsOf === undefined ? {} : { owns: options.jobsOf }),
+    report: options.report,
+    onStatus: (requestId, status) => {
+      events.emit('requests.checkScheduled', {
+        requestId,
+        nextCheckAt: status?.nextCheckAt ?? null,
+        attempt: status?.attempt ?? 0,
+        checking: status?.checking ?? false,
+      });
+    },
+  });
   const handlers = createHandlers({
     bulk,
     pinAttempts,
@@ -80,9 +100,11 @@ export function createServices(options: ServiceOptions): Services {
     secretShown,
     clipboard: options.clipboard,
     kioskExit: options.kioskExit,
+    checkStatus: (requestId) => reconciler.status(requestId),
   });
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
   bulk.resumeInterrupted(options.jobsOf);
+  reconciler.start();
   // Finished jobs' input rows are deleted once the policy's retention has passed: now, then daily.
   const stopPurging = schedulePurge(() => {
     const days = desk.settings().bulkRetentionDays ?? DEFAULT_BULK_RETENTION_DAYS;
@@ -95,9 +117,11 @@ export function createServices(options: ServiceOptions): Services {
     handlers,
     dispatch: createDispatcher(handlers, session, options.report),
     bulk,
+    reconciler,
     close: async () => {
       session.dispose();
       stopPurging();
+      await reconciler.close();
       await bulk.stop();
       offJournal();
       await desk.close();

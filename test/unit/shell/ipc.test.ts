@@ -233,6 +233,7 @@ describe('events', () => {
       log: () => undefined,
     });
     services.events.emit('requests.changed', { requestId: 'r1', op: 'card.block', state: 'done' });
+    services.events.emit('requests.checkScheduled', { requestId: 'r1', nextCheckAt: 1, attempt: 2, checking: false });
     services.events.emit('session.lockChanged', { locked: true, reason: 'os' });
     services.events.emit('profiles.switched', { profileId: 'sandbox' });
     const progress = {
@@ -247,10 +248,10 @@ describe('events', () => {
     };
     services.events.emit('bulk.progress', progress);
     expect(sent.map(([channel]) => channel)).toEqual(EVENT_NAMES.map(eventChannelOf));
-    expect(sent[1]).toEqual([eventChannelOf('session.lockChanged'), { locked: true, reason: 'os' }]);
+    expect(sent[2]).toEqual([eventChannelOf('session.lockChanged'), { locked: true, reason: 'os' }]);
     dispose();
     services.events.emit('profiles.switched', { profileId: 'sandbox' });
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(EVENT_NAMES.length);
   });
 });
 
