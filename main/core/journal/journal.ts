@@ -37,6 +37,7 @@ import {
   UPDATE_OUTCOME,
   type OperationRow,
 } from './rows.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { createSchema, OPEN_STATES_SQL, prepareConnection } from './schema.ts';
 import { WalSync } from './wal-sync.ts';
 
@@ -66,6 +67,7 @@ export class Journal {
   readonly path: string;
   private readonly db: DatabaseSync;
   private readonly wal: WalSync;
+  private readonly checkpoints: Checkpointer;
   private readonly groupCommit: boolean;
   private readonly listeners = new Set<(change: JournalChange) => void>();
   private readonly statements = new Map<string, StatementSync>();
@@ -82,6 +84,13 @@ export class Journal {
       throw error;
     }
     this.wal = new WalSync(`${path}-wal`, options.durable ?? true);
+    this.checkpoints = new Checkpointer(path);
+  }
+
+  /** After each commit: syncs it now or with the group, and keeps the log short. */
+  private committed(now: boolean): void {
+    this.wal.committed(now);
+    this.checkpoints.committed();
   }
 
   /**
@@ -127,7 +136,7 @@ export class Journal {
       this.sql(INSERT_INTENT).run(...intentValues(record));
       this.sql(INSERT_CHANGE).run(...intentChangeValues(record));
     });
-    this.wal.committed(!this.groupCommit);
+    this.committed(!this.groupCommit);
     this.announce({ key: record.key, op: record.op, state: 'sending' });
   }
 
@@ -141,14 +150,14 @@ export class Journal {
       this.sql(UPDATE_OUTCOME).run(...values.update);
       this.sql(INSERT_CHANGE).run(...values.insert);
     });
-    this.wal.committed(!this.groupCommit);
+    this.committed(!this.groupCommit);
     this.announce({ key: record.key, op: entry.op, state: record.state });
   }
 
   /** Records an audited operator action, on disk before the action goes ahead. */
   recordAudit(record: Omit<AuditRecord, 'type'>): void {
     this.sql(INSERT_AUDIT).run(...auditValues(record));
-    this.wal.committed(true);
+    this.committed(true);
   }
 
   get(key: string): JournalEntry | undefined {
@@ -224,6 +233,7 @@ export class Journal {
   }
 
   close(): void {
+    this.checkpoints.close();
     this.wal.close();
     this.db.close();
   }

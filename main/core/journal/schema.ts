@@ -65,6 +65,7 @@ CREATE INDEX IF NOT EXISTS audit_action ON audit (action, at, seq);
 export function prepareConnection(db: DatabaseSync): void {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA wal_autocheckpoint = 0'); // checkpoints run on a thread of their own (checkpointer.ts)
   db.exec('PRAGMA foreign_keys = ON');
 }
 

@@ -1,0 +1,50 @@
+// Keeps the write-ahead log short without stalling the event loop (docs/architecture.md, "The journal"). The
+// journal's connection never checkpoints itself (`wal_autocheckpoint = 0`); after every CHECKPOINT_EVERY commits
+// this asks a worker thread with its own connection to checkpoint. The thread starts only once a process has
+// written that much, so short-lived journals (tools, tests) never start one; what is left in the log is
+// checkpointed by SQLite when the last connection closes.
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export const CHECKPOINT_EVERY = 500;
+const WORKER = new URL(`./checkpoint-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+export class Checkpointer {
+  private worker: Worker | undefined;
+  private commits = 0;
+  private busy = false;
+  private readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  committed(): void {
+    if (++this.commits < CHECKPOINT_EVERY || this.busy) return;
+    this.commits = 0;
+    this.busy = true;
+    this.start().postMessage('checkpoint');
+  }
+
+  close(): void {
+    this.worker?.postMessage('close');
+    this.worker = undefined;
+  }
+
+  private start(): Worker {
+    if (this.worker !== undefined) return this.worker;
+    const worker = new Worker(WORKER, { workerData: { path: this.path } });
+    worker.unref(); // never keeps a process alive
+    worker.on('message', () => {
+      this.busy = false;
+    });
+    worker.on('error', () => {
+      // A failed checkpoint loses nothing (the log stays); SQLite checkpoints at the last close.
+      this.busy = false;
+      this.worker = undefined;
+    });
+    this.worker = worker;
+    return worker;
+  }
+}
