@@ -10,7 +10,8 @@ import { DeskError } from '../errors.ts';
 import type { Journal, JournalEntry } from '../journal/index.ts';
 import { isFinal } from '../journal/journal.ts';
 import type { JobMeta, JobStore, RowResult } from './job-store.ts';
-import { etaSeconds, RateMeter, type BulkProgress } from '../../../common/bulk/progress.ts';
+import { RateMeter, type BulkProgress } from '../../../common/bulk/progress.ts';
+import { progressOf, type JobRunner } from './runner-types.ts';
 import type { RowInput, ValidRow } from './validate.ts';
 
 export interface RunnerDeps {
@@ -57,7 +58,7 @@ function cardIds(result: Record<string, unknown>): string[] {
     .filter((id) => id !== undefined);
 }
 
-export class BulkRunner {
+export class BulkRunner implements JobRunner {
   private readonly deps: RunnerDeps;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<unknown>;
@@ -107,20 +108,7 @@ export class BulkRunner {
   }
 
   progressOf(meta: JobMeta, results: Map<number, RowResult>, rate: number | null, reason?: string): BulkProgress {
-    let failed = 0;
-    for (const r of results.values()) if (r.status === 'failed') failed++;
-    const remaining = meta.total - results.size;
-    return {
-      jobId: meta.id,
-      state: meta.state,
-      total: meta.total,
-      done: results.size - failed,
-      failed,
-      remaining,
-      ratePerMinute: rate === null ? null : Math.round(rate * 10) / 10,
-      etaSeconds: meta.state === 'running' ? etaSeconds(remaining, rate) : null,
-      ...(reason === undefined ? {} : { reason }),
-    };
+    return progressOf(meta, results, rate, reason);
   }
 
   private async execute(jobId: string, control: Control): Promise<JobMeta> {
@@ -178,10 +166,10 @@ export class BulkRunner {
 
   /** The latest journal entry of each of this job's tags (a step sent anew after not_received has two). */
   private taggedEntries(jobId: string): Map<string, JournalEntry> {
-    const prefix = `bulk:${jobId}:`;
     const out = new Map<string, JournalEntry>();
-    for (const entry of this.deps.journal.list()) {
-      if (entry.tag?.startsWith(prefix) === true) out.set(entry.tag, entry);
+    // Oldest first: a later entry of the same tag replaces an earlier one.
+    for (const entry of this.deps.journal.byTagPrefix(`bulk:${jobId}:`)) {
+      if (entry.tag !== undefined) out.set(entry.tag, entry);
     }
     return out;
   }

@@ -9,6 +9,7 @@ import { JobStore, type JobMeta } from './job-store.ts';
 import { resultCsv } from './result-file.ts';
 import { purgeExpiredRows } from './retention.ts';
 import { BulkRunner, type RunnerDeps } from './runner.ts';
+import type { JobRunner } from './runner-types.ts';
 import { validateBulkFile, type ValidRow } from './validate.ts';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -24,14 +25,18 @@ interface Draft {
 
 export class BulkService {
   readonly store: JobStore;
-  readonly runner: BulkRunner;
+  readonly runner: JobRunner;
   private readonly drafts = new Map<string, Draft>();
   private readonly now: () => number;
   private readonly report: (error: unknown) => void;
 
-  constructor(dataDir: string, deps: Omit<RunnerDeps, 'store'> & { report?: (error: unknown) => void }) {
+  /** `runner`: where jobs run (process/host-runner.ts gives each its own process); in this process by default. */
+  constructor(
+    dataDir: string,
+    deps: Omit<RunnerDeps, 'store'> & { report?: (error: unknown) => void; runner?: (store: JobStore) => JobRunner },
+  ) {
     this.store = new JobStore(dataDir);
-    this.runner = new BulkRunner({ ...deps, store: this.store });
+    this.runner = deps.runner?.(this.store) ?? new BulkRunner({ ...deps, store: this.store });
     this.now = deps.now ?? Date.now;
     this.report = deps.report ?? (() => undefined);
   }
