@@ -5,7 +5,8 @@ import { operations, type OpId, type RequestOf } from '../../common/card-api/cat
 import type { Outcome } from '../../common/card-api/outcome.ts';
 import type { ConnectionTest, ImportReport, ProfileView } from '../../common/contract/index.ts';
 import type { Preferences, Profile, Provisioning } from '../../common/settings/schema.ts';
-import type { CardApiClient, ClientTiming } from './card-api/client.ts';
+import type { CardApiClient, ClientTiming, Connection } from './card-api/client.ts';
+import type { SecretSource } from './card-api/signing.ts';
 import { auditInto, type Audit } from './desk/audit.ts';
 import { ClientPool } from './desk/client-pool.ts';
 import { testConnection } from './desk/connection-test.ts';
@@ -49,9 +50,14 @@ export class Desk {
   private readonly secrets: ProfileSecrets;
   private readonly embedded: EmbeddedSandbox;
   private readonly clients: ClientPool;
+  private readonly timing: ClientTiming;
+  private readonly logged: boolean;
 
   private constructor(options: DeskOptions, store: SettingsStore, managed: ReturnType<typeof readManagedPolicy>) {
     this.dataDir = options.dataDir;
+    const { deadlineMs, pollCeilingMs, notReceivedGraceMs } = options;
+    this.timing = { deadlineMs, pollCeilingMs, notReceivedGraceMs };
+    this.logged = options.log !== undefined;
     // Group commit: the fdatasync before each request runs off the event loop, shared by calls in flight.
     this.journal = Journal.open(options.dataDir, { groupCommit: true });
     this.audit = auditInto(this.journal);
@@ -221,6 +227,16 @@ export class Desk {
       clients.set(id, await this.client(id));
     }
     return reconcileJournal(this.journal, (entry) => clients.get(entry.connection.profileId ?? ''), options);
+  }
+
+  /**
+   * What a client of the profile is built from, for a bulk job's own process (docs/bulk.md, the job process):
+   * where requests go, what signs them, how long to wait, and whether calls are logged.
+   */
+  async connection(
+    profileId: string,
+  ): Promise<{ connection: Connection; secrets: SecretSource; timing: ClientTiming; logged: boolean }> {
+    return { ...(await this.connect(profileId)), timing: this.timing, logged: this.logged };
   }
 
   /** The embedded sandbox's URL (starting or joining it). */

@@ -4,3 +4,10 @@ export { PROBLEM_CODES, describeProblem, type BulkProblem, type ProblemCode } fr
 export { JOB_STATES, type BulkProgress, type JobState } from '../../../common/bulk/progress.ts';
 export { BulkService, DEFAULT_CONCURRENCY } from './service.ts';
 export { bulkServiceFor } from './for-desk.ts';
+export {
+  forkJobProcess,
+  JOB_PROCESS_ENTRY,
+  JOB_V8_FLAGS,
+  type JobProcess,
+  type JobProcessLauncher,
+} from './process/channel.ts';

@@ -1,0 +1,62 @@
+// How the host starts a bulk job process and talks to it (docs/bulk.md, the job process). Core knows only this
+// interface: the preview and the CLI fork a Node child (forkJobProcess below); the desktop shell gives an
+// Electron utility process (main/shell/bulk-process.ts). Both run the same entry, child-main.ts.
+import { fork } from 'node:child_process';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildMessage, HostMessage } from './messages.ts';
+
+export interface JobProcess {
+  readonly pid: number | undefined;
+  send(message: HostMessage): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Once, when the process has ended: its exit code, or the signal that ended it. */
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  kill(): void;
+}
+
+export type JobProcessLauncher = () => JobProcess;
+
+/** The job process's entry, next to this module: .ts when run from source, .js when built. */
+export const JOB_PROCESS_ENTRY = fileURLToPath(
+  new URL(`./child-main${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+);
+
+/**
+ * V8 flags of the job process: a young generation capped at 8 MB per semi-space. Without it V8 grows it to
+ * 64 MB per semi-space on a machine with much memory, and a long job's resident memory follows it. Electron's
+ * main process cannot take this flag; a utility process can.
+ */
+export const JOB_V8_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+
+/**
+ * A Node child process on the same Node binary, IPC with structured clone (the secret goes as bytes).
+ * `execArgv`: more flags for the child (a benchmark's profiler); never a secret.
+ */
+export function forkJobProcess(options: { entry?: string; execArgv?: readonly string[] } = {}): JobProcessLauncher {
+  const { entry = JOB_PROCESS_ENTRY, execArgv = [] } = options;
+  return () => {
+    const child = fork(entry, [], {
+      execArgv: [...JOB_V8_FLAGS, ...execArgv],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return {
+      pid: child.pid,
+      send: (message) => {
+        if (child.connected) child.send(message);
+      },
+      onMessage: (listener) => {
+        child.on('message', listener);
+      },
+      onExit: (listener) => {
+        child.once('exit', listener);
+      },
+      kill: () => {
+        child.kill('SIGKILL');
+      },
+    };
+  };
+}
+
+export type { ChildMessage, HostMessage };
