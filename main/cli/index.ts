@@ -18,6 +18,10 @@ const HELP = `Card Desk admin CLI
   card-desk secret set|status|clear|test <profile id> [--json] [--data-dir <dir>]
   card-desk policy hash-pin   the kiosk admin PIN (standard input) as the hash for policy.kioskExitPinHash
   card-desk journal list [--open] [--json] [--data-dir <dir>]
+  card-desk journal search [--archived] [--text <t>] [--op <op id>] [--profile <id>] [--state <s,…>]
+                    [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>] [--json] [--data-dir <dir>]
+  card-desk journal archive --before <YYYY-MM-DD> [--json] [--data-dir <dir>]
+                    final operations and audit records before the date to a compressed file in archive/
   card-desk journal reconcile (--profile <id> | --base-url <url> --merchant <id> --scheme <scheme> --secret-stdin) [--data-dir <dir>]
   card-desk sandbox [--port <n>] [--merchant <id> --secret <s>]… [--state <file>] [--async-ms <n>]
                     [--latency-ms <n>] [--fault <op>:<kind>[:<count>]]…

@@ -4,6 +4,7 @@ import { Journal } from '../../core/journal/index.ts';
 import { reconcileJournal, sameConnection, type ReconcileReport } from '../../core/journal/reconcile.ts';
 import { withDesk } from '../desk-context.ts';
 import { importOldJournal } from '../journal-import.ts';
+import { archive, search } from './journal-archive.ts';
 import { clientFrom, CONNECTION_OPTIONS, connectionFrom } from '../connection-options.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 
@@ -11,7 +12,11 @@ export async function journalCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
   if (action === 'list') return list(rest);
   if (action === 'reconcile') return reconcile(rest);
-  throw new UsageError(`journal: expected "list" or "reconcile", got ${JSON.stringify(action ?? '')}`);
+  if (action === 'archive') return archive(rest);
+  if (action === 'search') return search(rest);
+  throw new UsageError(
+    `journal: expected "list", "search", "archive" or "reconcile", got ${JSON.stringify(action ?? '')}`,
+  );
 }
 
 async function list(args: string[]): Promise<number> {

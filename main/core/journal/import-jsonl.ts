@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { JOURNAL_FILE } from './journal.ts';
+import { JOURNAL_FILE, privateDatabaseFile } from './journal.ts';
 import { JOURNAL_JSONL, readJsonl } from './jsonl.ts';
 import type { JournalRecord } from './records.ts';
 import {
@@ -53,6 +53,7 @@ export async function importJsonlJournal(
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const { size, mtimeMs } = statSync(source);
   const marker = `imported:${JOURNAL_JSONL}:${String(size)}:${String(Math.trunc(mtimeMs))}`;
+  privateDatabaseFile(join(dataDir, JOURNAL_FILE));
   const db = new DatabaseSync(join(dataDir, JOURNAL_FILE), { timeout: 10_000 });
   let report: ImportReport;
   try {

@@ -1,10 +1,12 @@
 // The durable operation journal and audit trail in SQLite (docs/architecture.md, "The journal"): an intent is
 // on disk before its request leaves, every outcome after it, one row per operation folded as it goes. Several
 // processes may use one data folder at once (the app, the CLI, a bulk job process).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { DeskError } from '../errors.ts';
+import { makePrivate, PRIVATE_FILE_MODE } from '../private-files.ts';
+import { archivable, removeArchived, type ArchivedRecord } from './archive-rows.ts';
 import { JOURNAL_JSONL } from './jsonl.ts';
 import {
   auditPage,
@@ -75,6 +77,7 @@ export class Journal {
   private constructor(path: string, options: JournalOptions) {
     this.path = path;
     this.groupCommit = options.groupCommit ?? false;
+    privateDatabaseFile(path);
     this.db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
     try {
       prepareConnection(this.db);
@@ -209,7 +212,19 @@ export class Journal {
     return [...this.iterateAudit()].reverse();
   }
 
-  /** Runs `work` in one write transaction (imports, archiving). */
+  /** Final operations and audit records older than `before`, for an archive file (archive.ts). */
+  archivable(before: number): Generator<ArchivedRecord> {
+    return archivable(this.db, before);
+  }
+
+  /** Removes, in one transaction, exactly what the last `archivable` walk gave. */
+  removeArchived(): { operations: number; audits: number } {
+    const removed = this.transaction(() => removeArchived(this.db));
+    this.committed(true);
+    return removed;
+  }
+
+  /** Runs `work` in one write transaction. */
   transaction<T>(work: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -237,6 +252,15 @@ export class Journal {
     this.wal.close();
     this.db.close();
   }
+}
+
+/**
+ * The database is the operator's alone (docs/architecture.md, data folder): created owner-only before SQLite
+ * opens it, and SQLite gives its -wal and -shm files the same mode.
+ */
+export function privateDatabaseFile(path: string): void {
+  if (existsSync(path)) makePrivate(path);
+  else writeFileSync(path, '', { mode: PRIVATE_FILE_MODE });
 }
 
 export function isFinal(state: EntryState): boolean {

@@ -1,0 +1,60 @@
+// What archiving takes out of the journal database and puts back nowhere: final operations (with their changes)
+// and audit records older than a date, read a page at a time, and their removal by the exact rows written.
+import type { DatabaseSync } from 'node:sqlite';
+import { auditOf, entryOf, type AuditRow, type OperationRow } from './rows.ts';
+import { OPEN_STATES_SQL } from './schema.ts';
+import type { AuditRecord, JournalEntry } from './records.ts';
+
+export type ArchivedRecord =
+  | { type: 'operation'; entry: JournalEntry; changes: { at: number; state: string }[] }
+  | { type: 'audit'; record: AuditRecord };
+
+const PAGE = 1000;
+
+/** Final operations, then audit records, older than `before`, oldest first; each seq noted in a temp table. */
+export function* archivable(db: DatabaseSync, before: number): Generator<ArchivedRecord> {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS archived (tbl TEXT NOT NULL, seq INTEGER NOT NULL)');
+  db.exec('DELETE FROM temp.archived');
+  const note = db.prepare('INSERT INTO temp.archived (tbl, seq) VALUES (?, ?)');
+  const changes = db.prepare('SELECT at, state FROM changes WHERE key = ? ORDER BY seq');
+  const ops = db.prepare(
+    `SELECT * FROM operations WHERE at < ? AND state NOT IN (${OPEN_STATES_SQL}) AND seq > ? ORDER BY seq LIMIT ${String(PAGE)}`,
+  );
+  for (let after = 0; ;) {
+    const rows = ops.all(before, after) as unknown as OperationRow[];
+    for (const row of rows) {
+      note.run('operations', row.seq);
+      yield {
+        type: 'operation',
+        entry: entryOf(row),
+        changes: changes.all(row.key) as { at: number; state: string }[],
+      };
+    }
+    const last = rows.at(-1);
+    if (last === undefined) break;
+    after = last.seq;
+  }
+  const audits = db.prepare(`SELECT * FROM audit WHERE at < ? AND seq > ? ORDER BY seq LIMIT ${String(PAGE)}`);
+  for (let after = 0; ;) {
+    const rows = audits.all(before, after) as unknown as AuditRow[];
+    for (const row of rows) {
+      note.run('audit', row.seq);
+      yield { type: 'audit', record: auditOf(row) };
+    }
+    const last = rows.at(-1);
+    if (last === undefined) break;
+    after = last.seq;
+  }
+}
+
+/** Removes exactly the rows `archivable` noted (an operation settled meanwhile was not written: it stays). */
+export function removeArchived(db: DatabaseSync): { operations: number; audits: number } {
+  const ops = "SELECT seq FROM temp.archived WHERE tbl = 'operations'";
+  db.exec(`DELETE FROM changes WHERE key IN (SELECT key FROM operations WHERE seq IN (${ops}))`);
+  const operations = db.prepare(`DELETE FROM operations WHERE seq IN (${ops})`).run().changes;
+  const audits = db
+    .prepare("DELETE FROM audit WHERE seq IN (SELECT seq FROM temp.archived WHERE tbl = 'audit')")
+    .run().changes;
+  db.exec('DELETE FROM temp.archived');
+  return { operations: Number(operations), audits: Number(audits) };
+}

@@ -1,0 +1,64 @@
+// `card-desk journal archive --before <date>` (docs/architecture.md, "Retention and archives"): final operations
+// and audit records older than a date move to a compressed file of JSON lines in the data folder's archive/
+// folder. The file is complete and on disk before a row leaves the journal; the rows removed are exactly the
+// rows written; the archiving itself is an audit record that stays. Open operations are never archived.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, fsyncSync, mkdirSync, openSync, closeSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
+import { PRIVATE_FILE_MODE } from '../private-files.ts';
+import type { Journal } from './journal.ts';
+
+export const ARCHIVE_DIR = 'archive';
+
+export interface ArchiveReport {
+  file: string;
+  before: number;
+  operations: number;
+  audits: number;
+}
+
+export async function archiveJournal(
+  journal: Journal,
+  dataDir: string,
+  before: number,
+  now: () => number = Date.now,
+): Promise<ArchiveReport> {
+  const dir = join(dataDir, ARCHIVE_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+  const file = join(dir, `journal-before-${new Date(before).toISOString().slice(0, 10)}-${stamp}.jsonl.gz`);
+  const partial = `${file}.partial`;
+  const gzip = createGzip();
+  const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
+  const finished = once(out, 'close');
+  gzip.pipe(out);
+  const written = { operations: 0, audits: 0 };
+  for (const record of journal.archivable(before)) {
+    if (record.type === 'operation') written.operations++;
+    else written.audits++;
+    if (!gzip.write(`${JSON.stringify(record)}\n`)) await once(gzip, 'drain');
+  }
+  gzip.end();
+  await finished;
+  const fd = openSync(partial, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, file);
+  const removed = journal.removeArchived();
+  if (removed.operations !== written.operations || removed.audits !== written.audits) {
+    // Cannot happen: the removal names the rows written. Said loudly rather than hidden.
+    throw new Error(`archive ${file} holds ${JSON.stringify(written)} but ${JSON.stringify(removed)} were removed`);
+  }
+  journal.recordAudit({
+    key: randomUUID(),
+    at: now(),
+    action: 'journal.archive',
+    details: { before, file, operations: written.operations, audits: written.audits },
+  });
+  return { file, before, ...written };
+}
