@@ -95,13 +95,7 @@ function parseCursor(cursor: string): [number, number] {
   return [Number(match[1]), Number(match[2])];
 }
 
-function pageOf<T>(
-  db: DatabaseSync,
-  table: string,
-  where: Where,
-  page: PageRequest,
-  map: (row: never) => T,
-): Page<T> {
+function pageOf<T>(db: DatabaseSync, table: string, where: Where, page: PageRequest, map: (row: never) => T): Page<T> {
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_PAGE)
     throw new DeskError('invalid_arguments', `a page holds 1 to ${String(MAX_PAGE)} rows`);
   const clauses = [...where.clauses];
