@@ -5,7 +5,11 @@ import { parseFaultFlag, type FaultRule } from './faults.ts';
 import type { SandboxOptions } from './sandbox.ts';
 
 export const USAGE = `usage: card-desk sandbox [--port <n>] [--host <loopback>] [--merchant <id> --secret <s>]...
-                         [--state <file>] [--async-ms <n>] [--latency-ms <n>] [--fault <op>:<kind>[:<count>]]...`;
+                         [--state <file>] [--async-ms <n>] [--retention-ms <n>] [--latency-ms <n>]
+                         [--fault <op>:<kind>[:<count>]]...`;
+
+/** A year: longer windows only make the state file bigger. */
+const MAX_RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 
 export type ParsedArgs =
   | {
@@ -47,6 +51,7 @@ export function parseSandboxArgs(argv: string[]): ParsedArgs {
         secret: { type: 'string', multiple: true },
         state: { type: 'string' },
         'async-ms': { type: 'string' },
+        'retention-ms': { type: 'string' },
         'latency-ms': { type: 'string' },
         fault: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
@@ -60,8 +65,10 @@ export function parseSandboxArgs(argv: string[]): ParsedArgs {
   const port = integer('--port', values.port, 65_535);
   const asyncMs = integer('--async-ms', values['async-ms'], 3_600_000);
   const latencyMs = integer('--latency-ms', values['latency-ms'], 600_000);
-  for (const value of [port, asyncMs, latencyMs])
+  const retentionMs = integer('--retention-ms', values['retention-ms'], MAX_RETENTION_MS);
+  for (const value of [port, asyncMs, latencyMs, retentionMs])
     if (typeof value === 'string') return { kind: 'error', message: value };
+  if (retentionMs === 0) return { kind: 'error', message: '--retention-ms must be at least 1' };
 
   const ids = values.merchant ?? [];
   const secrets = values.secret ?? [];
@@ -97,6 +104,7 @@ export function parseSandboxArgs(argv: string[]): ParsedArgs {
   if (values.host !== undefined) options.host = values.host;
   if (values.state !== undefined) options.stateFile = values.state;
   if (typeof asyncMs === 'number') options.asyncMs = asyncMs;
+  if (typeof retentionMs === 'number') options.retentionMs = retentionMs;
   if (typeof latencyMs === 'number') options.latencyMs = latencyMs;
   return generatedSecret === undefined ? { kind: 'run', options } : { kind: 'run', options, generatedSecret };
 }

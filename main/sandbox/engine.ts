@@ -10,6 +10,7 @@ import { giftCardHandlers } from './handlers/gift-cards.ts';
 import { paymentCardHandlers } from './handlers/payment-cards.ts';
 import type { OpContext, OpOutcome } from './handlers/types.ts';
 import type { Effect, MerchantData, RequestRecord, SandboxState } from './model.ts';
+import type { Retention } from './retention.ts';
 
 const HANDLERS = { ...paymentCardHandlers, ...giftCardHandlers };
 const MAX_REQUEST_ID = 128;
@@ -27,6 +28,8 @@ export interface EngineOptions {
   state: SandboxState;
   secrets: ReadonlyMap<number, Buffer>;
   asyncMs: number;
+  /** How long Request-Ids and settled requests are remembered. */
+  retention: Retention;
   now: () => number;
   /** Called after anything worth saving changed. */
   onChange: () => void;
@@ -53,6 +56,15 @@ export class Engine {
         if (record.status === 'process') this.#pending.push({ merchant, record });
     }
     this.#pending.sort((a, b) => a.record.seq - b.record.seq);
+  }
+
+  /** Drops what aged out of the retention window, for every merchant. */
+  forgetExpired(): void {
+    const now = this.#options.now();
+    let dropped = false;
+    for (const merchant of this.state.merchants.values())
+      if (this.#options.retention.forget(merchant, now)) dropped = true;
+    if (dropped) this.#options.onChange();
   }
 
   /** Completes, in arrival order, every async write whose time has come. */
@@ -82,6 +94,7 @@ export class Engine {
   /** One API call; `raw` is the exact body received, `path` the URL path it was sent to. */
   handle(op: OpId, path: string, headers: IncomingHttpHeaders, raw: Buffer): Record<string, unknown> {
     this.settleDue();
+    this.forgetExpired();
     const spec = operations[op];
     const now = this.#options.now();
     const failed = (failure: Failure): Record<string, unknown> => errorBody(spec.api, now, failure);
@@ -95,7 +108,7 @@ export class Engine {
     if (merchant === undefined)
       return failed({ code: 'unknown_merchant', description: `unknown merchant ${String(auth.merchantId)}` });
 
-    // (2) Request-Id: required, and never twice for one merchant.
+    // (2) Request-Id: required, and never twice for one merchant within the retention window.
     const header = headers['request-id'];
     const requestId = typeof header === 'string' ? header.trim() : '';
     if (requestId === '') return failed({ code: 'validation_error', description: 'Request-Id: required' });
@@ -105,10 +118,11 @@ export class Engine {
         description: `Request-Id: at most ${String(MAX_REQUEST_ID)} characters`,
       });
     }
-    if (merchant.seen.has(requestId)) {
+    const { retention } = this.#options;
+    if (retention.usedRequestId(merchant, requestId, now)) {
       return failed({ code: 'duplicate_request_id', description: `Request-Id ${requestId} was already used` });
     }
-    merchant.seen.add(requestId);
+    retention.useRequestId(merchant, requestId, now);
     this.#options.onChange();
 
     // (3) The body: JSON, then the catalog's schema (the same one the client uses).
@@ -132,13 +146,18 @@ export class Engine {
     let key = requestId;
     if (spec.access === 'write') {
       if (spec.keyedBy === 'body') key = bodyRequestId(parsed.data) ?? requestId;
-      if (merchant.requests.has(key)) {
+      if (retention.request(merchant, key, now) !== undefined) {
         return failed({ code: 'duplicate_request_id', description: `request_id ${key} was already used` });
       }
     }
 
     // (4) The operation itself.
-    const ctx: OpContext = { state: this.state, merchant, now };
+    const ctx: OpContext = {
+      state: this.state,
+      merchant,
+      now,
+      request: (k) => retention.request(merchant, k, now),
+    };
     const handler = HANDLERS[op] as (ctx: OpContext, body: unknown) => OpOutcome;
     const outcome = handler(ctx, parsed.data);
     switch (outcome.kind) {
@@ -173,6 +192,7 @@ export class Engine {
       error: null,
       ...fields,
     };
+    merchant.requests.delete(key); // one that aged out but is not dropped yet: the new one goes last
     merchant.requests.set(key, record);
     this.committed[op] = (this.committed[op] ?? 0) + 1;
     this.#options.onChange();

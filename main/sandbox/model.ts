@@ -147,10 +147,13 @@ export interface MerchantData {
   id: number;
   clients: Map<string, Client>;
   cards: Map<string, Card>;
-  /** Request registry, keyed by body request_id or Request-Id header (docs/card-api.md, safe retry). */
+  /**
+   * Request registry, keyed by body request_id or Request-Id header (docs/card-api.md, safe retry), in
+   * arrival order; settled records leave after the retention window (retention.ts).
+   */
   requests: Map<string, RequestRecord>;
-  /** Every Request-Id this merchant used on a request that got past the duplicate check. */
-  seen: Set<string>;
+  /** Request-Id → when it first got past the duplicate check, in arrival order; kept for the retention window. */
+  seen: Map<string, number>;
   /** Keyed by `<type>:<value>`. */
   limits: Map<string, LimitEntry[]>;
   gift: { balance: number; products: GiftProduct[]; cards: Map<number, GiftCard> };

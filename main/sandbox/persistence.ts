@@ -1,4 +1,5 @@
 // The --state file: loaded and checked at start, saved atomically (temp file + rename) and owner-only, debounced.
+// One JSON file rather than a database: docs/card-api.md, retention, says why.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -17,30 +18,40 @@ import {
 const FORMAT = 'card-desk-sandbox-state';
 const count = z.int().min(0);
 
-const fileSchema = z.object({
+const merchantSchema = z.object({
+  id: z.int().positive(),
+  clients: z.array(clientSchema),
+  cards: z.array(cardSchema),
+  /** In arrival order, like the Map they come from (retention.ts relies on it). */
+  requests: z.array(requestRecordSchema),
+  limits: z.array(z.object({ object: z.string(), entries: z.array(limitEntrySchema) })),
+  gift: z.object({ balance: z.number(), products: z.array(giftProductSchema), cards: z.array(giftCardSchema) }),
+});
+
+const fileBase = z.object({
   format: z.literal(FORMAT),
-  version: z.literal(1),
   seed: z.string().regex(/^[0-9a-f]{64}$/),
   counters: z.object({ client: count, card: count, gift: count, seq: count }),
-  merchants: z.array(
-    z.object({
-      id: z.int().positive(),
-      clients: z.array(clientSchema),
-      cards: z.array(cardSchema),
-      requests: z.array(requestRecordSchema),
-      seen_request_ids: z.array(z.string()),
-      limits: z.array(z.object({ object: z.string(), entries: z.array(limitEntrySchema) })),
-      gift: z.object({ balance: z.number(), products: z.array(giftProductSchema), cards: z.array(giftCardSchema) }),
-    }),
-  ),
   outbox: z.array(outboxMessageSchema),
 });
-type StateFileContent = z.infer<typeof fileSchema>;
+
+/** Version 2: each Request-Id with the time it was first received, in arrival order. */
+const fileSchemaV2 = fileBase.extend({
+  version: z.literal(2),
+  merchants: z.array(merchantSchema.extend({ request_ids: z.array(z.tuple([z.string(), z.number()])) })),
+});
+/** Version 1 kept bare Request-Ids, for ever; still read so an existing sandbox world survives the upgrade. */
+const fileSchemaV1 = fileBase.extend({
+  version: z.literal(1),
+  merchants: z.array(merchantSchema.extend({ seen_request_ids: z.array(z.string()) })),
+});
+const fileSchema = z.discriminatedUnion('version', [fileSchemaV2, fileSchemaV1]);
+type StateFileContent = z.infer<typeof fileSchemaV2>;
 
 export function serialize(state: SandboxState): string {
   const content: StateFileContent = {
     format: FORMAT,
-    version: 1,
+    version: 2,
     seed: state.seed,
     counters: state.counters,
     merchants: [...state.merchants.values()].map((m) => ({
@@ -48,7 +59,7 @@ export function serialize(state: SandboxState): string {
       clients: [...m.clients.values()],
       cards: [...m.cards.values()],
       requests: [...m.requests.values()],
-      seen_request_ids: [...m.seen],
+      request_ids: [...m.seen],
       limits: [...m.limits].map(([object, entries]) => ({ object, entries })),
       gift: { balance: m.gift.balance, products: m.gift.products, cards: [...m.gift.cards.values()] },
     })),
@@ -57,7 +68,8 @@ export function serialize(state: SandboxState): string {
   return JSON.stringify(content);
 }
 
-export function deserialize(text: string): SandboxState {
+/** `loadedAt`: the clock's time now; version 1 ids count as received then, so they age out one window later. */
+export function deserialize(text: string, loadedAt: number): SandboxState {
   const content = fileSchema.parse(JSON.parse(text));
   return {
     seed: content.seed,
@@ -70,7 +82,9 @@ export function deserialize(text: string): SandboxState {
           clients: new Map(m.clients.map((c) => [c.client_id, c])),
           cards: new Map(m.cards.map((c) => [c.card_id, c])),
           requests: new Map(m.requests.map((r) => [r.key, r])),
-          seen: new Set(m.seen_request_ids),
+          seen: new Map<string, number>(
+            'request_ids' in m ? m.request_ids : m.seen_request_ids.map((id) => [id, loadedAt]),
+          ),
           limits: new Map(m.limits.map((l) => [l.object, l.entries])),
           gift: {
             balance: m.gift.balance,
@@ -92,10 +106,10 @@ export class StateFileError extends Error {
 }
 
 /** Undefined when there is no file yet; throws StateFileError (and leaves the file alone) when it is unusable. */
-export function loadState(file: string): SandboxState | undefined {
+export function loadState(file: string, loadedAt: number): SandboxState | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return deserialize(readFileSync(file, 'utf8'));
+    return deserialize(readFileSync(file, 'utf8'), loadedAt);
   } catch (error) {
     const issue = error instanceof z.ZodError ? error.issues[0] : undefined;
     const reason =

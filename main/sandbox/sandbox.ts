@@ -7,6 +7,7 @@ import { isLoopbackHost, urlHost } from './loopback.ts';
 import type { OutboxMessage } from './model.ts';
 import { readOutbox } from './outbox.ts';
 import { DebouncedSaver, loadState, saveState } from './persistence.ts';
+import { DEFAULT_RETENTION_MS, Retention } from './retention.ts';
 import { createSandboxServer } from './server.ts';
 import { ensureMerchants, newState } from './state.ts';
 
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   stateFile?: string;
   /** Delay before an async write completes; default 200. */
   asyncMs?: number;
+  /** How long a Request-Id and a settled request are remembered, on the `now` clock; default 7 days. */
+  retentionMs?: number;
   latencyMs?: number;
   faults?: FaultRule[];
   /** Clock in milliseconds; tests pass their own to drive async completion. */
@@ -87,10 +90,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (!initialFaults.success)
     throw new SandboxConfigError(`faults: ${initialFaults.error.issues[0]?.message ?? 'invalid'}`);
   faults.set(initialFaults.data);
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  // A result must outlive the wait for it, or a poll could find neither `process` nor the outcome.
+  if (!Number.isSafeInteger(retentionMs) || retentionMs <= asyncMs)
+    throw new SandboxConfigError(`retentionMs must be an integer greater than asyncMs (${String(asyncMs)})`);
   const now = options.now ?? Date.now;
 
   const { stateFile } = options;
-  const state = (stateFile === undefined ? undefined : loadState(stateFile)) ?? newState();
+  const state = (stateFile === undefined ? undefined : loadState(stateFile, now())) ?? newState();
   ensureMerchants(
     state,
     merchants.map((m) => m.id),
@@ -105,12 +112,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state,
     secrets: new Map(merchants.map((m) => [m.id, Buffer.from(m.secret, 'utf8')])),
     asyncMs,
+    retention: new Retention(retentionMs),
     now,
     onChange: () => {
       if (stateFile !== undefined) saver.schedule();
     },
   });
   engine.settleDue(); // work that fell due while the sandbox was down
+  engine.forgetExpired(); // and ids that aged out meanwhile, so the file starts small
   save(); // proves the file is writable before we say we are listening
 
   let requests = 0;

@@ -23,7 +23,7 @@ export function newMerchant(id: number): MerchantData {
     clients: new Map(),
     cards: new Map(),
     requests: new Map(),
-    seen: new Set(),
+    seen: new Map(),
     limits: new Map(),
     gift: { balance: GIFT_START_BALANCE, products: seededProducts(), cards: new Map() },
   };

@@ -168,15 +168,37 @@ describe('state file content', () => {
   it('round-trips the whole state', () => {
     const state = newState();
     ensureMerchants(state, [1, 2]);
-    state.merchants.get(1)?.seen.add('r1');
+    state.merchants.get(1)?.seen.set('r1', 5).set('r0', 3);
     state.outbox.push({ phone: '7700', text: 'hi', code: '123456', at: '2026-01-01T00:00:00Z' });
-    const again = deserialize(serialize(state));
+    const again = deserialize(serialize(state), 99);
     expect(again).toEqual(state);
+    expect([...(again.merchants.get(1)?.seen.keys() ?? [])]).toEqual(['r1', 'r0']); // arrival order kept
     expect(serialize(again)).toBe(serialize(state));
   });
 
+  it('reads a version 1 file: its bare Request-Ids count as received when loaded', () => {
+    const state = newState();
+    ensureMerchants(state, [1]);
+    const v1 = JSON.parse(serialize(state)) as { version: number; merchants: Record<string, unknown>[] };
+    v1.version = 1;
+    for (const m of v1.merchants) {
+      delete m.request_ids;
+      m.seen_request_ids = ['old-1', 'old-2'];
+    }
+    const loaded = deserialize(JSON.stringify(v1), 1234);
+    expect([...(loaded.merchants.get(1)?.seen ?? [])]).toEqual([
+      ['old-1', 1234],
+      ['old-2', 1234],
+    ]);
+    expect(serialize(loaded)).toContain('"version":2');
+  });
+
   it('rejects content that is not a sandbox state', () => {
-    expect(() => deserialize('{}')).toThrow();
-    expect(() => deserialize(serialize(newState()).replace('"version":1', '"version":2'))).toThrow();
+    expect(() => deserialize('{}', 0)).toThrow();
+    const state = newState();
+    ensureMerchants(state, [1]);
+    expect(() => deserialize(serialize(state).replace('"version":2', '"version":3'), 0)).toThrow();
+    // A version 2 merchant under a version 1 label: its ids would be misread.
+    expect(() => deserialize(serialize(state).replace('"version":2', '"version":1'), 0)).toThrow();
   });
 });

@@ -189,7 +189,7 @@ export const paymentCardHandlers: { [K in Exclude<keyof Ops, `gift.${string}`>]:
     });
   },
   'request.status': (ctx, body) => {
-    const record = ctx.merchant.requests.get(body.request_id);
+    const record = ctx.request(body.request_id);
     if (record === undefined) return fail('request_not_found', `no request ${body.request_id}`);
     return read(requestStatusFields(record));
   },

@@ -6,6 +6,8 @@ export interface OpContext {
   state: SandboxState;
   merchant: MerchantData;
   now: number;
+  /** The request registered under `key` within the retention window (retention.ts). */
+  request(key: string): RequestRecord | undefined;
 }
 
 export type OpOutcome =
