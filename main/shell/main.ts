@@ -11,6 +11,7 @@ import type { SettingsDocument } from '../core/settings/store.ts';
 import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { electronClipboard } from './clipboard.ts';
+import { importJournalWithWindow } from './journal-import-window.ts';
 import { guardSession, guardWebContents, isTrustedSender } from './guards.ts';
 import { registerAppIpc } from './ipc.ts';
 import { applyKiosk, type KioskController } from './kiosk.ts';
@@ -66,6 +67,7 @@ if (refused === undefined && claimSingleInstance(app, () => mainWindow)) {
   quitClosesServices();
   app
     .whenReady()
+    .then(() => importJournalWithWindow(dataDir, app.getLocale()))
     .then(start)
     .catch((error: unknown) => {
       log(`could not start: ${describeError(error)}`);
