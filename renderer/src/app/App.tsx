@@ -1,6 +1,7 @@
 // The app: while locked only the lock screen is mounted (nothing read before the lock stays on screen or in
 // React state); otherwise the frame and the current screen.
 import type { ReactElement } from 'react';
+import { useCheckEvents } from '../api/open-checks.ts';
 import { useSession } from '../api/shared-queries.ts';
 import { useBridgeEvents } from '../api/use-bridge-events.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
@@ -20,6 +21,7 @@ function CurrentScreen(): ReactElement {
 export function App(): ReactElement {
   const session = useSession();
   useBridgeEvents();
+  useCheckEvents();
   useUiLanguage();
   useActivityReporting(session.data?.locked === false);
 

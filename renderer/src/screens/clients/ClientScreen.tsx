@@ -1,8 +1,13 @@
 // One client: its cards, and what an operator does for it — issue a virtual or plastic card, change the phone,
-// link a bulk-issued card. The Card API has no "client info" read, so the page is the id and its cards.
+// link a bulk-issued card. The Card API has no "client info" read, so the page is the id and its cards. While an
+// operation for the client is open, the page says when Card Desk asks the bank next, and the action that sent it
+// waits (docs/architecture.md, live reconciliation).
 import { Anchor, Breadcrumbs, Paper, Text, Title } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenChecks } from '../../api/open-checks.ts';
+import { OpenChecksNotice } from '../../components/OpenChecks.tsx';
+import { opLabel } from '../../i18n/op-names.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ClientCards } from './client/ClientCards.tsx';
@@ -13,20 +18,53 @@ import { UpdatePhoneForm } from './client/UpdatePhoneForm.tsx';
 import './clients.css';
 import { PRIMARY } from '../../components/colors.ts';
 
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactElement {
+/** The operation each panel sends: it must not be sent again while one is open for this client. */
+const PANEL_OP = {
+  'client-issue-virtual': 'card.issue',
+  'client-issue-plastic': 'card.issuePlastic',
+  'client-phone': 'client.update',
+  'client-link': 'card.link',
+} as const;
+type PanelId = keyof typeof PANEL_OP;
+
+function Panel({
+  id,
+  title,
+  waiting,
+  children,
+}: {
+  id: PanelId;
+  title: string;
+  /** Why the panel waits (its operation is open), or undefined. */
+  waiting: string | undefined;
+  children: ReactNode;
+}): ReactElement {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={id} data-testid={id}>
       <Title order={2} size="h4" id={id} mb="sm">
         {title}
       </Title>
-      {children}
+      {waiting !== undefined && (
+        <Text size="sm" mb="xs" data-testid={`${id}-waiting`}>
+          {waiting}
+        </Text>
+      )}
+      {/* A disabled fieldset disables every control of the form inside it. */}
+      <fieldset className="client-panel-fields" disabled={waiting !== undefined}>
+        {children}
+      </fieldset>
     </Paper>
   );
 }
 
 export function ClientScreen({ clientId }: { clientId: string }): ReactElement {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'requests', 'journal']);
   const { navigate } = useNavigation();
+  const openOps = useOpenChecks({ clientId }).data ?? [];
+  const waiting = (id: PanelId): string | undefined => {
+    const op = openOps.find((check) => check.op === PANEL_OP[id])?.op;
+    return op === undefined ? undefined : t('requests:checks.actionWaits', { op: opLabel(t, op) });
+  };
   return (
     <div className="clients-screen">
       <nav aria-label={t('client.breadcrumbs')} className="client-breadcrumbs">
@@ -49,20 +87,21 @@ export function ClientScreen({ clientId }: { clientId: string }): ReactElement {
         </Breadcrumbs>
       </nav>
       <PageHeader title={t('client.title', { clientId })} />
+      <OpenChecksNotice checks={openOps} testId="client-open-checks" />
       <Paper withBorder p="md" mb="md" component="section" aria-labelledby="client-cards-title">
         <ClientCards clientId={clientId} />
       </Paper>
       <div className="client-actions">
-        <Panel id="client-issue-virtual" title={t('issue.virtualTitle')}>
+        <Panel id="client-issue-virtual" title={t('issue.virtualTitle')} waiting={waiting('client-issue-virtual')}>
           <IssueVirtualCard clientId={clientId} />
         </Panel>
-        <Panel id="client-issue-plastic" title={t('issue.plasticTitle')}>
+        <Panel id="client-issue-plastic" title={t('issue.plasticTitle')} waiting={waiting('client-issue-plastic')}>
           <IssuePlasticCard clientId={clientId} />
         </Panel>
-        <Panel id="client-phone" title={t('phone.title')}>
+        <Panel id="client-phone" title={t('phone.title')} waiting={waiting('client-phone')}>
           <UpdatePhoneForm clientId={clientId} />
         </Panel>
-        <Panel id="client-link" title={t('link.title')}>
+        <Panel id="client-link" title={t('link.title')} waiting={waiting('client-link')}>
           <LinkCardForm clientId={clientId} />
         </Panel>
       </div>

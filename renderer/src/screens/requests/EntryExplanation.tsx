@@ -1,11 +1,14 @@
 // What an entry's state means for the operator, in words: failed (the bank's reason), not received (nothing
-// was done, the operation may be done again), checking / in progress (do not repeat it).
+// was done, the operation may be done again), checking / in progress (do not repeat it, and when Card Desk asks
+// the bank next).
 import { Button } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryView } from '../../../../common/contract/index.ts';
+import { useOpenCheck } from '../../api/open-checks.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { NextCheckText } from '../../components/OpenChecks.tsx';
 import { entryTarget, errorSentence } from './entry-view.ts';
 
 function OpenTargetButton({ entry }: { entry: JournalEntryView }): ReactElement | null {
@@ -22,6 +25,16 @@ function OpenTargetButton({ entry }: { entry: JournalEntryView }): ReactElement 
     <Button size="xs" mt="xs" variant="light" onClick={open} data-testid="open-target">
       {t(`openTarget.${target.kind}`, { id: target.id })}
     </Button>
+  );
+}
+
+function NextCheck({ entry }: { entry: JournalEntryView }): ReactElement | null {
+  const check = useOpenCheck(entry.requestId);
+  if (check === undefined) return null;
+  return (
+    <p className="notice-message">
+      <NextCheckText check={check} testId="entry-next-check" />
+    </p>
   );
 }
 
@@ -64,10 +77,16 @@ export function EntryExplanation({ entry }: { entry: JournalEntryView }): ReactE
             message: t(entry.state === 'unknown' ? 'errors:outcome.unknown' : 'sendingExplained'),
             ...(entry.reason !== undefined ? { detail: entry.reason } : {}),
           }}
-        />
+        >
+          <NextCheck entry={entry} />
+        </Notice>
       );
     case 'pending':
-      return <Notice testId="entry-explanation" described={{ tone: 'info', message: t('errors:outcome.pending') }} />;
+      return (
+        <Notice testId="entry-explanation" described={{ tone: 'info', message: t('errors:outcome.pending') }}>
+          <NextCheck entry={entry} />
+        </Notice>
+      );
     case 'done':
       return (
         <Notice testId="entry-explanation" described={{ tone: 'success', message: t('errors:outcome.done') }}>

@@ -1,10 +1,15 @@
 // The actions the card's status allows (docs/card-api.md, dictionaries), each in its own dialog. The outcome of the last action is
 // shown here; a form keeps the dialog open (with the operator's input) only when sending again makes sense.
+// While an operation on the card is open (sending, pending, checking), the actions wait, and the panel says
+// when Card Desk asks the bank next (docs/architecture.md, live reconciliation).
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardView, OperationOutcome } from '../../../../../common/contract/index.ts';
 import { useCardWrite } from '../../../api/cards.ts';
+import { useOpenChecks } from '../../../api/open-checks.ts';
+import { Notice } from '../../../components/Notice.tsx';
+import { OpenChecksNotice } from '../../../components/OpenChecks.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { availableActions, type CardAction } from '../card-actions.ts';
 import { ActionModal } from './ActionModal.tsx';
@@ -20,17 +25,24 @@ type FormAction = 'block' | 'unblock' | 'setPin' | 'identify';
 const BUTTON_COLOR: Partial<Record<CardAction, string>> = { block: 'red', close: DANGER };
 
 export function ActionsPanel({ card }: { card: CardView }): ReactElement {
-  const { t } = useTranslation(['cards', 'common']);
+  const { t } = useTranslation(['cards', 'common', 'requests']);
   const cardId = card.card_id;
   const actions = availableActions(card.status);
   const [open, setOpen] = useState<CardAction | null>(null);
   const [formBusy, setFormBusy] = useState(false);
-  const [last, setLast] = useState<{ action: CardAction; outcome: OperationOutcome<unknown> } | null>(null);
+  const [last, setLast] = useState<{ action: CardAction; outcome: OperationOutcome<unknown>; at: number } | null>(null);
   const activate = useCardWrite(cardId);
+  const checks = useOpenChecks({ cardId });
+  const openOps = checks.data ?? [];
+  const lastOpen = last !== null && (last.outcome.kind === 'pending' || last.outcome.kind === 'unknown');
+  // The last action's own notice gives way to the live one while it is open, and says so once it has settled
+  // (known only from a list read after the one on screen when the action ended; `at` is that list's time).
+  const lastFollowed = lastOpen && openOps.some((check) => check.requestId === last.outcome.key);
+  const lastSettled = lastOpen && !lastFollowed && checks.dataUpdatedAt > last.at;
 
   const finished = (action: CardAction) => (outcome: OperationOutcome<unknown>) => {
     setOpen(null);
-    setLast({ action, outcome });
+    setLast({ action, outcome, at: checks.dataUpdatedAt });
   };
   const openAction = (action: CardAction): void => {
     setLast(null);
@@ -40,7 +52,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   const runActivate = async (): Promise<void> => {
     setLast(null);
     const outcome = await activate.run({ action: 'activate' });
-    if (outcome !== undefined) setLast({ action: 'activate', outcome });
+    if (outcome !== undefined) setLast({ action: 'activate', outcome, at: checks.dataUpdatedAt });
   };
   const closeForm = (): void => {
     if (!formBusy) setOpen(null);
@@ -68,6 +80,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
                 variant={action === 'close' ? 'outline' : 'light'}
                 color={BUTTON_COLOR[action]}
                 loading={action === 'activate' && activate.busy}
+                disabled={openOps.length > 0}
                 data-testid={`action-${action}`}
                 onClick={() => {
                   if (action === 'activate') void runActivate();
@@ -79,9 +92,17 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
             ))}
           </Group>
         )}
+        <OpenChecksNotice
+          checks={openOps}
+          waiting={actions.length > 0 ? t('requests:checks.cardWaits') : undefined}
+          testId="card-open-checks"
+        />
+        {lastSettled && (
+          <Notice described={{ tone: 'info', message: t('requests:checks.settled') }} testId="action-settled" />
+        )}
         {/* The last action's outcome (a form's or Activate's), or why Card Desk refused to send Activate. */}
         <WriteOutcome
-          write={{ result: last?.outcome, error: activate.error }}
+          write={{ result: lastFollowed || lastSettled ? undefined : last?.outcome, error: activate.error }}
           testId="action-outcome"
           errorTestId="action-error"
         >

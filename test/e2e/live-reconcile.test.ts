@@ -1,0 +1,102 @@
+// Browser test of live reconciliation (docs/architecture.md, live reconciliation): a block whose answer and first
+// Request status looks are lost stays "checking"; the card page says when Card Desk asks the bank next and keeps
+// the card's actions waiting; with no click, the background check settles it and the page shows the new status.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardDeskApi } from '../../common/contract/index.ts';
+import {
+  clearFaults,
+  injectFault,
+  openPreview,
+  seriousA11yViolations,
+  screenshot,
+  type PreviewSession,
+} from './support/preview-session.ts';
+
+let session: PreviewSession;
+let page: Page;
+let cardId: string;
+
+type Win = { cardDesk: CardDeskApi };
+
+async function reload(): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(await session.link());
+  await page.getByTestId('active-profile-name').filter({ hasText: 'Sandbox' }).waitFor({ timeout: 15_000 });
+}
+
+const status = (): Promise<string | null> => page.getByTestId('card-status').getAttribute('data-status');
+
+beforeAll(async () => {
+  session = await openPreview({ viewport: { width: 1280, height: 900 } });
+  page = session.page;
+  page.setDefaultTimeout(10_000);
+  await reload();
+  await page.evaluate(() => (window as unknown as Win).cardDesk.settings.update({ language: 'en' }));
+  await reload();
+  const setup = await page.evaluate(async () => {
+    const api = (window as unknown as Win).cardDesk;
+    const client = await api.clients.create({
+      draft: {
+        product_id: 2000,
+        client: { phone: 77012340011, type: 1, resident: 1, first_name: 'Dana', last_name: 'Live' },
+      },
+    });
+    if (client.kind !== 'done') return { error: JSON.stringify(client) };
+    const card = await api.cards.issue({ clientId: String(client.result.client_id) });
+    if (card.kind !== 'done') return { error: JSON.stringify(card) };
+    const id = (card.result.cards as { card_id: string }[])[0]?.card_id ?? '';
+    const activated = await api.cards.activate({ cardId: id });
+    return activated.kind === 'done' ? { cardId: id } : { error: JSON.stringify(activated) };
+  });
+  if ('error' in setup) throw new Error(`setup failed: ${setup.error}`);
+  cardId = setup.cardId;
+});
+
+afterAll(async () => {
+  await session.close();
+});
+
+describe('live reconciliation', () => {
+  it('settles a checking block with no click, and the card page shows it', async () => {
+    await page.getByTestId('nav-cards').click();
+    await page.getByTestId('open-card-id').fill(cardId);
+    await page.getByTestId('open-card-id').press('Enter');
+    await expect.poll(status).toBe('active');
+
+    // The bank blocks the card but the answer is lost, and so are the call's Request status looks and the first
+    // background check's (two reads each).
+    await injectFault(session, [
+      { op: 'card.block', kind: 'reset_after_commit' },
+      { op: 'request.status', kind: 'http_500', count: 4 },
+    ]);
+    await page.getByTestId('action-block').click();
+    await page.getByRole('dialog').getByTestId('note').fill('live check');
+    await page.getByRole('dialog').getByTestId('submit').click();
+
+    // Checking: the page says what Card Desk is doing, with a count-down, and the actions wait.
+    const notice = page.getByTestId('card-open-checks');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.getByTestId('card-open-checks-item').getAttribute('data-state')).toBe('unknown');
+    expect(await notice.textContent()).toMatch(/Block card — Asking the bank (again in \d+ s|now) \(attempt \d\)/);
+    expect(await notice.getByTestId('card-open-checks-waiting').textContent()).toContain(
+      'Actions on this card wait until the bank has answered',
+    );
+    expect(await page.getByTestId('action-block').isDisabled()).toBe(true);
+    expect(await page.getByTestId('action-close').isDisabled()).toBe(true);
+    expect(await status()).toBe('active');
+    await screenshot(page, 'card-checking-en');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // No click: the background check settles it, and the page follows.
+    await expect.poll(status, { timeout: 30_000, interval: 250 }).toBe('blocked');
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await page.getByTestId('action-settled').textContent()).toContain('The bank has answered');
+    expect(await page.getByTestId('action-unblock').isDisabled()).toBe(false);
+    // The page was never reloaded and nothing was re-checked from it.
+    const asked = session.ipcRecords.filter((r) => r.kind === 'request').map((r) => r.method);
+    expect(asked).not.toContain('requests.recheck');
+    expect(asked).not.toContain('requests.reconcileAll');
+    await clearFaults(session);
+  }, 60_000);
+});
