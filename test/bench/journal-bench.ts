@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJsonlJournal } from '../../main/core/journal/index.ts';
 import { JOURNAL_JSONL } from '../../main/core/journal/jsonl.ts';
-import { fillStore, writeJsonl } from './journal-fill.ts';
+import { fillStore, writeJsonl } from '../support/synthetic-journal.ts';
 
 const SIZES = (process.env.BENCH_JOURNAL_SIZES ?? '100000,1000000').split(',').map(Number);
 const CACHE = join(tmpdir(), 'card-desk-bench-journal');

@@ -3,14 +3,20 @@
 //   ops <data> <url> <merchant> <first serial>  single operations forever: client.create, card.issue, card.activate
 //   bulk <data> <url> <merchant> <csv|job id>    issue a bulk job from a file, or resume one
 //   reconcile <data> <url> <merchant>            settle every open journal entry (the app does this at start)
+//   migrate <data>                               import the data folder's journal.jsonl (the app does this at start)
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { bulkServiceFor } from '../../main/core/bulk/index.ts';
 import { Desk } from '../../main/core/desk.ts';
 import { MemoryVault } from '../../main/core/vault/index.ts';
+import { importJsonlJournal } from '../../main/core/journal/index.ts';
 
 const [mode, dataDir = '', baseUrl = '', merchant = '', arg = ''] = process.argv.slice(2);
+if (mode === 'migrate') {
+  process.stdout.write(`${JSON.stringify(await importJsonlJournal(dataDir))}\n`);
+  process.exit(0);
+}
 const desk = Desk.open({
   dataDir,
   vault: new MemoryVault(),
@@ -32,18 +38,22 @@ desk.switchProfile('crash');
 await desk.setSecret('crash', Buffer.from(process.env.CRASH_SECRET ?? '', 'utf8'));
 
 if (mode === 'ops') {
-  for (let serial = Number(arg); ; serial++) {
-    const created = await desk.call('crash', 'client.create', {
-      product_id: 2000,
-      client: { phone: 77005000000 + serial, type: 1, resident: 1, first_name: 'Crash', last_name: 'Loop' },
-    });
-    if (created.kind !== 'done') continue;
-    const issued = await desk.call('crash', 'card.issue', { client_id: String(created.result.client_id) });
-    const cardId =
-      issued.kind === 'done' ? (issued.result.cards as { card_id: string }[] | undefined)?.[0]?.card_id : undefined;
-    if (cardId !== undefined) await desk.call('crash', 'card.activate', { card_id: cardId });
-    process.stdout.write('.');
-  }
+  // Eight chains at once, so that kills land while several commits share one sync (a busy group commit).
+  const chain = async (first: number) => {
+    for (let serial = first; ; serial++) {
+      const created = await desk.call('crash', 'client.create', {
+        product_id: 2000,
+        client: { phone: 77005000000 + serial, type: 1, resident: 1, first_name: 'Crash', last_name: 'Loop' },
+      });
+      if (created.kind !== 'done') continue;
+      const issued = await desk.call('crash', 'card.issue', { client_id: String(created.result.client_id) });
+      const cardId =
+        issued.kind === 'done' ? (issued.result.cards as { card_id: string }[] | undefined)?.[0]?.card_id : undefined;
+      if (cardId !== undefined) await desk.call('crash', 'card.activate', { card_id: cardId });
+      process.stdout.write('.');
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, (_, w) => chain(Number(arg) + w * 100)));
 } else if (mode === 'bulk') {
   const bulk = bulkServiceFor(desk, { settleTimeoutMs: 30_000 });
   let jobId = arg;

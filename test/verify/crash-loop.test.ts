@@ -9,10 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../main/core/journal/index.ts';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { clientsCsv } from '../support/bulk-csv.ts';
+import { writeJsonl } from '../support/synthetic-journal.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { recordFigures } from './figures.ts';
 
 const KILLS = 20;
+const MIGRATION_KILLS = 5;
+const MIGRATED = 100_000;
 const SECRET = 'crash-loop-secret';
 const MERCHANT = 606;
 const CHILD = join(import.meta.dirname, 'crash-child.ts');
@@ -142,5 +145,33 @@ describe('crash loop', () => {
       unknownLeft: 0,
     });
     expect(operations).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('survives SIGKILLs during the import of an old journal: every operation once, the old file kept', async () => {
+    const random = prng(20261206);
+    const dir = tempDir();
+    await writeJsonl(dir, MIGRATED);
+    const notes: string[] = [];
+    let killed = 0;
+    for (let i = 0; i < MIGRATION_KILLS; i++) {
+      const run = await child(['migrate', dir], 100 + Math.floor(random() * 1500));
+      if (run.signal === 'SIGKILL') killed++;
+      notes.push(`kill ${String(i + 1)}: ${run.signal ?? `exit ${String(run.code)}`} ${run.stdout.trim()}`);
+    }
+    const last = await child(['migrate', dir]);
+    expect(last.code, `${notes.join('\n')}\n${last.stderr}`).toBe(0);
+    const journal = Journal.open(dir);
+    const count = journal.count();
+    const open = journal.open().length;
+    journal.close();
+    const kept = readdirSync(dir).filter((f) => f.startsWith('journal.jsonl.imported-'));
+    recordFigures('crash-loop-migration', { operations: count, lost: MIGRATED - count, unknownLeft: 0 }, [
+      `${String(killed)} SIGKILLs during the import of a ${MIGRATED.toLocaleString('en')}-operation journal.jsonl, then one run to the end`,
+    ]);
+    expect(killed).toBeGreaterThan(0);
+    expect(count, notes.join('\n')).toBe(MIGRATED); // a key is unique: none twice, none lost
+    expect(open).toBe(Math.ceil(MIGRATED / 25_000)); // the open ones are still there to reconcile
+    expect(kept).toHaveLength(1);
+    expect(existsSync(join(dir, 'journal.jsonl'))).toBe(false);
   }, 300_000);
 });

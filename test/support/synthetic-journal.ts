@@ -1,6 +1,6 @@
-// Synthetic journals for `npm run bench:journal`: a journal.db of N operations written straight through the
-// journal's own row statements (fast, one transaction per 50,000), and an earlier version's journal.jsonl of N
-// operations for the import. Operations spread over three years; a few dozen stay open.
+// Synthetic journals for `npm run bench:journal` and the crash loop: a journal.db of N operations written
+// straight through the journal's own row statements (fast, one transaction per 50,000), and an earlier
+// version's journal.jsonl of N operations for the import. Operations spread over three years; a few dozen stay open.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
