@@ -77,6 +77,27 @@ describe('fault matrix', () => {
   });
 });
 
+describe('a gift card issued whose answer was lost', () => {
+  it.each(['timeout_after_commit', 'reset_after_commit'] as const)(
+    'after %s, the outcome names the card the bank issued, as the answer would have',
+    async (kind) => {
+      const products = doneResult(await client.call('gift.products', {})) as { product_list: { code: number }[] };
+      h.sandbox.setFaults({ next: [{ op: 'gift.issue', kind, count: 1 }] });
+      const outcome = await client.call('gift.issue', {
+        cardholder_name: 'Lost Answer',
+        phone: 77001112234,
+        product_code: products.product_list[0]!.code,
+      });
+      h.sandbox.clearFaults();
+      const issued = doneResult(outcome) as { card_id: unknown };
+      expect(typeof issued.card_id).toBe('number');
+      // The bank knows that card: it was issued once, under that id.
+      const status = doneResult(await client.call('gift.status', { card_id: issued.card_id as number }));
+      expect(status).toHaveProperty('card_status');
+    },
+  );
+});
+
 describe('latency past the deadline', () => {
   it('leaves the write unknown, then reconciliation adopts the server truth; executed once', async () => {
     const before = committed('card.issueBulk');

@@ -31,6 +31,7 @@ function giftOperation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   access: 'read' | 'write';
   request: Req;
   response: Res;
+  resultFromStatus?: (fields: Record<string, unknown>) => Record<string, unknown>;
 }) {
   return defineOperation({ ...spec, api: 'gift', mode: 'sync', group: 'gift', keyedBy: 'header' });
 }
@@ -54,6 +55,14 @@ export const giftCardOperations = {
       card_id: f.giftCardId.optional(),
     }),
     response: z.object({ card_id: z.int() }),
+    // Request status names the card as a string in cards[]; the answer gives it as a number.
+    resultFromStatus: (fields) => {
+      const [card] = z
+        .array(z.object({ card_id: z.string() }))
+        .catch([])
+        .parse(fields.cards);
+      return card === undefined ? fields : { card_id: Number(card.card_id) };
+    },
   }),
   'gift.confirm': giftOperation({
     path: '/activate_card',

@@ -23,6 +23,11 @@ export interface OperationSpec<Req extends z.ZodType = z.ZodType, Res extends z.
   request: Req;
   /** Operation fields of a successful answer (the envelope is parsed separately). */
   response: Res;
+  /**
+   * A sync write whose answer was lost is known only through Request status (`cards[].card_id`, `client_id`):
+   * this turns what Request status says into the operation's own result, where the two differ.
+   */
+  resultFromStatus?: (fields: Record<string, unknown>) => Record<string, unknown>;
 }
 
 type Defaults = 'api' | 'keyedBy' | 'sensitive' | 'irreversible';

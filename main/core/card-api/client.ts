@@ -6,7 +6,7 @@ import { journalParams } from '../journal/redact.ts';
 import type { Journal, JournalEntry } from '../journal/index.ts';
 import type { EntryState } from '../journal/records.ts';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.ts';
-import { fullPath, operations, type OpId, type RequestOf } from '../../../common/card-api/catalog/index.ts';
+import { fullPath, isOpId, operations, type OpId, type RequestOf } from '../../../common/card-api/catalog/index.ts';
 import { interpret, type Interpretation } from './interpret.ts';
 import { recordOutcome } from './journal-outcome.ts';
 import type { Outcome, StatusAnswer } from '../../../common/card-api/outcome.ts';
@@ -260,7 +260,13 @@ export class CardApiClient {
   }
 
   private async fromStatus(key: string, status: Extract<StatusAnswer, { kind: 'found' }>): Promise<Outcome> {
-    return finishedOutcome(key, status) ?? this.pollToFinal(key);
+    const finished = finishedOutcome(key, status);
+    if (finished === undefined) return this.pollToFinal(key);
+    const op = this.journal.get(key)?.op;
+    const toResult = op !== undefined && isOpId(op) ? operations[op].resultFromStatus : undefined;
+    return finished.kind === 'done' && toResult !== undefined
+      ? { ...finished, result: toResult(finished.result) }
+      : finished;
   }
 
   /** Polls Request status with backoff and jitter until success or error, or leaves it pending at the ceiling. */
