@@ -16,6 +16,7 @@ import {
 let session: PreviewSession;
 let page: Page;
 let cardId: string;
+let clientId: string;
 
 type Win = { cardDesk: CardDeskApi };
 
@@ -47,10 +48,13 @@ beforeAll(async () => {
     if (card.kind !== 'done') return { error: JSON.stringify(card) };
     const id = (card.result.cards as { card_id: string }[])[0]?.card_id ?? '';
     const activated = await api.cards.activate({ cardId: id });
-    return activated.kind === 'done' ? { cardId: id } : { error: JSON.stringify(activated) };
+    return activated.kind === 'done'
+      ? { cardId: id, clientId: String(client.result.client_id) }
+      : { error: JSON.stringify(activated) };
   });
   if ('error' in setup) throw new Error(`setup failed: ${setup.error}`);
   cardId = setup.cardId;
+  clientId = setup.clientId;
 });
 
 afterAll(async () => {
@@ -97,6 +101,30 @@ describe('live reconciliation', () => {
     const asked = session.ipcRecords.filter((r) => r.kind === 'request').map((r) => r.method);
     expect(asked).not.toContain('requests.recheck');
     expect(asked).not.toContain('requests.reconcileAll');
+    await clearFaults(session);
+  }, 60_000);
+
+  it('keeps the client action whose operation is open waiting, and lets it go once settled', async () => {
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('open-client-id').fill(clientId);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Client ${clientId}`);
+    await injectFault(session, [
+      { op: 'client.update', kind: 'reset_after_commit' },
+      { op: 'request.status', kind: 'http_500', count: 4 },
+    ]);
+    await page.getByTestId('phone-new').getByRole('textbox').fill('+998 90 123 45 68');
+    await page.getByTestId('phone-submit').click();
+    const notice = page.getByTestId('client-open-checks');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.textContent()).toMatch(/Change client phone — Asking the bank (again in \d+ s|now)/);
+    expect(await page.getByTestId('client-phone-waiting').textContent()).toContain('Change client phone');
+    expect(await page.getByTestId('phone-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('issue-virtual').isDisabled()).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // No click: it settles, and the form may be used again.
+    await expect.poll(() => notice.count(), { timeout: 30_000, interval: 250 }).toBe(0);
+    expect(await page.getByTestId('phone-submit').isDisabled()).toBe(false);
     await clearFaults(session);
   }, 60_000);
 });

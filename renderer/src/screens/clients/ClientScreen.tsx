@@ -49,10 +49,7 @@ function Panel({
           {waiting}
         </Text>
       )}
-      {/* A disabled fieldset disables every control of the form inside it. */}
-      <fieldset className="client-panel-fields" disabled={waiting !== undefined}>
-        {children}
-      </fieldset>
+      {children}
     </Paper>
   );
 }
@@ -93,16 +90,16 @@ export function ClientScreen({ clientId }: { clientId: string }): ReactElement {
       </Paper>
       <div className="client-actions">
         <Panel id="client-issue-virtual" title={t('issue.virtualTitle')} waiting={waiting('client-issue-virtual')}>
-          <IssueVirtualCard clientId={clientId} />
+          <IssueVirtualCard clientId={clientId} waiting={waiting('client-issue-virtual') !== undefined} />
         </Panel>
         <Panel id="client-issue-plastic" title={t('issue.plasticTitle')} waiting={waiting('client-issue-plastic')}>
-          <IssuePlasticCard clientId={clientId} />
+          <IssuePlasticCard clientId={clientId} waiting={waiting('client-issue-plastic') !== undefined} />
         </Panel>
         <Panel id="client-phone" title={t('phone.title')} waiting={waiting('client-phone')}>
-          <UpdatePhoneForm clientId={clientId} />
+          <UpdatePhoneForm clientId={clientId} waiting={waiting('client-phone') !== undefined} />
         </Panel>
         <Panel id="client-link" title={t('link.title')} waiting={waiting('client-link')}>
-          <LinkCardForm clientId={clientId} />
+          <LinkCardForm clientId={clientId} waiting={waiting('client-link') !== undefined} />
         </Panel>
       </div>
     </div>

@@ -27,7 +27,8 @@ const plasticSchema = z
 type PlasticValues = z.input<typeof plasticSchema>;
 type PlasticArgs = z.output<typeof plasticSchema>;
 
-export function IssuePlasticCard({ clientId }: { clientId: string }): ReactElement {
+/** `waiting`: its operation is open for this client (live reconciliation); it must not be sent again now. */
+export function IssuePlasticCard({ clientId, waiting = false }: { clientId: string; waiting?: boolean }): ReactElement {
   const { t } = useTranslation('clients');
   const form = useForm<PlasticValues, unknown, PlasticArgs>({
     resolver: zodResolver(plasticSchema),
@@ -78,7 +79,7 @@ export function IssuePlasticCard({ clientId }: { clientId: string }): ReactEleme
             {...form.register('branchId')}
           />
           <div>
-            <Button type="submit" color={PRIMARY} loading={issue.busy} data-testid="issue-plastic">
+            <Button type="submit" color={PRIMARY} loading={issue.busy} data-testid="issue-plastic" disabled={waiting}>
               {t('issue.plastic')}
             </Button>
           </div>

@@ -8,7 +8,8 @@ import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { NewCard } from './NewCard.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
 
-export function IssueVirtualCard({ clientId }: { clientId: string }): ReactElement {
+/** `waiting`: its operation is open for this client (live reconciliation); it must not be sent again now. */
+export function IssueVirtualCard({ clientId, waiting = false }: { clientId: string; waiting?: boolean }): ReactElement {
   const { t } = useTranslation('clients');
   const [confirming, setConfirming] = useState(false);
   const issue = useClientWrite(clientId);
@@ -23,6 +24,7 @@ export function IssueVirtualCard({ clientId }: { clientId: string }): ReactEleme
           }}
           loading={issue.busy}
           data-testid="issue-virtual"
+          disabled={waiting}
         >
           {t('issue.virtual')}
         </Button>

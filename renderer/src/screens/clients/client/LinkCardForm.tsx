@@ -13,7 +13,8 @@ import { PRIMARY } from '../../../components/colors.ts';
 
 const linkSchema = contract['cards.link'].args.omit({ clientId: true });
 
-export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
+/** `waiting`: its operation is open for this client (live reconciliation); it must not be sent again now. */
+export function LinkCardForm({ clientId, waiting = false }: { clientId: string; waiting?: boolean }): ReactElement {
   const { t } = useTranslation('clients');
   const form = useForm({ resolver: zodResolver(linkSchema), defaultValues: { cardId: '' } });
   const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
@@ -47,6 +48,7 @@ export function LinkCardForm({ clientId }: { clientId: string }): ReactElement {
             className="client-inline-button"
             loading={link.busy}
             data-testid="link-submit"
+            disabled={waiting}
           >
             {t('link.submit')}
           </Button>

@@ -28,7 +28,8 @@ function productCodeOf(productId: number | undefined): ProductCode | undefined {
   return (PRODUCT_CODES as readonly string[]).includes(code) ? (code as ProductCode) : undefined;
 }
 
-export function UpdatePhoneForm({ clientId }: { clientId: string }): ReactElement {
+/** `waiting`: its operation is open for this client (live reconciliation); it must not be sent again now. */
+export function UpdatePhoneForm({ clientId, waiting = false }: { clientId: string; waiting?: boolean }): ReactElement {
   const { t } = useTranslation('clients');
   const cards = useClientCards(clientId);
   const cardProduct = productCodeOf(cards.data?.[0]?.product_id);
@@ -94,7 +95,7 @@ export function UpdatePhoneForm({ clientId }: { clientId: string }): ReactElemen
           )}
         />
         <div>
-          <Button type="submit" color={PRIMARY} loading={update.busy} data-testid="phone-submit">
+          <Button type="submit" color={PRIMARY} loading={update.busy} data-testid="phone-submit" disabled={waiting}>
             {t('phone.submit')}
           </Button>
         </div>
