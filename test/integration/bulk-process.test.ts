@@ -1,6 +1,8 @@
 // Bulk jobs in a process of their own (docs/bulk.md, the job process): the host keeps the service's API, hears
 // progress and journal changes over the channel, and a job process killed mid-job leaves the job paused with the
 // reason; resuming executes every row exactly once (0 duplicated, 0 lost).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bulkServiceFor, type BulkProgress, type BulkService } from '../../main/core/bulk/index.ts';
 import { forkJobProcess } from '../../main/core/bulk/process/channel.ts';
@@ -140,6 +142,14 @@ describe('bulk jobs in their own process', () => {
     expect(s.bulk.resumeInterrupted()).toEqual([jobId]);
     await expect.poll(() => s.bulk.get(jobId).state, { timeout: 20_000, interval: 20 }).toBe('completed');
     expectExactlyOnce(s, jobId, 40);
+  });
+
+  it('refuses a job another live process runs, once it has had a moment to give it up', async () => {
+    const s = setup(0);
+    const jobId = startJob(s, 3);
+    writeFileSync(join(s.desk.dataDir, 'bulk', jobId, 'lock'), String(process.ppid)); // a live process, not ours
+    await expect(s.bulk.runner.run(jobId)).rejects.toMatchObject({ code: 'bulk_job_busy' });
+    expect(s.bulk.get(jobId)).toMatchObject({ done: 0, remaining: 3 }); // nothing was sent
   });
 
   it('refuses an unknown job before starting a process, typed', () => {

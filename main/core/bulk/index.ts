@@ -8,6 +8,7 @@ export {
   forkJobProcess,
   JOB_PROCESS_ENTRY,
   JOB_V8_FLAGS,
+  jobProcessEnv,
   type JobProcess,
   type JobProcessLauncher,
 } from './process/channel.ts';

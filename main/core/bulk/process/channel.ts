@@ -30,6 +30,17 @@ export const JOB_PROCESS_ENTRY = fileURLToPath(
 export const JOB_V8_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
 /**
+ * The job process's environment: the host's (it holds no secret), with glibc's malloc kept to two arenas. The
+ * journal's SQLite, libuv's and V8's threads otherwise each grow an arena of their own, and resident memory with
+ * them (docs/bulk.md, the job process).
+ */
+export function jobProcessEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value;
+  return { ...out, MALLOC_ARENA_MAX: '2' };
+}
+
+/**
  * A Node child process on the same Node binary, IPC with structured clone (the secret goes as bytes).
  * `execArgv`: more flags for the child (a benchmark's profiler); never a secret.
  */
@@ -39,6 +50,7 @@ export function forkJobProcess(options: { entry?: string; execArgv?: readonly st
     const child = fork(entry, [], {
       execArgv: [...JOB_V8_FLAGS, ...execArgv],
       serialization: 'advanced',
+      env: jobProcessEnv(),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return {

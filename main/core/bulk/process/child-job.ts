@@ -1,5 +1,7 @@
 // One job in the job process: its own journal and job store on the host's data folder, one Card API client
 // signed with the secret the host sent, and the same runner as in-process jobs (runner.ts).
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OpId } from '../../../../common/card-api/catalog/index.ts';
 import { CardApiClient } from '../../card-api/client.ts';
 import { DeskError } from '../../errors.ts';
@@ -18,6 +20,11 @@ export interface RunningJob {
   pause(): void;
   cancel(): void;
   stop(): Promise<void>;
+  /**
+   * Gives the job's lock up at once, for a process about to end without finishing (its host is gone): until its
+   * new parent reaps it, an ended process still answers as alive, and would hold the job (job-store.ts, runner()).
+   */
+  release(): void;
 }
 
 export function runJob(start: JobStart, send: (message: ChildMessage) => void): RunningJob {
@@ -73,5 +80,13 @@ export function runJob(start: JobStart, send: (message: ChildMessage) => void): 
       runner.cancel(start.jobId);
     },
     stop: () => runner.stopAll(),
+    release: () => {
+      const lock = join(start.dataDir, 'bulk', start.jobId, 'lock');
+      try {
+        if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock, { force: true });
+      } catch {
+        // no lock: nothing to give up
+      }
+    },
   };
 }

@@ -64,8 +64,9 @@ process.on('SIGTERM', () => {
   void job?.stop();
 });
 // The host is gone (killed, crashed): this process goes with it, as if killed too. The journal makes that
-// safe, and ending at once frees the job for the next run at once.
+// safe, and giving the lock up and ending at once frees the job for the next run at once.
 port.onDisconnect(() => {
+  job?.release();
   process.exit(1);
 });
 port.onMessage((message) => {

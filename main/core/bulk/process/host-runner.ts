@@ -2,13 +2,14 @@
 // (channel.ts), started with what it needs (messages.ts, `start`), and followed through its progress messages.
 // The host keeps the runner's API, so the bulk service does not know where its jobs run. A job process that
 // ends without saying how its job ended (a crash, a kill) leaves the job paused, resumable, with the reason told.
+import { setTimeout as delay } from 'node:timers/promises';
 import { DeskError } from '../../errors.ts';
 import type { BulkProgress } from '../../../../common/bulk/progress.ts';
 import type { JournalChange } from '../../journal/index.ts';
 import type { JobMeta, JobStore, RowResult } from '../job-store.ts';
 import { progressOf, type JobRunner } from '../runner-types.ts';
 import type { JobProcess, JobProcessLauncher } from './channel.ts';
-import { isChildMessage, type JobStart, type JobUsage } from './messages.ts';
+import { isChildMessage, type HostMessage, type JobStart, type JobUsage } from './messages.ts';
 
 export interface ProcessRunnerDeps {
   dataDir: string;
@@ -25,12 +26,17 @@ export interface ProcessRunnerDeps {
 }
 
 interface Running {
-  child: JobProcess;
+  /** The job process, once started, and whether it has its start message (what is told before waits here). */
+  child?: JobProcess;
+  started: boolean;
+  pending: HostMessage[];
   stopping: boolean;
   done: Promise<JobMeta>;
-  /** The job process's own figures, once it has ended telling them. */
-  usage?: JobUsage;
 }
+
+/** How long a job held by another live process may take to be given up (a job process whose host just died). */
+const BUSY_WAIT_MS = 3_000;
+const BUSY_POLL_MS = 50;
 
 export class ProcessRunner implements JobRunner {
   private readonly deps: ProcessRunnerDeps;
@@ -62,34 +68,55 @@ export class ProcessRunner implements JobRunner {
   }
 
   pause(jobId: string): void {
-    this.jobs.get(jobId)?.child.send({ type: 'pause' });
+    this.tell(jobId, { type: 'pause' });
   }
 
   cancel(jobId: string): void {
-    this.jobs.get(jobId)?.child.send({ type: 'cancel' });
+    this.tell(jobId, { type: 'cancel' });
   }
 
   async stopAll(): Promise<void> {
     const running = [...this.jobs.values()];
-    for (const job of running) {
-      job.stopping = true;
-      job.child.send({ type: 'stop' });
-    }
+    for (const job of running) job.stopping = true;
+    for (const [jobId] of this.jobs) this.tell(jobId, { type: 'stop' });
     await Promise.allSettled(running.map((job) => job.done));
   }
 
+  private tell(jobId: string, message: HostMessage): void {
+    const job = this.jobs.get(jobId);
+    if (job?.child !== undefined && job.started) job.child.send(message);
+    else job?.pending.push(message);
+  }
+
   private start(jobId: string): Running {
-    const { store } = this.deps;
-    const meta = store.meta(jobId); // an unknown job is refused here, typed (bulk_job_not_found)
-    const owner = store.runner(jobId);
-    if (owner !== undefined) {
-      throw new DeskError('bulk_job_busy', `bulk job ${jobId} is being run by process ${String(owner)}`);
-    }
-    const job: Running = { child: undefined as never, stopping: false, done: Promise.resolve(meta) };
+    const meta = this.deps.store.meta(jobId); // an unknown job is refused here, typed (bulk_job_not_found)
+    const job: Running = { started: false, pending: [], stopping: false, done: Promise.resolve(meta) };
     if (meta.state === 'completed' || meta.state === 'cancelled') return job;
+    job.done = this.whenFree(jobId).then(() => (job.stopping ? this.deps.store.meta(jobId) : this.launch(meta, job)));
+    return job;
+  }
+
+  /**
+   * Refuses a job another live process runs (two runners would race), after a short wait: a job process whose
+   * host was just killed gives its job up within moments of noticing (child-main.ts).
+   */
+  private async whenFree(jobId: string): Promise<void> {
+    const until = Date.now() + BUSY_WAIT_MS;
+    for (;;) {
+      const owner = this.deps.store.runner(jobId);
+      if (owner === undefined) return;
+      if (Date.now() > until) {
+        throw new DeskError('bulk_job_busy', `bulk job ${jobId} is being run by process ${String(owner)}`);
+      }
+      await delay(BUSY_POLL_MS);
+    }
+  }
+
+  private launch(meta: JobMeta, job: Running): Promise<JobMeta> {
+    const jobId = meta.id;
     const child = this.deps.launch();
     job.child = child;
-    job.done = new Promise<JobMeta>((resolve, reject) => {
+    return new Promise<JobMeta>((resolve, reject) => {
       let settled = false;
       child.onMessage((message) => {
         if (!isChildMessage(message)) return;
@@ -116,6 +143,8 @@ export class ProcessRunner implements JobRunner {
           } finally {
             prepared.secret.fill(0);
           }
+          job.started = true;
+          for (const message of job.pending.splice(0)) child.send(message);
         })
         .catch((error: unknown) => {
           settled = true;
@@ -123,7 +152,6 @@ export class ProcessRunner implements JobRunner {
           reject(error instanceof Error ? error : new Error(String(error)));
         });
     });
-    return job;
   }
 
   /** The job process ended without telling how the job ended. */
