@@ -72,6 +72,11 @@ export const policySchema = preferencesSchema
     allowedOperations: groupsSchema.optional(),
     /** Days a finished bulk job keeps its input rows (names, phones, national ids); the default is 30. */
     bulkRetentionDays: z.int().min(1, 'at least 1 day').max(3650, 'at most 3650 days').optional(),
+    /**
+     * Days after which final operations and audit records move from the journal to a compressed archive file
+     * (docs/architecture.md, retention and archives); absent: they stay in the journal.
+     */
+    journalArchiveAfterDays: z.int().min(30, 'at least 30 days').max(36500, 'at most 36500 days').optional(),
     /** The kiosk's admin PIN (8–12 digits) as an scrypt hash from `card-desk policy hash-pin`; never the PIN. */
     kioskExitPinHash: z
       .string()

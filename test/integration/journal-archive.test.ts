@@ -37,7 +37,7 @@ describe('journal archive', () => {
     const report = await archiveJournal(journal, dir, CUT, () => JUN + 100);
 
     expect(report).toMatchObject({ operations: 2, audits: 1, before: CUT });
-    expect(statSync(report.file).mode & 0o777).toBe(0o600);
+    expect(statSync(report.file ?? '').mode & 0o777).toBe(0o600);
     expect(readdirSync(join(dir, 'archive')).filter((f) => f.endsWith('.partial'))).toEqual([]);
     // Open operations stay, whatever their age; newer ones stay.
     expect(journal.list().map((e) => e.key)).toEqual(['old-open', 'new-done']);
@@ -54,9 +54,16 @@ describe('journal archive', () => {
     for await (const entry of searchArchives(dir, { text: 'c-old-done' })) found.push(entry);
     expect(found).toMatchObject([{ key: 'old-done', state: 'done', result: { card_id: 'c-77' } }]);
 
-    // A second run with nothing left to move writes an empty archive and removes nothing.
-    expect(await archiveJournal(journal, dir, CUT, () => JUN + 200)).toMatchObject({ operations: 0, audits: 0 });
+    // A second run with nothing left to move writes no file, audits nothing and removes nothing.
+    expect(await archiveJournal(journal, dir, CUT, () => JUN + 200)).toEqual({
+      file: null,
+      before: CUT,
+      operations: 0,
+      audits: 0,
+    });
     expect(journal.count()).toBe(2);
+    expect(journal.auditTrail()).toHaveLength(2);
+    expect(readdirSync(join(dir, 'archive'))).toHaveLength(1);
     journal.close();
   });
 

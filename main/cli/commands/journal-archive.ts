@@ -40,6 +40,7 @@ export async function archive(args: string[], now: () => number = Date.now): Pro
   try {
     const report = await archiveJournal(journal, dataDir, before, now);
     if (values.json === true) writeJson(report);
+    else if (report.file === null) process.stdout.write(`nothing before ${values.before ?? ''} to archive\n`);
     else
       process.stdout.write(
         `${String(report.operations)} operation(s) and ${String(report.audits)} audit record(s) before ${values.before ?? ''} moved to ${report.file}\n`,

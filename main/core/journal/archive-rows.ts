@@ -11,6 +11,13 @@ export type ArchivedRecord =
 
 const PAGE = 1000;
 
+/** Whether anything is older than `before` to archive (an index look, whatever the history's size). */
+export function anyArchivable(db: DatabaseSync, before: number): boolean {
+  const op = db.prepare(`SELECT 1 FROM operations WHERE at < ? AND state NOT IN (${OPEN_STATES_SQL}) LIMIT 1`);
+  const audit = db.prepare('SELECT 1 FROM audit WHERE at < ? LIMIT 1');
+  return op.get(before) !== undefined || audit.get(before) !== undefined;
+}
+
 /** Final operations, then audit records, older than `before`, oldest first; each seq noted in a temp table. */
 export function* archivable(db: DatabaseSync, before: number): Generator<ArchivedRecord> {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS archived (tbl TEXT NOT NULL, seq INTEGER NOT NULL)');

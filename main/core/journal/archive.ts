@@ -13,7 +13,8 @@ import type { Journal } from './journal.ts';
 export const ARCHIVE_DIR = 'archive';
 
 export interface ArchiveReport {
-  file: string;
+  /** Null when nothing was old enough: no file is written and nothing is audited. */
+  file: string | null;
   before: number;
   operations: number;
   audits: number;
@@ -25,6 +26,7 @@ export async function archiveJournal(
   before: number,
   now: () => number = Date.now,
 ): Promise<ArchiveReport> {
+  if (!journal.hasArchivable(before)) return { file: null, before, operations: 0, audits: 0 };
   const dir = join(dataDir, ARCHIVE_DIR);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');

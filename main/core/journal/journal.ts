@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { DeskError } from '../errors.ts';
 import { makePrivate, PRIVATE_FILE_MODE } from '../private-files.ts';
-import { archivable, removeArchived, type ArchivedRecord } from './archive-rows.ts';
+import { anyArchivable, archivable, removeArchived, type ArchivedRecord } from './archive-rows.ts';
 import { JOURNAL_JSONL } from './jsonl.ts';
 import {
   auditPage,
@@ -210,6 +210,11 @@ export class Journal {
   /** Audited actions, oldest first. Tests and small tools only: screens page. */
   auditTrail(): AuditRecord[] {
     return [...this.iterateAudit()].reverse();
+  }
+
+  /** Whether any final operation or audit record is older than `before`. */
+  hasArchivable(before: number): boolean {
+    return anyArchivable(this.db, before);
   }
 
   /** Final operations and audit records older than `before`, for an archive file (archive.ts). */

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../common/contract/index.ts';
 import { DEFAULT_BULK_RETENTION_DAYS } from '../../../common/settings/schema.ts';
 import { bulkServiceFor, type BulkService } from '../bulk/index.ts';
 import { schedulePurge } from '../bulk/retention.ts';
+import { scheduleJournalArchive } from '../journal/retention.ts';
 import type { Desk } from '../desk.ts';
 import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import { deskReconciler, type DeskReconcilerOptions, type Reconciler } from '../reconcile/index.ts';
@@ -110,6 +111,13 @@ export function createServices(options: ServiceOptions): Services {
     const days = desk.settings().bulkRetentionDays ?? DEFAULT_BULK_RETENTION_DAYS;
     bulk.purgeExpiredRows(days, options.jobsOf);
   }, options.report);
+  // Old final operations and audit records move to an archive file once a policy says so: now, then daily.
+  const stopArchiving = scheduleJournalArchive({
+    journal: desk.journal,
+    dataDir: desk.dataDir,
+    days: () => desk.settings().journalArchiveAfterDays,
+    report: options.report,
+  });
   return {
     desk,
     session,
@@ -121,6 +129,7 @@ export function createServices(options: ServiceOptions): Services {
     close: async () => {
       session.dispose();
       stopPurging();
+      await stopArchiving();
       await reconciler.close();
       await bulk.stop();
       offJournal();

@@ -33,6 +33,8 @@ export interface ResolvedSettings extends SettingsView {
   lockedBy: Partial<Record<LockableSetting, PolicySource>>;
   /** The shortest bulk retention a policy sets, when one does (docs/bulk.md, retention). */
   bulkRetentionDays?: number;
+  /** The shortest journal retention a policy sets, when one does (docs/architecture.md, retention and archives). */
+  journalArchiveAfterDays?: number;
 }
 
 export interface ResolveInput {
@@ -111,14 +113,18 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
       language: language?.source ?? 'default',
     },
     lockedBy,
-    ...bulkRetention(managed, provisioned),
+    ...lowest('bulkRetentionDays', managed, provisioned),
+    ...lowest('journalArchiveAfterDays', managed, provisioned),
   };
 }
 
-/** Personal data is kept no longer than any policy asks: the lowest value present. */
-function bulkRetention(...policies: (Policy | undefined)[]): { bulkRetentionDays?: number } {
-  const days = policies.map((p) => p?.bulkRetentionDays).filter((d) => d !== undefined);
-  return days.length === 0 ? {} : { bulkRetentionDays: Math.min(...days) };
+/** Data is kept no longer than any policy asks: the lowest value present. */
+function lowest<K extends 'bulkRetentionDays' | 'journalArchiveAfterDays'>(
+  key: K,
+  ...policies: (Policy | undefined)[]
+): Partial<Record<K, number>> {
+  const days = policies.map((p) => p?.[key]).filter((d) => d !== undefined);
+  return days.length === 0 ? {} : ({ [key]: Math.min(...days) } as Partial<Record<K, number>>);
 }
 
 /** The groups a profile may use on this workstation: its own groups within the policy cap, in its order. */
