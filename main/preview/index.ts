@@ -11,6 +11,7 @@ import { importOldJournal } from '../cli/journal-import.ts';
 import type { Desk } from '../core/desk.ts';
 import { createLog } from '../core/log/logger.ts';
 import { defaultDataDir, PRODUCT_NAME } from '../core/paths.ts';
+import { forkJobProcess } from '../core/bulk/index.ts';
 import { createServices, type Services } from '../core/services/index.ts';
 import { ensureSandboxActive, sandboxEvents, sandboxOnly } from './sandbox-only.ts';
 import { startPreviewServer } from './server.ts';
@@ -96,7 +97,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       .filter((p) => p.environment === 'sandbox')
       .map((p) => p.id),
   );
-  const services = createServices({ desk, appInfo, report, jobsOf: (id) => sandboxIds.has(id) });
+  // Bulk jobs run in a child process of their own, off this one's event loop (docs/bulk.md, the job process).
+  const services = createServices({
+    desk,
+    appInfo,
+    report,
+    jobsOf: (id) => sandboxIds.has(id),
+    bulkProcess: forkJobProcess(),
+  });
   try {
     if (ensureSandboxActive(desk)) {
       process.stderr.write(

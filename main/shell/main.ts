@@ -10,6 +10,7 @@ import { managedPolicyPath } from '../core/settings/managed-policy.ts';
 import type { SettingsDocument } from '../core/settings/store.ts';
 import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
+import { utilityJobProcess } from './bulk-process.ts';
 import { electronClipboard } from './clipboard.ts';
 import { importJournalWithWindow } from './journal-import-window.ts';
 import { guardSession, guardWebContents, isTrustedSender } from './guards.ts';
@@ -106,6 +107,8 @@ function start(): void {
       if (mainWindow !== undefined && !mainWindow.isDestroyed()) mainWindow.setContentProtection(shown);
     },
     clipboard: new SecretClipboard(electronClipboard()),
+    // Bulk jobs run in a utility process, off the main process (docs/bulk.md, the job process).
+    bulkProcess: utilityJobProcess(),
     // Called only after main verified the policy's admin PIN.
     kioskExit: () => {
       if (kioskController?.active !== true) return false;

@@ -8,6 +8,7 @@ import {
   BULK_FORMATS,
   bulkServiceFor,
   describeProblem,
+  forkJobProcess,
   templateCsv,
   type BulkFormat,
   type BulkService,
@@ -93,6 +94,8 @@ function serviceFor(desk: Desk, settleTimeoutMs?: number): BulkService {
     onProgress: (p) => {
       printer.update(p);
     },
+    // The job runs in a child process (docs/bulk.md, the job process); this one draws its progress.
+    jobProcess: forkJobProcess(),
     ...(settleTimeoutMs === undefined ? {} : { settleTimeoutMs }),
   });
 }

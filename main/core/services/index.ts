@@ -1,7 +1,7 @@
 // The operator services: one composition for the desktop shell, the preview and tests.
 import type { AppInfo } from '../../../common/contract/index.ts';
 import { DEFAULT_BULK_RETENTION_DAYS } from '../../../common/settings/schema.ts';
-import { bulkServiceFor, type BulkService } from '../bulk/index.ts';
+import { bulkServiceFor, type BulkService, type JobProcessLauncher } from '../bulk/index.ts';
 import { schedulePurge } from '../bulk/retention.ts';
 import { scheduleJournalArchive } from '../journal/retention.ts';
 import type { Desk } from '../desk.ts';
@@ -35,6 +35,8 @@ export interface ServiceOptions {
   clipboard?: SecretClipboard;
   /** The shell lets the kiosk window go (with the policy's admin PIN). */
   kioskExit?: () => boolean;
+  /** Runs each bulk job in a process of its own (docs/bulk.md, the job process); in this process without it. */
+  bulkProcess?: JobProcessLauncher;
   /** Whose bulk jobs this process resumes and purges and whose open operations it settles (default: all). */
   jobsOf?: (profileId: string) => boolean;
   /** The background reconciler's timing (tests shorten it or give it a fake clock). */
@@ -75,6 +77,15 @@ export function createServices(options: ServiceOptions): Services {
       events.emit('bulk.progress', progress);
     },
     report: options.report,
+    ...(options.bulkProcess === undefined ? {} : { jobProcess: options.bulkProcess }),
+    // A job process journals in its own process: its changes come over its channel.
+    onJobChanges: (changes) => {
+      try {
+        for (const { key, op, state } of changes) events.emit('requests.changed', { requestId: key, op, state });
+      } catch (error) {
+        options.report(error);
+      }
+    },
   });
   // Open operations are asked about again in the background, with backoff, without any operator action (and
   // without counting as one: the idle lock sees only session.activity).
