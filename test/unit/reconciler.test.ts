@@ -209,6 +209,40 @@ describe('background reconciler', () => {
     expect(client.calls).toHaveLength(1);
   });
 
+  it("takes an operator's re-check as the check running now, never a second one at once", async () => {
+    const { timers, journal, client, reconciler } = setup();
+    journal.entries.set('k', entry('k'));
+    reconciler.start();
+    await timers.advance(2000);
+    // The background check is running: the re-check waits for its answer instead of asking again.
+    let asked = 0;
+    const recheck = reconciler.checkNow('k', () => {
+      asked++;
+      return Promise.resolve();
+    });
+    await settle();
+    client.calls[0]?.answer('done');
+    await recheck;
+    expect(asked).toBe(0);
+    expect(reconciler.status('k')).toBeUndefined();
+  });
+
+  it("skips a due check while an operator's re-check runs, and plans the next one after it", async () => {
+    const { timers, journal, client, reconciler } = setup();
+    journal.entries.set('k', entry('k'));
+    reconciler.start();
+    let answer = (): void => undefined;
+    const recheck = reconciler.checkNow('k', () => new Promise<void>((resolve) => (answer = resolve)));
+    expect(reconciler.status('k')?.checking).toBe(true);
+    await timers.advance(60_000);
+    expect(client.calls).toHaveLength(0);
+    answer();
+    await recheck;
+    expect(reconciler.status('k')).toEqual({ nextCheckAt: timers.time + 4000, attempt: 2, checking: false });
+    await timers.advance(4000);
+    expect(client.calls).toHaveLength(1);
+  });
+
   it('checks a few entries at a time and queues the rest', async () => {
     const { timers, journal, client, reconciler } = setup();
     for (let i = 0; i < 6; i++) journal.entries.set(`k${String(i)}`, entry(`k${String(i)}`));

@@ -63,6 +63,8 @@ interface Track {
   at: number | null;
   timer: unknown;
   checking: boolean;
+  /** Settles when the check running now (the reconciler's or an operator's) has ended. */
+  running: Promise<void> | undefined;
   queued: boolean;
   state: EntryState;
 }
@@ -110,6 +112,27 @@ export class Reconciler {
     return track === undefined ? undefined : this.statusOf(track);
   }
 
+  /**
+   * An operator's re-check: `run` asks the bank now, unless the entry is being checked already; then that
+   * check's answer is the re-check's. Either way one entry is never checked twice at once.
+   */
+  async checkNow(key: string, run: () => Promise<unknown>): Promise<void> {
+    const track = this.tracked.get(key);
+    if (track?.running !== undefined) return track.running;
+    if (track === undefined) {
+      await run();
+      return;
+    }
+    const end = this.begin(key, track);
+    try {
+      await run();
+    } finally {
+      end();
+      // The operator just asked: the next look comes a full step later (or never, once settled).
+      if (!this.closed && this.tracked.get(key) === track) this.after(key, track, false);
+    }
+  }
+
   /** Stops every timer and waits for the checks running now; nothing is checked afterwards. */
   async close(): Promise<void> {
     this.closed = true;
@@ -150,7 +173,15 @@ export class Reconciler {
   }
 
   private follow(key: string, state: EntryState, notBefore = 0): void {
-    const track: Track = { attempt: 0, at: null, timer: undefined, checking: false, queued: false, state };
+    const track: Track = {
+      attempt: 0,
+      at: null,
+      timer: undefined,
+      checking: false,
+      running: undefined,
+      queued: false,
+      state,
+    };
     this.tracked.set(key, track);
     this.plan(key, track, notBefore);
   }
@@ -189,34 +220,51 @@ export class Reconciler {
   }
 
   private async check(key: string, track: Track): Promise<void> {
+    if (track.running !== undefined) return; // an operator's re-check runs now, and plans the next look
     const entry = this.options.journal.get(key);
     if (entry === undefined || !isOpenState(entry.state)) {
       this.forget(key, track);
       return;
     }
-    track.checking = true;
-    this.tell(key, track);
-    let state: EntryState = entry.state;
+    const end = this.begin(key, track);
     let client: EntryChecker | undefined;
     try {
       client = await this.options.clientFor(entry);
-      if (client !== undefined) state = await client.reconcile(entry, { wait: false });
+      if (client !== undefined) await client.reconcile(entry, { wait: false });
     } catch (error) {
       this.options.report?.(error);
     } finally {
-      track.checking = false;
+      end();
     }
     if (this.closed) return;
-    const now = this.options.journal.get(key)?.state ?? state;
-    if (!isOpenState(now)) {
+    this.after(key, track, client === undefined);
+  }
+
+  /** Marks a check of the entry as running; the returned function ends it. */
+  private begin(key: string, track: Track): () => void {
+    let finish = (): void => undefined;
+    track.running = new Promise((resolve) => (finish = resolve));
+    track.checking = true;
+    this.tell(key, track);
+    return () => {
+      track.checking = false;
+      track.running = undefined;
+      finish();
+    };
+  }
+
+  /** After a look: forgotten once settled, parked without a client, else the next step of the schedule. */
+  private after(key: string, track: Track, noClient: boolean): void {
+    const state = this.options.journal.get(key)?.state;
+    if (state === undefined || !isOpenState(state)) {
       this.forget(key, track);
-    } else if (client === undefined) {
+    } else if (noClient) {
       // Nothing to ask with: parked until the next rescan, not retried in a loop.
       track.at = null;
       this.tell(key, track);
     } else {
       track.attempt++;
-      track.state = now;
+      track.state = state;
       this.plan(key, track);
     }
   }

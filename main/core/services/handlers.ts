@@ -31,6 +31,8 @@ export interface HandlerContext {
   pinAttempts: PinAttempts;
   /** Where an open operation stands in the background reconciler's schedule (core/reconcile). */
   checkStatus?: (requestId: string) => CheckStatus | undefined;
+  /** Runs an operator's re-check unless the background reconciler is checking the entry now (core/reconcile). */
+  checkNow?: (requestId: string, run: () => Promise<unknown>) => Promise<void>;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -216,7 +218,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (entry === undefined)
         throw new DeskError('request_not_in_journal', `no operation ${requestId} in the journal`);
       const profileId = entry.connection.profileId;
-      if (profileId !== undefined) await (await desk.client(profileId)).reconcile(entry);
+      if (profileId !== undefined) {
+        const client = await desk.client(profileId);
+        const check = () => client.reconcile(entry);
+        await (ctx.checkNow === undefined ? check() : ctx.checkNow(requestId, check));
+      }
       return entryView(desk.journal.get(requestId) ?? entry);
     },
     'requests.reconcileAll': async () => reconcileView(await desk.reconcile()),

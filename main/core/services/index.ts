@@ -113,6 +113,7 @@ export function createServices(options: ServiceOptions): Services {
     clipboard: options.clipboard,
     kioskExit: options.kioskExit,
     checkStatus: (requestId) => reconciler.status(requestId),
+    checkNow: (requestId, run) => reconciler.checkNow(requestId, run),
   });
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
   bulk.resumeInterrupted(options.jobsOf);
