@@ -1,6 +1,7 @@
 // `card-desk journal archive --before <date>` and `card-desk journal search`: moving old final operations and
 // audit records out of the journal into compressed archive files, and finding them again
 // (docs/architecture.md, "Retention and archives").
+import { once } from 'node:events';
 import { defaultDataDir } from '../../core/paths.ts';
 import { archiveJournal } from '../../core/journal/archive.ts';
 import { searchArchives } from '../../core/journal/archive-search.ts';
@@ -59,7 +60,7 @@ function states(value: string | undefined): EntryState[] | undefined {
   return list as EntryState[];
 }
 
-function line(e: JournalEntry): string {
+export function line(e: JournalEntry): string {
   const detail = e.error ? `${e.error.code}: ${e.error.description}` : (e.reason ?? '');
   return `${new Date(e.at).toISOString()}  ${e.state.padEnd(12)} ${e.op.padEnd(22)} ${e.key}  ${detail}\n`;
 }
@@ -86,25 +87,31 @@ export async function search(args: string[]): Promise<number> {
     ...(values.to === undefined ? {} : { to: date(values.to, 'to', true) }),
   };
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const print = (e: JournalEntry) => process.stdout.write(values.json === true ? `${JSON.stringify(e)}\n` : line(e));
-  let found = 0;
-  if (values.archived === true) {
-    for await (const entry of searchArchives(dataDir, query)) {
-      print(entry);
-      found++;
-    }
-  } else {
+  const format = (e: JournalEntry) => (values.json === true ? `${JSON.stringify(e)}\n` : line(e));
+  let found: number;
+  if (values.archived === true) found = await print(searchArchives(dataDir, query), format);
+  else {
     await importOldJournal(dataDir);
     const journal = Journal.open(dataDir);
     try {
-      for (const entry of journal.iterate(query)) {
-        print(entry);
-        found++;
-      }
+      found = await print(journal.iterate(query), format);
     } finally {
       journal.close();
     }
   }
   if (values.json !== true) process.stdout.write(`${String(found)} operation(s)\n`);
   return EXIT.done;
+}
+
+/** Writes each entry as it comes, waiting when the terminal or pipe is behind; returns how many. */
+export async function print(
+  entries: Iterable<JournalEntry> | AsyncIterable<JournalEntry>,
+  format: (e: JournalEntry, index: number) => string,
+): Promise<number> {
+  let count = 0;
+  for await (const entry of entries) {
+    if (!process.stdout.write(format(entry, count))) await once(process.stdout, 'drain');
+    count++;
+  }
+  return count;
 }

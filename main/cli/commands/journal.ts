@@ -1,10 +1,10 @@
 // `card-desk journal list|reconcile`: the operation journal from the command line.
 import { defaultDataDir } from '../../core/paths.ts';
-import { Journal } from '../../core/journal/index.ts';
+import { Journal, OPEN_STATES } from '../../core/journal/index.ts';
 import { reconcileJournal, sameConnection, type ReconcileReport } from '../../core/journal/reconcile.ts';
 import { withDesk } from '../desk-context.ts';
 import { importOldJournal } from '../journal-import.ts';
-import { archive, search } from './journal-archive.ts';
+import { archive, line, print, search } from './journal-archive.ts';
 import { clientFrom, CONNECTION_OPTIONS, connectionFrom } from '../connection-options.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 
@@ -29,17 +29,14 @@ async function list(args: string[]): Promise<number> {
   await importOldJournal(dataDir);
   const journal = Journal.open(dataDir);
   try {
-    const entries = values.open === true ? journal.open() : journal.list();
+    // Newest first, streamed: a journal may hold millions of operations.
+    const entries = journal.iterate(values.open === true ? { states: OPEN_STATES } : {});
     if (values.json === true) {
-      writeJson({ entries });
+      process.stdout.write('{"entries":[');
+      await print(entries, (e, i) => `${i === 0 ? '' : ','}\n${JSON.stringify(e)}`);
+      process.stdout.write('\n]}\n');
     } else {
-      for (const e of entries) {
-        const detail = e.error ? `${e.error.code}: ${e.error.description}` : (e.reason ?? '');
-        process.stdout.write(
-          `${new Date(e.at).toISOString()}  ${e.state.padEnd(12)} ${e.op.padEnd(22)} ${e.key}  ${detail}\n`,
-        );
-      }
-      process.stdout.write(`${String(entries.length)} operation(s)\n`);
+      process.stdout.write(`${String(await print(entries, line))} operation(s)\n`);
     }
     return EXIT.done;
   } finally {
