@@ -76,6 +76,19 @@ export interface JournalEntryView {
 }
 
 /**
+ * One page of a list, newest first. `nextCursor` asks for the page after it; null when there is none. A page
+ * may hold fewer entries than asked for (the preview leaves out other profiles' records) and still go on.
+ */
+export interface PageView<T> {
+  entries: T[];
+  nextCursor: string | null;
+}
+
+export interface CountView {
+  count: number;
+}
+
+/**
  * An open operation and when Card Desk asks the bank about it next, in the background (docs/architecture.md,
  * live reconciliation).
  */
@@ -122,12 +135,20 @@ export interface ContractError {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
-/** A bulk file checked before anything is sent; `draftId` only when it has no problem. */
+/**
+ * A bulk file checked before anything is sent; `draftId` only when it has no problem. Over the contract,
+ * `problems` is the first page of them, `problemCount` counts them all and `reportId` (when there are more)
+ * pages through the rest with `bulk.problems`; main's own check (the CLI) holds every problem in `problems`.
+ */
 export interface BulkValidationReport {
   fileName: string;
   format: BulkFormat | null;
   rows: number;
   problems: BulkProblem[];
+  problemCount?: number;
+  reportId?: string;
+  /** The cursor of the second page of problems, with `reportId`. */
+  problemsCursor?: string;
   draftId?: string;
 }
 

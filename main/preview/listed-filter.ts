@@ -1,32 +1,60 @@
-// Answers a "listed" method (records of many profiles) with only the records of sandbox profiles. The whole
-// match list is read, filtered, then paged, so counts and pages stay true.
-import type { MethodSpec, Reply } from '../../common/contract/index.ts';
+// Answers a "listed" method (records of many profiles) with only the records of sandbox profiles
+// (docs/architecture.md, the contract). A paged list is read page after page from the cursor the caller gave,
+// each asking for as many records as are still missing, so no record is skipped and none comes twice; a page
+// may come back short (other profiles' records left out) with a cursor to go on from. A count is the sum of the
+// sandbox profiles' counts.
+import { PAGE_LIMIT, type MethodSpec, type Reply } from '../../common/contract/index.ts';
 
-/** The contract's own maximum page. */
-const ALL = 100_000;
-const DEFAULT_LIMIT = 1000;
+/** Pages of the whole journal read for one page of the preview's: bounds the work of a mostly foreign list. */
+const MAX_READS = 10;
 
 type Item = { profileId?: string | null; id?: string };
+type Call = (args: unknown) => Promise<Reply<unknown>>;
 
 export async function filterListed(
   spec: MethodSpec,
   args: unknown,
-  call: (args: unknown) => Promise<Reply<unknown>>,
+  call: Call,
   isSandbox: (profileId: string) => boolean,
+  sandboxIds: readonly string[] = [],
 ): Promise<Reply<unknown>> {
   const query = (args ?? {}) as Record<string, unknown>;
   const shape = (spec.args as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  const paged = 'limit' in shape;
-  const reply = await call(paged ? { ...query, limit: ALL, ...('offset' in shape ? { offset: 0 } : {}) } : args);
-  if (!reply.ok) return reply;
   // A record names its profile (profileId, null for none) or is a profile (id).
   const visible = (item: Item) =>
     'profileId' in item ? item.profileId === null || isSandbox(item.profileId ?? '') : isSandbox(item.id ?? '');
-  const offset = typeof query.offset === 'number' ? query.offset : 0;
-  const limit = typeof query.limit === 'number' ? query.limit : DEFAULT_LIMIT;
-  const page = (items: Item[]) => (paged ? items.slice(offset, offset + limit) : items);
-  if (Array.isArray(reply.value)) return { ok: true, value: page((reply.value as Item[]).filter(visible)) };
-  const { entries } = reply.value as { entries: Item[] };
-  const matches = entries.filter(visible);
-  return { ok: true, value: { entries: page(matches), total: matches.length } };
+  if ('cursor' in shape) return pages(query, call, visible);
+  const reply = await call(args);
+  if (!reply.ok) return reply;
+  if (Array.isArray(reply.value)) return { ok: true, value: (reply.value as Item[]).filter(visible) };
+  if (typeof (reply.value as { count?: unknown }).count === 'number') {
+    // Narrowed to one profile, the guard has already placed it on a sandbox profile.
+    return typeof query.profileId === 'string' ? reply : countOf(query, call, sandboxIds);
+  }
+  return { ok: false, error: { code: 'preview_sandbox_only', message: 'the browser preview cannot filter this list' } };
+}
+
+async function pages(query: Record<string, unknown>, call: Call, visible: (item: Item) => boolean) {
+  const limit = typeof query.limit === 'number' ? query.limit : PAGE_LIMIT;
+  let cursor = typeof query.cursor === 'string' ? query.cursor : null;
+  const entries: Item[] = [];
+  for (let read = 0; read < MAX_READS; read++) {
+    const reply = await call({ ...query, cursor, limit: limit - entries.length });
+    if (!reply.ok) return reply;
+    const page = reply.value as { entries: Item[]; nextCursor?: string | null };
+    entries.push(...page.entries.filter(visible));
+    cursor = page.nextCursor ?? null;
+    if (cursor === null || entries.length >= limit) break;
+  }
+  return { ok: true as const, value: { entries, nextCursor: cursor } };
+}
+
+async function countOf(query: Record<string, unknown>, call: Call, sandboxIds: readonly string[]) {
+  let count = 0;
+  for (const profileId of sandboxIds) {
+    const reply = await call({ ...query, profileId });
+    if (!reply.ok) return reply;
+    count += (reply.value as { count: number }).count;
+  }
+  return { ok: true as const, value: { count } };
 }

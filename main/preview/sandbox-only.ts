@@ -132,7 +132,8 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
     if (verdict === 'pass') return dispatch(method, args);
     if (verdict !== 'filter') return verdict;
     const known = environments();
-    return filterListed(spec, args, dispatch.bind(null, method), (id) => known.get(id) === 'sandbox');
+    const sandboxIds = [...known].filter(([, environment]) => environment === 'sandbox').map(([id]) => id);
+    return filterListed(spec, args, dispatch.bind(null, method), (id) => known.get(id) === 'sandbox', sandboxIds);
   };
 }
 

@@ -108,7 +108,9 @@ async function fullPageShot(name: string): Promise<void> {
 }
 
 async function requestOps(): Promise<string[]> {
-  const entries = await page.evaluate<{ op: string }[]>('window.cardDesk.requests.list({})');
+  const { entries } = await page.evaluate<{ entries: { op: string }[] }>(
+    'window.cardDesk.requests.list({ limit: 500 })',
+  );
   return entries.map((e) => e.op);
 }
 

@@ -36,8 +36,8 @@ afterAll(async () => {
 function createdCount(): Promise<number> {
   return page.evaluate(async () => {
     const { cardDesk } = window as unknown as { cardDesk: CardDeskApi };
-    const found = await cardDesk.journal.search({ op: 'client.create' });
-    return found.total;
+    const found = await cardDesk.journal.count({ op: 'client.create' });
+    return found.count;
   });
 }
 

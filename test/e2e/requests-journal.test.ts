@@ -208,9 +208,10 @@ describe('Requests', () => {
     await page.getByTestId('op-filter').selectOption('card.block');
     await expect.poll(() => page.getByTestId('requests-count').textContent()).toMatch(/^2 of \d+$/);
     await page.getByTestId('op-filter').selectOption('');
+    // The text is looked for in main (request id, operation, parameters): the card issued to the client.
     await page.getByTestId('text-filter').fill(clientId);
-    await expect.poll(() => requestRows('Create client').count()).toBe(1);
-    await requestRows('Create client').click();
+    await expect.poll(() => requestRows('Issue virtual card').count()).toBe(1);
+    await requestRows('Issue virtual card').click();
     expect(await page.getByTestId('entry-explanation').textContent()).toContain('Done.');
     await page.keyboard.press('Escape');
     await page.getByTestId('text-filter').fill('');

@@ -62,10 +62,10 @@ describe('operator intents end to end', () => {
     expect(secret.pan).toMatch(/^\d{16}$/);
     await ok('cards.concealSecret');
     expect(shown).toEqual([true, false]);
-    const audit = await ok<{ action: string; details: Record<string, unknown> }[]>('journal.audit', {
+    const audit = await ok<{ entries: { action: string; details: Record<string, unknown> }[] }>('journal.audit', {
       action: 'card.secret.reveal',
     });
-    expect(audit).toEqual([
+    expect(audit.entries).toEqual([
       expect.objectContaining({ action: 'card.secret.reveal', profileId: 'sandbox', details: { cardId } }),
     ]);
     await done('limits.set', {
@@ -78,10 +78,9 @@ describe('operator intents end to end', () => {
     await done('cards.close', { cardId, reason: 'client_request', note: '', confirm: true });
     off();
     expect(changed).toContain('card.close:done');
-    const search = await ok<{ entries: { op: string; params: Record<string, unknown> }[]; total: number }>(
-      'journal.search',
-      { op: 'card.block' },
-    );
+    const search = await ok<{ entries: { op: string; params: Record<string, unknown> }[] }>('journal.search', {
+      op: 'card.block',
+    });
     expect(search.entries[0]?.params).toMatchObject({ description: 'lost: left in a taxi' });
     const pinEntry = (
       await ok<{ entries: { params: Record<string, unknown> }[] }>('journal.search', { op: 'card.setPin' })
@@ -180,9 +179,10 @@ describe('refusals', () => {
     expect(kioskExits).toBe(0);
     expect(await ok('kiosk.exit', { adminPin: '80706050' })).toEqual({ exited: true });
     expect(kioskExits).toBe(1);
-    expect(await ok<{ details: Record<string, unknown> }[]>('journal.audit', { action: 'kiosk.exit' })).toEqual([
-      expect.objectContaining({ details: { exited: true } }),
-    ]);
+    expect(
+      (await ok<{ entries: { details: Record<string, unknown> }[] }>('journal.audit', { action: 'kiosk.exit' }))
+        .entries,
+    ).toEqual([expect.objectContaining({ details: { exited: true } })]);
   });
 
   it('refuses a locked setting naming who locked it', async () => {

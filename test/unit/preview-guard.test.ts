@@ -33,10 +33,15 @@ function fixture() {
   const dispatched: string[] = [];
   // Every listing answers records of both profiles, in the shape its method returns.
   const records = [{ profileId: 'sandbox' }, { profileId: PROD }, { profileId: null }];
-  const dispatch = (method: string): Promise<Reply<unknown>> => {
+  const dispatch = (method: string, args: unknown): Promise<Reply<unknown>> => {
     dispatched.push(method);
+    const shape = (contract[method as MethodName] as { args: { shape?: object } } | undefined)?.args.shape ?? {};
     if (method === 'profiles.list') return Promise.resolve({ ok: true, value: profiles });
-    if (method === 'journal.search') return Promise.resolve({ ok: true, value: { entries: records, total: 3 } });
+    if (method === 'journal.count') {
+      const { profileId } = args as { profileId?: string };
+      return Promise.resolve({ ok: true, value: { count: profileId === undefined ? 3 : 1 } });
+    }
+    if ('cursor' in shape) return Promise.resolve({ ok: true, value: { entries: records, nextCursor: null } });
     return Promise.resolve({ ok: true, value: records });
   };
   return { guarded: sandboxOnly(desk, dispatch), dispatched, jobId: job.id };
@@ -64,6 +69,11 @@ describe('the preview guard, derived from each method’s scope and target', () 
     } else if (spec.target === 'listed') {
       expect(reply.ok).toBe(true);
       const value = reply.ok ? reply.value : undefined;
+      if (typeof (value as { count?: unknown }).count === 'number') {
+        // A count is the sandbox profiles' own (one record here), never the whole journal's.
+        expect(value).toEqual({ count: 1 });
+        return;
+      }
       const items = (Array.isArray(value) ? value : (value as { entries: unknown[] }).entries) as object[];
       expect(items.length).toBeGreaterThan(0);
       expect(JSON.stringify(items)).not.toContain(`"${PROD}"`);

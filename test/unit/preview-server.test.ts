@@ -232,8 +232,8 @@ describe('the preview server', () => {
     // Audited actions of other profiles stay out of the preview's audit view.
     preview.services.desk.audit('secret.set', { profileId: 'kz-test' });
     preview.services.desk.audit('secret.set', { profileId: 'sandbox' });
-    const audit = await value<{ profileId: string | null }[]>('journal.audit', { action: 'secret.set' });
-    expect(audit.map((e) => e.profileId)).toEqual(['sandbox']);
+    const audit = await value<{ entries: { profileId: string | null }[] }>('journal.audit', { action: 'secret.set' });
+    expect(audit.entries.map((e) => e.profileId)).toEqual(['sandbox']);
     await refused('profiles.import', { fileName: 'again.json', content: TEST_PROFILE });
     await refused('profiles.save', {
       profile: {

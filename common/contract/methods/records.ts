@@ -4,13 +4,16 @@ import { BULK_FORMATS } from '../../bulk/formats.ts';
 import { ENTRY_STATES } from '../../journal/states.ts';
 import { profileIdSchema } from '../../settings/schema.ts';
 import { method } from '../method.ts';
+import type { BulkProblem } from '../../bulk/problems.ts';
 import type {
   AuditEntryView,
   BulkJobView,
   BulkValidationReport,
+  CountView,
   FileView,
   JournalEntryView,
   OpenCheckView,
+  PageView,
   ReconcileView,
 } from '../views.ts';
 import { none } from './shared.ts';
@@ -20,11 +23,31 @@ const onJob = z.strictObject({ jobId: bulkJobId });
 const journal = (target: 'listed' | 'request' | 'open') => ({ scope: 'journal', target }) as const;
 const bulk = (target: 'active' | 'job' | 'listed') => ({ scope: 'bulk', target }) as const;
 
+/** The page size a list asks for when it names none, and the most one page may hold. */
+export const PAGE_LIMIT = 100;
+export const MAX_PAGE_LIMIT = 500;
+/** A page: `cursor` is the previous answer's `nextCursor` (opaque), absent or null for the first page. */
+const page = {
+  cursor: z.string().min(1).max(512).nullable().optional(),
+  limit: z.int().min(1).max(MAX_PAGE_LIMIT).default(PAGE_LIMIT),
+};
+const op = z.string().max(64).optional();
+const text = z.string().max(200).optional();
+const entryQuery = {
+  from: z.number().optional(),
+  to: z.number().optional(),
+  op,
+  states: z.array(z.enum(ENTRY_STATES)).optional(),
+  profileId: profileIdSchema.optional(),
+  text,
+};
+
 export const recordMethods = {
+  /** Operations newest first, one page at a time (docs/architecture.md, paged lists). */
   'requests.list': method(
-    z.strictObject({ states: z.array(z.enum(ENTRY_STATES)).optional(), limit: z.int().min(1).max(100_000).optional() }),
+    z.strictObject({ states: z.array(z.enum(ENTRY_STATES)).optional(), op, text, ...page }),
     journal('listed'),
-  ).returns<JournalEntryView[]>(),
+  ).returns<PageView<JournalEntryView>>(),
   'requests.recheck': method(
     z.strictObject({ requestId: z.string().min(1).max(64) }),
     journal('request'),
@@ -37,28 +60,15 @@ export const recordMethods = {
     journal('listed'),
   ).returns<OpenCheckView[]>(),
 
-  'journal.search': method(
-    z.strictObject({
-      from: z.number().optional(),
-      to: z.number().optional(),
-      op: z.string().max(64).optional(),
-      states: z.array(z.enum(ENTRY_STATES)).optional(),
-      profileId: profileIdSchema.optional(),
-      text: z.string().max(200).optional(),
-      offset: z.int().min(0).optional(),
-      limit: z.int().min(1).max(100_000).optional(),
-    }),
-    journal('listed'),
-  ).returns<{ entries: JournalEntryView[]; total: number }>(),
+  'journal.search': method(z.strictObject({ ...entryQuery, ...page }), journal('listed')).returns<
+    PageView<JournalEntryView>
+  >(),
+  /** How many operations match, for "N of M" and "nothing yet" against "nothing matches". */
+  'journal.count': method(z.strictObject(entryQuery), journal('listed')).returns<CountView>(),
   'journal.audit': method(
-    z.strictObject({
-      from: z.number().optional(),
-      to: z.number().optional(),
-      action: z.string().max(64).optional(),
-      limit: z.int().min(1).max(100_000).optional(),
-    }),
+    z.strictObject({ from: z.number().optional(), to: z.number().optional(), action: op, ...page }),
     journal('listed'),
-  ).returns<AuditEntryView[]>(),
+  ).returns<PageView<AuditEntryView>>(),
 
   /** A template of a bulk format (header and example rows); no profile is involved. */
   'bulk.template': method(z.strictObject({ format: z.enum(BULK_FORMATS) }), bulk('active')).returns<FileView>(),
@@ -70,6 +80,10 @@ export const recordMethods = {
     }),
     bulk('active'),
   ).returns<BulkValidationReport>(),
+  /** The problems of a checked file, a page at a time (`reportId` from `bulk.validate`). */
+  'bulk.problems': method(z.strictObject({ reportId: z.uuid(), ...page }), bulk('active')).returns<
+    PageView<BulkProblem>
+  >(),
   /** Starts a job from a validated file for the active profile. */
   'bulk.start': method(
     z.strictObject({ draftId: z.uuid(), concurrency: z.int().min(1).max(32).optional() }),

@@ -1,8 +1,15 @@
 // The contract's methods over the desk: one implementation, whatever the transport (IPC, preview, tests).
-import type { AppInfo, MethodName, ParsedArgsOf, ResultOfMethod } from '../../../common/contract/index.ts';
+import {
+  PAGE_LIMIT,
+  type AppInfo,
+  type MethodName,
+  type ParsedArgsOf,
+  type ResultOfMethod,
+} from '../../../common/contract/index.ts';
 import type { OpId, RequestOf } from '../../../common/card-api/catalog/index.ts';
 import type { Outcome } from '../../../common/card-api/outcome.ts';
 import { templateCsv, type BulkService } from '../bulk/index.ts';
+import { ProblemPages } from '../bulk/problem-pages.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
@@ -12,7 +19,7 @@ import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
 import { concerns, MAX_OPEN_CHECKS, openCheckView, type CheckStatus } from '../reconcile/index.ts';
 import type { DeskEvents } from './events.ts';
-import { entryView, reconcileView, searchAudit, searchJournal } from './journal-views.ts';
+import { auditQuery, auditView, entryQuery, entryView, pageView, reconcileView } from './journal-views.ts';
 
 export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOfMethod<M>> };
 
@@ -39,6 +46,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const { desk, session, events, bulk } = ctx;
   const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash(), ctx.pinAttempts);
   const active = () => desk.activeProfileId();
+  const problems = new ProblemPages();
 
   /** One Card API operation for the active profile (its writes are announced by the journal, see services). */
   const run = <Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> =>
@@ -204,15 +212,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'gift.resendCode': ({ cardId }) => run('gift.resendCode', { card_id: cardId }),
     'gift.status': async ({ cardId }) => typed(await run('gift.status', { card_id: cardId })),
 
-    'requests.list': ({ states, limit }) => {
-      const entries = desk.journal.list().filter((e) => states === undefined || states.includes(e.state));
-      return Promise.resolve(
-        entries
-          .reverse()
-          .slice(0, limit ?? 1000)
-          .map(entryView),
-      );
-    },
+    'requests.list': ({ cursor, limit, ...query }) =>
+      Promise.resolve(pageView(desk.journal.page({ ...entryQuery(query), cursor, limit }), entryView)),
     'requests.recheck': async ({ requestId }) => {
       const entry = desk.journal.get(requestId);
       if (entry === undefined)
@@ -235,11 +236,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
           .map((e) => openCheckView(entryView(e), ctx.checkStatus?.(e.key))),
       ),
 
-    'journal.search': (query) => Promise.resolve(searchJournal(desk.journal.list(), query)),
+    'journal.search': ({ cursor, limit, ...query }) =>
+      Promise.resolve(pageView(desk.journal.page({ ...entryQuery(query), cursor, limit }), entryView)),
+    'journal.count': (query) => Promise.resolve({ count: desk.journal.count(entryQuery(query)) }),
     'bulk.template': ({ format }) =>
       Promise.resolve({ fileName: `card-desk-${format}-template.csv`, content: templateCsv(format) }),
     'bulk.validate': ({ fileName, contentBase64 }) =>
-      Promise.resolve(bulk.validate(fileName, Buffer.from(contentBase64, 'base64'))),
+      Promise.resolve(problems.firstPage(bulk.validate(fileName, Buffer.from(contentBase64, 'base64')), PAGE_LIMIT)),
+    'bulk.problems': ({ reportId, cursor, limit }) => Promise.resolve(problems.page(reportId, cursor, limit)),
     'bulk.start': ({ draftId, concurrency }) => {
       const profileId = active();
       desk.assertAllowed(profileId, 'card.issueBulk'); // the workstation must allow bulk work at all
@@ -261,7 +265,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'bulk.result': ({ jobId }) => Promise.resolve(bulk.resultFile(jobId)),
 
-    'journal.audit': (query) => Promise.resolve(searchAudit(desk.journal.auditTrail(), query)),
+    'journal.audit': (query) =>
+      Promise.resolve(
+        pageView(desk.journal.auditPage({ ...auditQuery(query), cursor: query.cursor, limit: query.limit }), auditView),
+      ),
   };
 }
 

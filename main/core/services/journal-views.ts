@@ -1,12 +1,13 @@
-// Journal entries as the contract shows them.
+// Journal entries as the contract shows them, and the contract's filters as the journal's queries.
 import type {
   AuditEntryView,
+  EntryState,
   JournalEntryView,
+  PageView,
   ParsedArgsOf,
   ReconcileView,
-  ResultOfMethod,
 } from '../../../common/contract/index.ts';
-import type { AuditRecord, JournalEntry } from '../journal/index.ts';
+import type { AuditQuery, AuditRecord, EntryQuery, JournalEntry, Page } from '../journal/index.ts';
 import type { ReconcileReport } from '../journal/reconcile.ts';
 
 export function entryView(e: JournalEntry): JournalEntryView {
@@ -24,44 +25,45 @@ export function entryView(e: JournalEntry): JournalEntryView {
   };
 }
 
-/** Audited actions, newest first, filtered by time and action. */
-export function searchAudit(records: AuditRecord[], q: ParsedArgsOf<'journal.audit'>): AuditEntryView[] {
-  return records
-    .filter(
-      (r) =>
-        (q.from === undefined || r.at >= q.from) &&
-        (q.to === undefined || r.at <= q.to) &&
-        (q.action === undefined || r.action === q.action),
-    )
-    .reverse()
-    .slice(0, q.limit ?? 1000)
-    .map((r) => ({ id: r.key, at: r.at, action: r.action, profileId: r.profileId ?? null, details: r.details }));
+export function auditView(r: AuditRecord): AuditEntryView {
+  return { id: r.key, at: r.at, action: r.action, profileId: r.profileId ?? null, details: r.details };
+}
+
+/** A journal page as the contract answers it. */
+export function pageView<T, V>(page: Page<T>, view: (item: T) => V): PageView<V> {
+  return { entries: page.items.map(view), nextCursor: page.nextCursor };
+}
+
+/** The contract's filters as the journal's query: a blank text filters nothing. */
+export function entryQuery(q: {
+  from?: number | undefined;
+  to?: number | undefined;
+  op?: string | undefined;
+  states?: EntryState[] | undefined;
+  profileId?: string | undefined;
+  text?: string | undefined;
+}): EntryQuery {
+  const text = q.text?.trim();
+  return {
+    ...(q.from === undefined ? {} : { from: q.from }),
+    ...(q.to === undefined ? {} : { to: q.to }),
+    ...(q.op === undefined || q.op === '' ? {} : { op: q.op }),
+    ...(q.states === undefined ? {} : { states: q.states }),
+    ...(q.profileId === undefined ? {} : { profileId: q.profileId }),
+    ...(text === undefined || text === '' ? {} : { text }),
+  };
+}
+
+/** The audit trail's filters as the journal's query. */
+export function auditQuery(q: ParsedArgsOf<'journal.audit'>): AuditQuery {
+  return {
+    ...(q.from === undefined ? {} : { from: q.from }),
+    ...(q.to === undefined ? {} : { to: q.to }),
+    ...(q.action === undefined || q.action === '' ? {} : { action: q.action }),
+  };
 }
 
 export function reconcileView(report: ReconcileReport): ReconcileView {
   const item = ({ key, op, state }: ReconcileReport['settled'][number]) => ({ requestId: key, op, state });
   return { checked: report.checked, settled: report.settled.map(item), stillOpen: report.stillOpen.map(item) };
-}
-
-/** Newest first; `text` matches the request id, the operation and the parameters. */
-export function searchJournal(
-  entries: JournalEntry[],
-  q: ParsedArgsOf<'journal.search'>,
-): ResultOfMethod<'journal.search'> {
-  const text = q.text?.trim().toLowerCase();
-  const matches = entries
-    .filter(
-      (e) =>
-        (q.from === undefined || e.at >= q.from) &&
-        (q.to === undefined || e.at <= q.to) &&
-        (q.op === undefined || e.op === q.op) &&
-        (q.states === undefined || q.states.includes(e.state)) &&
-        (q.profileId === undefined || e.connection.profileId === q.profileId) &&
-        (text === undefined ||
-          text === '' ||
-          `${e.key} ${e.op} ${JSON.stringify(e.params)}`.toLowerCase().includes(text)),
-    )
-    .reverse();
-  const offset = q.offset ?? 0;
-  return { entries: matches.slice(offset, offset + (q.limit ?? 1000)).map(entryView), total: matches.length };
 }

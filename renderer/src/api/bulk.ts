@@ -12,6 +12,7 @@ import type {
   FileView,
 } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
+import { usePagedList } from './paged.ts';
 import { useWrite, type Write } from './use-write.ts';
 
 export const bulkKeys = {
@@ -89,6 +90,21 @@ export function useBulkProgressEvents(): Readonly<Record<string, string>> {
     [client],
   );
   return haltReasons;
+}
+
+/** The problems of a checked file: the first page came with the report, the rest is read as the table scrolls. */
+export function useBulkProblems(report: BulkValidationReport) {
+  const { reportId, problemsCursor } = report;
+  const first = { entries: report.problems, nextCursor: reportId === undefined ? null : (problemsCursor ?? null) };
+  return usePagedList(
+    // Every report with problems has its own id; one without is never shown in a table.
+    [...bulkKeys.all, 'problems', reportId ?? ''],
+    (cursor) =>
+      reportId === undefined
+        ? Promise.resolve({ entries: [], nextCursor: null })
+        : cardDesk().bulk.problems({ reportId, cursor }),
+    first,
+  );
 }
 
 /** Checks a file in main (`bulk.validate`): nothing is sent to the bank. */

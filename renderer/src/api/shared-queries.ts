@@ -44,6 +44,6 @@ export function useConnection(profileId: string | undefined) {
 export function usePendingCount() {
   return useQuery({
     queryKey: queryKeys.pendingCount,
-    queryFn: async () => (await cardDesk().requests.list({ states: [...OPEN_STATES] })).length,
+    queryFn: async () => (await cardDesk().journal.count({ states: [...OPEN_STATES] })).count,
   });
 }

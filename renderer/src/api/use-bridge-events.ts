@@ -2,15 +2,20 @@
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { cardDesk } from './bridge.ts';
+import { applyRequestChange } from './live-pages.ts';
+import { PAGES } from './paged.ts';
 import { queryKeys } from './query-keys.ts';
 
 export function useBridgeEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
     const api = cardDesk();
-    const offRequests = api.on('requests.changed', () => {
-      void client.invalidateQueries({ queryKey: queryKeys.requests });
-      void client.invalidateQueries({ queryKey: queryKeys.journal });
+    const offRequests = api.on('requests.changed', (change) => {
+      // Paged lists are patched and their first page read again; the rest (counts, recent lists) is read again.
+      applyRequestChange(client, change);
+      const notPaged = (q: Query) => q.queryKey[1] !== PAGES;
+      void client.invalidateQueries({ queryKey: queryKeys.requests, predicate: notPaged });
+      void client.invalidateQueries({ queryKey: queryKeys.journal, predicate: notPaged });
     });
     const offLock = api.on('session.lockChanged', ({ locked }) => {
       // Nothing read while unlocked survives a lock: card data, statements and journal pages are dropped. The

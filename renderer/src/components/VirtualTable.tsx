@@ -1,10 +1,11 @@
 // A table that stays responsive with 100,000 rows. TanStack Virtual decides which rows are in view; TanStack
 // Table renders only those (its row model is built for the visible slice, not for every row, which would cost
 // a few µs per row on each filter). Filtering scans a lower-cased text per row, built once per data set.
-// Rows are real <tr> with aria-rowindex, so screen readers know the full size; arrows move between rows.
+// Rows are real <tr> with aria-rowindex, so screen readers know the full size; arrows move between rows. A paged
+// list (api/paged.ts) is told when the window nears the last row read, and reads its next page.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactElement } from 'react';
 
 export interface VirtualTableProps<T> {
   /** Accessible name of the table. */
@@ -22,10 +23,16 @@ export interface VirtualTableProps<T> {
   /** Shown when there are no rows at all (not merely none matching). */
   empty?: string;
   noMatches?: string;
+  /** A paged list: called whenever the window comes near the last row read, to read the next page. */
+  onNearEnd?: () => void;
+  /** A further page is being read (announced below the table). */
+  loadingMore?: string | undefined;
 }
 
 // Rows rendered beyond the visible ones: enough for arrow-key moves, few enough that a fast scroll stays in budget.
 const OVERSCAN = 4;
+/** How close to the last row read (in rows) the next page is asked for: a screenful ahead of the operator. */
+const NEAR_END = 30;
 
 export function useFilteredRows<T>(rows: readonly T[], searchText?: (row: T) => string, filter = ''): readonly T[] {
   const needle = filter.trim().toLowerCase();
@@ -55,6 +62,8 @@ export function VirtualTable<T>({
   testId,
   empty,
   noMatches,
+  onNearEnd,
+  loadingMore,
 }: VirtualTableProps<T>): ReactElement {
   const scrollRef = useRef<HTMLDivElement>(null);
   const filtered = useFilteredRows(rows, searchText, filter);
@@ -71,6 +80,12 @@ export function VirtualTable<T>({
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  // Also when the rows read so far do not fill the window (a filter matched few of them).
+  const nearEnd = last >= filtered.length - NEAR_END;
+  useEffect(() => {
+    if (nearEnd) onNearEnd?.();
+  }, [nearEnd, onNearEnd, filtered.length]);
   const slice = useMemo(() => filtered.slice(first, first + items.length), [filtered, first, items.length]);
   const table = useReactTable<T>({
     data: slice,
@@ -153,9 +168,14 @@ export function VirtualTable<T>({
             )}
           </tbody>
         </table>
-        {filtered.length === 0 && (
+        {filtered.length === 0 && loadingMore === undefined && (
           <p className="vtable-empty" role="status">
             {rows.length === 0 ? empty : noMatches}
+          </p>
+        )}
+        {loadingMore !== undefined && (
+          <p className="vtable-more" role="status" data-testid={testId === undefined ? undefined : `${testId}-more`}>
+            {loadingMore}
           </p>
         )}
       </div>

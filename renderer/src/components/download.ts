@@ -2,7 +2,15 @@
 // downloads it). CSV is the only kind Card Desk saves: exports made here (components/csv.ts) and files main
 // produced (bulk templates and result files), saved as they came.
 export function downloadText(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+  downloadParts(fileName, [content]);
+}
+
+/**
+ * A file made of parts, e.g. one per page of an export: each part can be a Blob already, so the text of a page
+ * need not stay in the renderer's memory once written into it (docs/architecture.md, CSV export).
+ */
+export function downloadParts(fileName: string, parts: BlobPart[]): void {
+  const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,13 +1,12 @@
 // The Journal's filter forms (renderer/src/screens/journal/filter-schemas.ts) and the Requests screen's filter
 // (renderer/src/screens/requests/request-filter.ts): what a filter accepts, and what it asks main or shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTENTION_STATES, type JournalEntryView } from '../../../common/contract/index.ts';
+import { ATTENTION_STATES, PAGE_LIMIT, type JournalEntryView } from '../../../common/contract/index.ts';
 import {
   auditArgs,
   auditFilterSchema,
   EMPTY_AUDIT_FILTER,
   EMPTY_OPERATIONS_FILTER,
-  MAX_ROWS,
   operationsFilterSchema,
   searchArgs,
 } from '../../../renderer/src/screens/journal/filter-schemas.ts';
@@ -28,9 +27,9 @@ function messages(schema: typeof operationsFilterSchema | typeof auditFilterSche
 }
 
 describe('the operations filter', () => {
-  it('accepts the empty filter and asks for everything up to the screen limit', () => {
+  it('accepts the empty filter and asks for the first page of everything', () => {
     expect(operationsFilterSchema.safeParse(EMPTY_OPERATIONS_FILTER).success).toBe(true);
-    expect(searchArgs(EMPTY_OPERATIONS_FILTER)).toEqual({ limit: MAX_ROWS });
+    expect(searchArgs(EMPTY_OPERATIONS_FILTER)).toEqual({ limit: PAGE_LIMIT });
   });
 
   it('names a date that is not one, a range the wrong way round and a text too long by their keys', () => {
@@ -66,7 +65,7 @@ describe('the operations filter', () => {
       states: ['sending', 'pending', 'unknown'],
       profileId: 'sandbox',
       text: '7701',
-      limit: MAX_ROWS,
+      limit: PAGE_LIMIT,
     });
     expect(searchArgs({ ...EMPTY_OPERATIONS_FILTER, outcome: 'failed' }).states).toEqual(['failed']);
   });
@@ -74,7 +73,7 @@ describe('the operations filter', () => {
 
 describe('the audit filter', () => {
   it('accepts the empty filter and names a range the wrong way round', () => {
-    expect(auditArgs(EMPTY_AUDIT_FILTER)).toEqual({ limit: MAX_ROWS });
+    expect(auditArgs(EMPTY_AUDIT_FILTER)).toEqual({ limit: PAGE_LIMIT });
     expect(messages(auditFilterSchema, { from: '2026-03-02', to: '2026-03-01', action: '' })).toEqual({
       to: 'range',
     });
@@ -84,7 +83,7 @@ describe('the audit filter', () => {
     expect(auditArgs({ from: '2026-03-01', to: '', action: 'card.secret.reveal' })).toEqual({
       from: Date.parse('2026-03-01T00:00:00+05:00'),
       action: 'card.secret.reveal',
-      limit: MAX_ROWS,
+      limit: PAGE_LIMIT,
     });
   });
 });

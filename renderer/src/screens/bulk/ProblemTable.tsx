@@ -1,9 +1,12 @@
-// Every problem of a checked file (there can be thousands): row, column, a sentence, main's English detail.
+// Every problem of a checked file (there can be tens of thousands, read a page at a time as the table scrolls):
+// row, column, a sentence, main's English detail. The filter narrows the problems read so far, and while it
+// leaves the table short the next pages are read too.
 import { TextInput } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkProblem } from '../../../../common/contract/index.ts';
+import type { BulkProblem, BulkValidationReport } from '../../../../common/contract/index.ts';
+import { useBulkProblems } from '../../api/bulk.ts';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
 import { problemColumn, problemRow, problemSearchText, problemSentence } from './problem-text.ts';
 
@@ -12,8 +15,11 @@ const ROW_HEIGHT = 44;
 const MAX_HEIGHT = 420;
 const HEADER_HEIGHT = 34;
 
-export function ProblemTable({ problems }: { problems: readonly BulkProblem[] }): ReactElement {
+export function ProblemTable({ report }: { report: BulkValidationReport }): ReactElement {
   const { t } = useTranslation(['bulk', 'common']);
+  const pages = useBulkProblems(report);
+  const problems = pages.rows;
+  const total = report.problemCount ?? problems.length;
   const [filter, setFilter] = useState('');
   const searchText = useCallback((p: BulkProblem) => problemSearchText(t, p), [t]);
   const shown = useFilteredRows(problems, searchText, filter).length;
@@ -61,17 +67,17 @@ export function ProblemTable({ problems }: { problems: readonly BulkProblem[] })
     ],
     [t],
   );
-  const height = Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(problems.length, 1) * ROW_HEIGHT + 2);
+  const height = Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(total, 1) * ROW_HEIGHT + 2);
   return (
     <div className="bulk-problems">
-      {problems.length > 8 && (
+      {total > 8 && (
         <TextInput
           label={t('report.filter')}
           value={filter}
           onChange={(event) => {
             setFilter(event.currentTarget.value);
           }}
-          description={t('common:table.shown', { shown, total: problems.length })}
+          description={t('common:table.shown', { shown, total: pages.hasMore ? problems.length : total })}
           className="bulk-filter"
           data-testid="bulk-problem-filter"
         />
@@ -86,6 +92,8 @@ export function ProblemTable({ problems }: { problems: readonly BulkProblem[] })
         height={height}
         rowHeight={ROW_HEIGHT}
         testId="bulk-problems"
+        onNearEnd={pages.loadMore}
+        loadingMore={pages.loadingMore ? t('common:state.loading') : undefined}
         noMatches={t('common:state.noMatches')}
       />
     </div>

@@ -11,7 +11,7 @@ import { ProblemTable } from './ProblemTable.tsx';
 export function ValidationReport({ report }: { report: BulkValidationReport }): ReactElement {
   const { t } = useTranslation('bulk');
   const language = useLanguage();
-  const problems = report.problems.length;
+  const problems = report.problemCount ?? report.problems.length;
   const valid = problems === 0 && report.draftId !== undefined;
   return (
     <div className="bulk-report" data-testid="bulk-report" data-valid={valid}>
@@ -42,7 +42,7 @@ export function ValidationReport({ report }: { report: BulkValidationReport }): 
           {t('report.problemsTitle')}
         </Title>
       )}
-      {problems > 0 && <ProblemTable problems={report.problems} />}
+      {problems > 0 && <ProblemTable report={report} />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 // Journal › Audit: who revealed card data, changed a setting, a profile or a secret, and when (never a value).
+// Read a page at a time as the table scrolls; the text filter narrows the pages read, and while it leaves the
+// table short the next pages are read too.
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArgsOf, AuditEntryView } from '../../../../common/contract/index.ts';
-import { useAuditTrail } from '../../api/journal.ts';
-import { toCsv } from '../../components/csv.ts';
-import { downloadText } from '../../components/download.ts';
+import { MAX_PAGE_LIMIT, type AuditEntryView } from '../../../../common/contract/index.ts';
+import { auditFetcher, useAuditTrail, type AuditArgs } from '../../api/journal.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -14,25 +14,30 @@ import { auditColumns, auditSearchText } from './audit-columns.tsx';
 import { AuditFilterForm } from './AuditFilterForm.tsx';
 import { auditArgs, EMPTY_AUDIT_FILTER } from './filter-schemas.ts';
 import { auditCsv } from './journal-csv.ts';
+import { useCsvExport } from './journal-export.ts';
 import { Loading } from '../../components/Loading.tsx';
-
-const NO_ENTRIES: AuditEntryView[] = [];
 
 export function AuditTab(): ReactElement {
   const { t } = useTranslation(['journal', 'common']);
   const language = useLanguage();
   const profileName = useProfileName();
-  const [args, setArgs] = useState<ArgsOf<'journal.audit'>>(() => auditArgs(EMPTY_AUDIT_FILTER));
+  const [args, setArgs] = useState<AuditArgs>(() => auditArgs(EMPTY_AUDIT_FILTER));
   const [text, setText] = useState('');
   const audit = useAuditTrail(args);
-  const entries = audit.data ?? NO_ENTRIES;
+  const entries = audit.rows;
   const searchText = useMemo(() => auditSearchText(t), [t]);
   const rows = useFilteredRows(entries, text.trim() === '' ? undefined : searchText, text);
   const columns = useMemo(() => auditColumns(t, language, profileName), [t, language, profileName]);
+  const filtered = args.from !== undefined || args.to !== undefined || args.action !== undefined || text.trim() !== '';
+  const exporter = useCsvExport();
 
   function exportCsv(): void {
-    const csv = auditCsv(t, rows);
-    downloadText(csv.fileName, toCsv(csv.header, csv.rows));
+    const csv = auditCsv(t, []);
+    const needle = text.trim().toLowerCase();
+    const matching = (page: AuditEntryView[]) =>
+      needle === '' ? page : page.filter((e) => searchText(e).toLowerCase().includes(needle));
+    const pages = auditFetcher({ ...args, limit: MAX_PAGE_LIMIT });
+    void exporter.run(csv.fileName, csv.header, pages, (page) => auditCsv(t, matching(page)).rows);
   }
 
   return (
@@ -44,6 +49,7 @@ export function AuditTab(): ReactElement {
         }}
       />
       {audit.error !== null && <ErrorNotice error={audit.error} testId="audit-error" />}
+      {exporter.error !== null && <ErrorNotice error={exporter.error} testId="audit-export-error" />}
       <Group justify="space-between" align="flex-end">
         <Group gap="sm" align="flex-end">
           <TextInput
@@ -56,10 +62,19 @@ export function AuditTab(): ReactElement {
             data-testid="audit-text"
           />
           <Text className="journal-count" data-testid="audit-count" aria-live="polite">
-            {audit.data === undefined ? '' : t('common:table.shown', { shown: rows.length, total: entries.length })}
+            {/* Counted once every page is read: until then only a part of the trail is known. */}
+            {audit.isPending || audit.hasMore
+              ? ''
+              : t('common:table.shown', { shown: rows.length, total: entries.length })}
           </Text>
         </Group>
-        <Button variant="default" onClick={exportCsv} disabled={rows.length === 0} data-testid="audit-export">
+        <Button
+          variant="default"
+          onClick={exportCsv}
+          disabled={rows.length === 0}
+          loading={exporter.busy}
+          data-testid="audit-export"
+        >
           {t('common:action.exportCsv')}
         </Button>
       </Group>
@@ -71,10 +86,13 @@ export function AuditTab(): ReactElement {
           columns={columns}
           rows={rows}
           rowKey={(entry) => entry.id}
+          onNearEnd={audit.loadMore}
+          loadingMore={audit.loadingMore ? t('common:state.loading') : undefined}
           testId="audit-table"
           height={420}
           rowHeight={36}
-          empty={t('audit.empty')}
+          // Nothing audited yet, or nothing of it matches the search.
+          empty={filtered ? t('audit.empty') : t('common:state.empty')}
           noMatches={t('common:state.noMatches')}
         />
       )}

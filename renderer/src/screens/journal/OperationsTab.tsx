@@ -1,61 +1,67 @@
-// Journal › Operations: search every journaled operation (up to 100,000 at once), see how many matched, open
-// one for its details, export what is shown as CSV.
+// Journal › Operations: search every journaled operation, read a page at a time as the table scrolls, see how
+// many matched, open one for its details, export every match as CSV (page by page, journal-export.ts).
 import { Button, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArgsOf, JournalEntryView } from '../../../../common/contract/index.ts';
-import { useJournalSearch } from '../../api/journal.ts';
-import { toCsv } from '../../components/csv.ts';
-import { downloadText } from '../../components/download.ts';
+import { MAX_PAGE_LIMIT, type JournalEntryView } from '../../../../common/contract/index.ts';
+import { journalCount, journalFetcher, useJournalSearch, type JournalSearchArgs } from '../../api/journal.ts';
+import { queryKeys } from '../../api/query-keys.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { EntryDetails } from '../requests/EntryDetails.tsx';
 import { entryColumns } from '../requests/entry-columns.tsx';
 import { useProfileName } from '../requests/use-profile-name.ts';
-import { EMPTY_OPERATIONS_FILTER, searchArgs } from './filter-schemas.ts';
+import { countArgs, EMPTY_OPERATIONS_FILTER, searchArgs } from './filter-schemas.ts';
 import { operationsCsv } from './journal-csv.ts';
+import { useCsvExport } from './journal-export.ts';
 import { OperationsFilterForm } from './OperationsFilterForm.tsx';
 import { Loading } from '../../components/Loading.tsx';
-
-const NO_ENTRIES: JournalEntryView[] = [];
 
 export function OperationsTab(): ReactElement {
   const { t } = useTranslation(['journal', 'common']);
   const language = useLanguage();
   const profileName = useProfileName();
-  const [args, setArgs] = useState<ArgsOf<'journal.search'>>(() => searchArgs(EMPTY_OPERATIONS_FILTER));
+  const [args, setArgs] = useState<JournalSearchArgs>(() => searchArgs(EMPTY_OPERATIONS_FILTER));
   const [selected, setSelected] = useState<JournalEntryView>();
   const search = useJournalSearch(args);
-  const entries = search.data?.entries ?? NO_ENTRIES;
-  const total = search.data?.total ?? 0;
+  const filters = useMemo(() => countArgs(args), [args]);
+  const filtered = Object.keys(filters).length > 0;
+  const total = useQuery({ queryKey: [...queryKeys.journal, 'count', filters], queryFn: () => journalCount(filters) });
+  const entries = search.rows;
   const columns = useMemo(() => entryColumns(t, language, { profileName }), [t, language, profileName]);
   const shown =
     selected === undefined ? undefined : (entries.find((e) => e.requestId === selected.requestId) ?? selected);
+  const exporter = useCsvExport();
 
   function exportCsv(): void {
-    const csv = operationsCsv(t, entries);
-    downloadText(csv.fileName, toCsv(csv.header, csv.rows));
+    const csv = operationsCsv(t, []);
+    const pages = journalFetcher({ ...args, limit: MAX_PAGE_LIMIT });
+    void exporter.run(csv.fileName, csv.header, pages, (rows) => operationsCsv(t, rows).rows);
   }
 
   return (
     <Stack gap="sm">
       <OperationsFilterForm
-        busy={search.isFetching && !search.isPending}
+        busy={search.isFetching && !search.isPending && !search.loadingMore}
         onSearch={(filter) => {
           setArgs(searchArgs(filter));
         }}
       />
       {search.error !== null && <ErrorNotice error={search.error} testId="journal-error" />}
+      {exporter.error !== null && <ErrorNotice error={exporter.error} testId="journal-export-error" />}
       <Group justify="space-between">
         <Text className="journal-count" data-testid="journal-count" aria-live="polite">
-          {search.data === undefined
-            ? ''
-            : entries.length < total
-              ? t('operations.truncated', { count: total, shown: entries.length })
-              : t('operations.total', { count: total })}
+          {total.data === undefined ? '' : t('operations.total', { count: total.data })}
         </Text>
-        <Button variant="default" onClick={exportCsv} disabled={entries.length === 0} data-testid="journal-export">
+        <Button
+          variant="default"
+          onClick={exportCsv}
+          disabled={entries.length === 0}
+          loading={exporter.busy}
+          data-testid="journal-export"
+        >
           {t('common:action.exportCsv')}
         </Button>
       </Group>
@@ -68,11 +74,13 @@ export function OperationsTab(): ReactElement {
           rows={entries}
           rowKey={(entry) => entry.requestId}
           onOpen={setSelected}
+          onNearEnd={search.loadMore}
+          loadingMore={search.loadingMore ? t('common:state.loading') : undefined}
           testId="journal-table"
           height={420}
           rowHeight={38}
-          empty={t('operations.empty')}
-          noMatches={t('common:state.noMatches')}
+          // No search narrows the list: the journal is empty; otherwise nothing matched.
+          empty={filtered ? t('operations.empty') : t('common:state.empty')}
         />
       )}
       <EntryDetails

@@ -1,14 +1,12 @@
 // The Journal's filter forms: zod schemas derived from the contract's `journal.search` / `journal.audit`
-// arguments (same limits), plus calendar days and a range check; and the search arguments they turn into.
+// arguments (same limits), plus calendar days and a range check; and the search arguments they turn into (the
+// page size is the contract's default: the tables read page after page as they scroll).
 // Messages are keys of the `journal` namespace (`filters.errors.*`), translated next to the field; a message
 // that is not one of ours (a contract limit) is shown as it came.
 import { z } from 'zod';
 import { contract, ENTRY_STATES, type ArgsOf, OPEN_STATES } from '../../../../common/contract/index.ts';
 import type { FieldWords } from '../../components/field-error.ts';
 import { dayEnd, dayStart, isCalendarDay } from './date-range.ts';
-
-/** Journals hold at most this many entries on one screen (the contract's limit). */
-export const MAX_ROWS = 100_000;
 
 const searchShape = contract['journal.search'].args.shape;
 const auditShape = contract['journal.audit'].args.shape;
@@ -64,7 +62,6 @@ export function searchArgs(filter: OperationsFilter): ArgsOf<'journal.search'> {
     states: statesOf(filter.outcome),
     profileId: filter.profileId === '' ? undefined : filter.profileId,
     text: text === '' ? undefined : text,
-    limit: MAX_ROWS,
   };
   return contract['journal.search'].args.parse(dropUndefined(args));
 }
@@ -74,11 +71,15 @@ export function auditArgs(filter: AuditFilter): ArgsOf<'journal.audit'> {
     from: dayStart(filter.from),
     to: dayEnd(filter.to),
     action: filter.action === '' ? undefined : filter.action,
-    limit: MAX_ROWS,
   };
   return contract['journal.audit'].args.parse(dropUndefined(args));
 }
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The filters of a search without its paging: what `journal.count` counts. */
+export function countArgs(args: ArgsOf<'journal.search'>): ArgsOf<'journal.count'> {
+  return Object.fromEntries(Object.entries(args).filter(([key]) => key !== 'cursor' && key !== 'limit'));
 }

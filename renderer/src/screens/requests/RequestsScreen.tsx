@@ -1,48 +1,42 @@
-// Requests: the journaled (asynchronous) operations, live. Open work and requests the bank never received are
-// shown first; each open one can be re-checked with the bank now, or all of them reconciled at once. A row
+// Requests: the journaled (asynchronous) operations, live, read a page at a time as the table scrolls (the
+// filters narrow the list in main). Open work and requests the bank never received are shown first; each open one can be re-checked with the bank now, or all of them reconciled at once. A row
 // opens its details: every field, the state in words, and the card or client to go to.
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryView } from '../../../../common/contract/index.ts';
-import { useRecheck, useReconcileAll, useRequestList } from '../../api/requests.ts';
+import { useRecheck, useReconcileAll, useRequestCounts, useRequestList } from '../../api/requests.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
-import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
+import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { JOURNALED_OPS, withSeen } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { EntryDetails } from './EntryDetails.tsx';
-import { entryColumns, entrySearchText } from './entry-columns.tsx';
+import { entryColumns } from './entry-columns.tsx';
 import { RecheckButton } from './RecheckButton.tsx';
 import { describeRecheck } from './recheck-words.ts';
 import { describeReconcile, ReconcileLists } from './ReconcileSummary.tsx';
-import { DEFAULT_REQUEST_FILTER, filterEntries, type RequestFilterValue } from './request-filter.ts';
+import { DEFAULT_REQUEST_FILTER, requestListArgs, type RequestFilterValue } from './request-filter.ts';
 import { RequestFilters } from './RequestFilters.tsx';
 import { useProfileName } from './use-profile-name.ts';
 import './requests.css';
 import { Loading } from '../../components/Loading.tsx';
 
-const NO_ENTRIES: JournalEntryView[] = [];
-
 export function RequestsScreen(): ReactElement {
   const { t } = useTranslation(['requests', 'common']);
   const language = useLanguage();
-  const list = useRequestList();
   const recheck = useRecheck();
   const reconcile = useReconcileAll();
   const profileName = useProfileName();
   const [filter, setFilter] = useState<RequestFilterValue>(DEFAULT_REQUEST_FILTER);
   const [selected, setSelected] = useState<JournalEntryView>();
 
-  const entries = list.data ?? NO_ENTRIES;
+  const listArgs = useMemo(() => requestListArgs(filter), [filter]);
+  const list = useRequestList(listArgs);
+  const counts = useRequestCounts(listArgs);
+  const entries = list.rows;
   const ops = useMemo(() => withSeen(JOURNALED_OPS, new Set(entries.map((e) => e.op))), [entries]);
-  const { states, op } = filter;
-  const narrowed = useMemo(() => filterEntries(entries, { states, op }), [entries, states, op]);
-  const searchText = useMemo(() => entrySearchText(t), [t]);
-  // The search text of up to 100,000 entries is built only once the operator types: every live refresh of the
-  // list would otherwise rebuild it.
-  const rows = useFilteredRows(narrowed, filter.text.trim() === '' ? undefined : searchText, filter.text);
 
   // The profile column appears once entries of more than one profile are listed.
   const manyProfiles = useMemo(() => new Set(entries.map((e) => e.profileId)).size > 1, [entries]);
@@ -111,19 +105,23 @@ export function RequestsScreen(): ReactElement {
       ) : (
         <>
           <Text className="requests-count" data-testid="requests-count" aria-live="polite">
-            {t('common:table.shown', { shown: rows.length, total: entries.length })}
+            {counts.matching === undefined || counts.all === undefined
+              ? ''
+              : t('common:table.shown', { shown: counts.matching, total: counts.all })}
           </Text>
           <VirtualTable
             label={t('tableLabel')}
             columns={columns}
-            rows={rows}
+            rows={entries}
             rowKey={(entry) => entry.requestId}
             onOpen={setSelected}
+            onNearEnd={list.loadMore}
+            loadingMore={list.loadingMore ? t('common:state.loading') : undefined}
             testId="requests-table"
             height={460}
             rowHeight={38}
-            empty={t('empty')}
-            noMatches={entries.length === 0 ? t('empty') : t('common:state.noMatches')}
+            // Nothing at all yet, or nothing of what there is matches the filter.
+            empty={counts.all === 0 ? t('empty') : t('common:state.noMatches')}
           />
         </>
       )}
