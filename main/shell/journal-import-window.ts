@@ -17,7 +17,11 @@ export function importTitle(locale: string, share: number): string {
   return `${text}: ${String(Math.floor(share * 100))} %`;
 }
 
-export async function importJournalWithWindow(dataDir: string, locale: string): Promise<void> {
+export async function importJournalWithWindow(
+  dataDir: string,
+  locale: string,
+  log: (line: string) => void,
+): Promise<void> {
   if (!needsJsonlImport(dataDir)) return;
   const win = new BrowserWindow({
     width: 640,
@@ -28,11 +32,14 @@ export async function importJournalWithWindow(dataDir: string, locale: string): 
   });
   win.setMenuBarVisibility(false);
   try {
-    await importJsonlJournal(dataDir, ({ bytesRead, totalBytes }) => {
+    const report = await importJsonlJournal(dataDir, ({ bytesRead, totalBytes }) => {
       const share = totalBytes === 0 ? 1 : bytesRead / totalBytes;
       win.setTitle(importTitle(locale, share));
       win.setProgressBar(share);
     });
+    log(
+      `imported journal.jsonl: ${String(report.operations)} operation(s), ${String(report.audits)} audit record(s), ${String(report.skipped)} unreadable line(s) skipped; kept as ${report.keptAs ?? '?'}`,
+    );
   } finally {
     win.destroy();
   }
