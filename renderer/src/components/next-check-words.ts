@@ -20,9 +20,9 @@ export function nextCheckWords(t: TFunction, check: Check, now: number): string 
   return t('requests:checks.next', { wait: waitWords(t, check.nextCheckAt - now), attempt: check.attempt });
 }
 
-/** The same, short, for a table cell: "in 12 s", "now", "—". */
+/** The same, short, for a table cell: "in 12 s (#3)", "asking now", "not checked here". */
 export function nextCheckShort(t: TFunction, check: Check, now: number): string {
   if (check.checking || (check.nextCheckAt !== null && check.nextCheckAt <= now)) return t('requests:checks.nowShort');
-  if (check.nextCheckAt === null) return '';
-  return t('requests:checks.inShort', { wait: waitWords(t, check.nextCheckAt - now) });
+  if (check.nextCheckAt === null) return t('requests:checks.parkedShort');
+  return t('requests:checks.inShort', { wait: waitWords(t, check.nextCheckAt - now), attempt: check.attempt });
 }

@@ -22,7 +22,7 @@ describe('next check in words', () => {
     const check = { nextCheckAt: NOW + 11_200, attempt: 3, checking: false };
     expect(nextCheckWords(t, check, NOW)).toBe('Asking the bank again in 12 s (attempt 3).');
     expect(nextCheckWords(t, check, NOW + 10_500)).toBe('Asking the bank again in 1 s (attempt 3).');
-    expect(nextCheckShort(t, check, NOW)).toBe('in 12 s');
+    expect(nextCheckShort(t, check, NOW)).toBe('in 12 s (#3)');
   });
 
   it('says "now" while a check runs or once it is due', () => {
@@ -37,7 +37,7 @@ describe('next check in words', () => {
 
   it('says when it is not checked from here', () => {
     expect(nextCheckWords(t, { nextCheckAt: null, attempt: 1, checking: false }, NOW)).toMatch(/Re-check now/);
-    expect(nextCheckShort(t, { nextCheckAt: null, attempt: 1, checking: false }, NOW)).toBe('');
+    expect(nextCheckShort(t, { nextCheckAt: null, attempt: 1, checking: false }, NOW)).toBe('not checked here');
   });
 
   it('writes minutes past the first one', () => {

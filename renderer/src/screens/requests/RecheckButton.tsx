@@ -1,11 +1,9 @@
-// "Re-check now" in a table row: only for open entries, next to when Card Desk asks the bank by itself (live
-// reconciliation). It keeps Enter, Space and clicks to itself, so using it does not also open the row's details.
-import { Button, Group } from '@mantine/core';
+// "Re-check now" in a table row: only for open entries. It keeps Enter, Space and clicks to itself, so using it
+// does not also open the row's details.
+import { Button } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
-import { useOpenCheck } from '../../api/open-checks.ts';
-import { NextCheckText } from '../../components/OpenChecks.tsx';
 import { opLabel } from '../../i18n/op-names.ts';
 import { shortId } from './entry-view.ts';
 
@@ -19,27 +17,23 @@ export function RecheckButton({
   onRecheck: () => void;
 }): ReactElement | null {
   const { t } = useTranslation('requests');
-  const check = useOpenCheck(entry.requestId);
   if (!isOpenState(entry.state)) return null;
   return (
-    <Group gap={6} wrap="nowrap">
-      <Button
-        size="compact-xs"
-        variant="light"
-        loading={busy}
-        aria-label={t('recheck.actionFor', { op: opLabel(t, entry.op), id: shortId(entry.requestId) })}
-        data-testid="row-recheck"
-        onClick={(event) => {
-          event.stopPropagation();
-          onRecheck();
-        }}
-        onKeyDown={(event) => {
-          event.stopPropagation();
-        }}
-      >
-        {t('recheck.action')}
-      </Button>
-      {check !== undefined && <NextCheckText check={check} short testId="row-next-check" />}
-    </Group>
+    <Button
+      size="compact-xs"
+      variant="light"
+      loading={busy}
+      aria-label={t('recheck.actionFor', { op: opLabel(t, entry.op), id: shortId(entry.requestId) })}
+      data-testid="row-recheck"
+      onClick={(event) => {
+        event.stopPropagation();
+        onRecheck();
+      }}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+      }}
+    >
+      {t('recheck.action')}
+    </Button>
   );
 }

@@ -1,14 +1,16 @@
 // Table columns of journal entries, shared by the Requests screen and the Journal's Operations tab: time,
-// operation, state, the card/client concerned, request id, and what went wrong as a sentence. The Journal adds
-// the profile; the Requests screen adds a row action.
+// operation, state, the card/client concerned, request id, and what went wrong as a sentence (or, while the
+// entry is open, when Card Desk asks the bank next). The Journal adds the profile; the Requests screen adds a
+// row action.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { JournalEntryView } from '../../../../common/contract/index.ts';
+import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { shortDateTime } from './short-time.ts';
 import { entryTarget, problemSentence, shortId, type EntryTarget } from './entry-view.ts';
+import { RowNextCheck } from './RowNextCheck.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 const column = createColumnHelper<JournalEntryView>();
@@ -79,6 +81,7 @@ export function entryColumns(
       id: 'problem',
       header: t('requests:columns.problem'),
       cell: (c) => {
+        if (isOpenState(c.row.original.state)) return <RowNextCheck requestId={c.row.original.requestId} />;
         const sentence = problemSentence(t, c.row.original);
         return sentence === '' ? null : <span title={sentence}>{sentence}</span>;
       },
