@@ -58,6 +58,8 @@ describe('background reconciliation', () => {
     const scheduled: EventPayloads['requests.checkScheduled'][] = [];
     services.events.on('requests.changed', (c) => changed.push(c));
     services.events.on('requests.checkScheduled', (s) => scheduled.push(s));
+    // Background checks are not operator activity: the idle lock must not be pushed back by them.
+    const activity = vi.spyOn(services.session, 'activity');
     const block = await ok<{ kind: string; key: string }>(services, 'cards.block', {
       cardId,
       reason: 'stolen',
@@ -77,6 +79,7 @@ describe('background reconciliation', () => {
     expect(changed.filter((c) => c.requestId === block.key).map((c) => c.state)).toContain('done');
     expect(scheduled.some((s) => s.requestId === block.key && s.nextCheckAt !== null)).toBe(true);
     expect(scheduled.filter((s) => s.requestId === block.key).at(-1)?.nextCheckAt).toBeNull();
+    expect(activity).not.toHaveBeenCalled();
     expect(await ok<OpenCheckView[]>(services, 'requests.checks', { cardId })).toEqual([]);
     const info = await ok<{ kind: string; result: { card: { status: string } } }>(services, 'cards.info', { cardId });
     expect(info.result.card.status).toBe('blocked');
