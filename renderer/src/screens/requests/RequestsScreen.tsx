@@ -9,6 +9,7 @@ import { useRecheck, useReconcileAll, useRequestCounts, useRequestList } from '.
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
+import { useSettled } from '../../components/use-settled.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { JOURNALED_OPS, withSeen } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -23,6 +24,8 @@ import { useProfileName } from './use-profile-name.ts';
 import './requests.css';
 import { Loading } from '../../components/Loading.tsx';
 
+const TEXT_PAUSE_MS = 250;
+
 export function RequestsScreen(): ReactElement {
   const { t } = useTranslation(['requests', 'common']);
   const language = useLanguage();
@@ -32,7 +35,10 @@ export function RequestsScreen(): ReactElement {
   const [filter, setFilter] = useState<RequestFilterValue>(DEFAULT_REQUEST_FILTER);
   const [selected, setSelected] = useState<JournalEntryView>();
 
-  const listArgs = useMemo(() => requestListArgs(filter), [filter]);
+  // The text is looked up in main: ask once the operator pauses typing.
+  const text = useSettled(filter.text, TEXT_PAUSE_MS);
+  const { states, op } = filter;
+  const listArgs = useMemo(() => requestListArgs({ states, op, text }), [states, op, text]);
   const list = useRequestList(listArgs);
   const counts = useRequestCounts(listArgs);
   const entries = list.rows;
