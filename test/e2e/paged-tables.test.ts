@@ -136,3 +136,33 @@ describe('paged tables', () => {
       .toBe('Nothing matches the filter.');
   });
 });
+
+describe('empty tables', () => {
+  let empty: PreviewSession;
+  let emptyPage: Page;
+
+  beforeAll(async () => {
+    empty = await openPreview();
+    emptyPage = await openApp(empty);
+    await emptyPage.evaluate(() =>
+      (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: 'en' }),
+    );
+    emptyPage = await openApp(empty);
+  });
+
+  afterAll(async () => {
+    await empty.close();
+  });
+
+  const emptyText = (testId: string) => emptyPage.getByTestId(testId).locator('.vtable-empty').textContent();
+
+  it('say "nothing yet" for an empty journal and "nothing matches" for a filter', async () => {
+    await emptyPage.getByTestId('nav-requests').click();
+    await expect.poll(() => emptyText('requests-table')).toBe('No requests have been sent yet.');
+    await emptyPage.getByTestId('nav-journal').click();
+    await expect.poll(() => emptyText('journal-table')).toBe('Nothing here yet.');
+    await emptyPage.getByTestId('journal-outcome').selectOption('failed');
+    await emptyPage.getByTestId('journal-search').click();
+    await expect.poll(() => emptyText('journal-table')).toBe('No operations match the search.');
+  });
+});
