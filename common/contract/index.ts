@@ -10,7 +10,7 @@ export * from './method.ts';
 export * from './views.ts';
 export { buildBridge, CardDeskError, channelOf, eventChannelOf, splitMethod } from './bridge.ts';
 export type { CardDeskApi, Transport } from './bridge.ts';
-export { MAX_PAGE_LIMIT, PAGE_LIMIT } from './methods/records.ts';
+export { MAX_PAGE_LIMIT, MAX_RESULT_ROWS, PAGE_LIMIT } from './methods/records.ts';
 export { BLOCK_REASONS, CLOSE_REASONS, UNBLOCK_REASONS } from './methods/card-api.ts';
 
 // Shapes and dictionaries the screens use.

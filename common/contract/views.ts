@@ -163,8 +163,15 @@ export interface BulkJobView extends BulkProgress {
   running: boolean;
 }
 
-/** A file main produced for the operator to save (a template, a result file). */
+/** A file main produced for the operator to save (a template). */
 export interface FileView {
   fileName: string;
   content: string;
+}
+
+/** One part of a file main produces a part at a time (a job's result); null `nextCursor` after the last. */
+export interface FilePartView {
+  fileName: string;
+  text: string;
+  nextCursor: string | null;
 }

@@ -108,6 +108,7 @@ const SPECIFIC: Partial<Record<MethodName, Builder>> = {
   'bulk.problems': () => [{ reportId: '0c6e7d3c-2f34-4a3c-9f3e-6f1d2b7a9e10', limit: 50 }],
   'bulk.start': () => [{ draftId: '0c6e7d3c-2f34-4a3c-9f3e-6f1d2b7a9e10', concurrency: 2 }],
   'bulk.cancel': () => [{ jobId: 'job-1', confirm: true }],
+  'bulk.result': () => [{ jobId: 'job-1' }, { jobId: 'job-1', cursor: '2000', limit: 500 }],
   'journal.audit': () => [{}, { action: 'kiosk.exit', limit: 5 }],
 };
 

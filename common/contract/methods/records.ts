@@ -10,6 +10,7 @@ import type {
   BulkJobView,
   BulkValidationReport,
   CountView,
+  FilePartView,
   FileView,
   JournalEntryView,
   OpenCheckView,
@@ -31,6 +32,8 @@ const page = {
   cursor: z.string().min(1).max(512).nullable().optional(),
   limit: z.int().min(1).max(MAX_PAGE_LIMIT).default(PAGE_LIMIT),
 };
+/** Input rows per part of a job's result file. */
+export const MAX_RESULT_ROWS = 2000;
 const op = z.string().max(64).optional();
 const text = z.string().max(200).optional();
 const entryQuery = {
@@ -98,6 +101,16 @@ export const recordMethods = {
     z.strictObject({ jobId: bulkJobId, confirm: z.literal(true) }),
     bulk('job'),
   ).returns<BulkJobView>(),
-  /** The result file: input columns plus outcome columns, masked card numbers only. */
-  'bulk.result': method(onJob, bulk('job')).returns<FileView>(),
+  /**
+   * The result file, a part at a time (`limit` input rows per part): input columns plus outcome columns, masked
+   * card numbers only. The parts, in order, are the file.
+   */
+  'bulk.result': method(
+    z.strictObject({
+      jobId: bulkJobId,
+      cursor: page.cursor,
+      limit: z.int().min(1).max(MAX_RESULT_ROWS).default(MAX_RESULT_ROWS),
+    }),
+    bulk('job'),
+  ).returns<FilePartView>(),
 } as const;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { BulkProblem } from '../../../common/bulk/problems.ts';
 import type { BulkValidationReport, PageView } from '../../../common/contract/index.ts';
 import { DeskError } from '../errors.ts';
+import { offsetOf } from './offset-cursor.ts';
 
 const REPORT_TTL_MS = 60 * 60_000;
 /** Reports held at once: an operator checks one file at a time; older ones go first. */
@@ -35,7 +36,7 @@ export class ProblemPages {
     if (held === undefined || held.at < this.now() - REPORT_TTL_MS) {
       throw new DeskError('bulk_draft_expired', 'the checked file is no longer held: load it again');
     }
-    const from = cursor === null || cursor === undefined ? 0 : offsetOf(cursor, held.problems.length);
+    const from = offsetOf(cursor, held.problems.length);
     const to = Math.min(held.problems.length, from + limit);
     return { entries: held.problems.slice(from, to), nextCursor: to < held.problems.length ? String(to) : null };
   }
@@ -45,10 +46,4 @@ export class ProblemPages {
     const ids = [...this.reports.keys()];
     for (const id of ids.slice(0, Math.max(0, ids.length - MAX_REPORTS + 1))) this.reports.delete(id);
   }
-}
-
-function offsetOf(cursor: string, length: number): number {
-  const offset = /^\d{1,9}$/.test(cursor) ? Number(cursor) : Number.NaN;
-  if (!(offset >= 0 && offset <= length)) throw new DeskError('invalid_arguments', 'cursor: not a page of this list');
-  return offset;
 }

@@ -8,7 +8,39 @@ import type { JobMeta, KeptRow, RowResult } from './job-store.ts';
 
 export const RESULT_COLUMNS = ['result_status', 'client_id', 'card_id', 'card_mask', 'error_code', 'error_message'];
 
+/** The result file's name: the input file's, with the job. */
+export function resultFileName(meta: JobMeta): string {
+  return `${meta.fileName.replace(/\.csv$/i, '')}-result-${meta.id}.csv`;
+}
+
 export function resultCsv(meta: JobMeta, rows: KeptRow[], results: Map<number, RowResult>): string {
+  const csv = Papa.unparse(
+    { fields: [...meta.header, ...RESULT_COLUMNS], data: resultLines(meta, rows, results) },
+    { delimiter: ';', newline: '\r\n' },
+  );
+  return `\uFEFF${csv}\r\n`;
+}
+
+/**
+ * The result file a part at a time (docs/architecture.md, paged lists): the lines of `count` input rows from
+ * `from`, after the BOM and the header in the first part. The parts put together are `resultCsv`.
+ */
+export function resultCsvPart(
+  meta: JobMeta,
+  rows: KeptRow[],
+  results: Map<number, RowResult>,
+  from: number,
+  count: number,
+): { text: string; next: number | null } {
+  const to = Math.min(rows.length, from + count);
+  const lines = resultLines(meta, rows.slice(from, to), results);
+  const options = { delimiter: ';', newline: '\r\n' };
+  const header = from === 0 ? `\uFEFF${Papa.unparse([[...meta.header, ...RESULT_COLUMNS]], options)}\r\n` : '';
+  const body = lines.length === 0 ? '' : `${Papa.unparse(lines, options)}\r\n`;
+  return { text: header + body, next: to < rows.length ? to : null };
+}
+
+function resultLines(meta: JobMeta, rows: KeptRow[], results: Map<number, RowResult>): string[][] {
   const lines: string[][] = [];
   for (const row of rows) {
     const input = meta.header.map((column) => row.values[column] ?? '');
@@ -24,9 +56,5 @@ export function resultCsv(meta: JobMeta, rows: KeptRow[], results: Map<number, R
       lines.push([...input, ...base, card.cardId, mask, ...error]);
     }
   }
-  const csv = Papa.unparse(
-    { fields: [...meta.header, ...RESULT_COLUMNS], data: lines.map((line) => line.map(safeCell)) },
-    { delimiter: ';', newline: '\r\n' },
-  );
-  return `\uFEFF${csv}\r\n`;
+  return lines.map((line) => line.map(safeCell));
 }

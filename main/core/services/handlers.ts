@@ -9,7 +9,9 @@ import {
 import type { OpId, RequestOf } from '../../../common/card-api/catalog/index.ts';
 import type { Outcome } from '../../../common/card-api/outcome.ts';
 import { templateCsv, type BulkService } from '../bulk/index.ts';
+import { offsetOf } from '../bulk/offset-cursor.ts';
 import { ProblemPages } from '../bulk/problem-pages.ts';
+import { resultCsvPart, resultFileName } from '../bulk/result-file.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
@@ -263,7 +265,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       desk.audit('bulk.cancel', { profileId: active(), jobId });
       return Promise.resolve(bulk.cancel(jobId));
     },
-    'bulk.result': ({ jobId }) => Promise.resolve(bulk.resultFile(jobId)),
+    'bulk.result': ({ jobId, cursor, limit }) => {
+      const meta = bulk.store.meta(jobId);
+      const rows = bulk.store.resultRows(jobId);
+      const part = resultCsvPart(meta, rows, bulk.store.results(jobId), offsetOf(cursor, rows.length), limit);
+      const nextCursor = part.next === null ? null : String(part.next);
+      return Promise.resolve({ fileName: resultFileName(meta), text: part.text, nextCursor });
+    },
 
     'journal.audit': (query) =>
       Promise.resolve(

@@ -9,6 +9,7 @@ import type {
   BulkJobView,
   BulkProgress,
   BulkValidationReport,
+  FilePartView,
   FileView,
 } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
@@ -144,6 +145,25 @@ export function useBulkTemplate(): Write<BulkFormat, FileView> {
   return useWrite({ call: (format: BulkFormat) => cardDesk().bulk.template({ format }) });
 }
 
-export function useBulkResult(jobId: string): Write<void, FileView> {
-  return useWrite({ call: () => cardDesk().bulk.result({ jobId }) });
+/** A job's result file, read part after part into Blob parts (never one string of the whole file). */
+export interface ResultParts {
+  fileName: string;
+  parts: Blob[];
+}
+
+export function useBulkResult(jobId: string): Write<void, ResultParts> {
+  return useWrite({
+    call: async () => {
+      const parts: Blob[] = [];
+      let fileName = '';
+      let cursor: string | null = null;
+      do {
+        const part: FilePartView = await cardDesk().bulk.result({ jobId, cursor });
+        fileName = part.fileName;
+        parts.push(new Blob([part.text]));
+        cursor = part.nextCursor;
+      } while (cursor !== null);
+      return { fileName, parts };
+    },
+  });
 }

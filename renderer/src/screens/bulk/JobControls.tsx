@@ -8,7 +8,7 @@ import type { BulkJobView } from '../../../../common/contract/index.ts';
 import { useBulkResult, useJobControl, type JobAction } from '../../api/bulk.ts';
 import { DANGER } from '../../components/colors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { downloadText } from '../../components/download.ts';
+import { downloadParts } from '../../components/download.ts';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 
 export function JobControls({ job }: { job: BulkJobView }): ReactElement {
@@ -27,7 +27,7 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
   };
   const downloadResult = async (): Promise<void> => {
     const file = await result.run();
-    if (file !== undefined) downloadText(file.fileName, file.content);
+    if (file !== undefined) downloadParts(file.fileName, file.parts);
   };
   const running = state === 'running';
   const pausing = running && stopping === 'pause';
