@@ -69,10 +69,10 @@ describe('live reconciliation', () => {
     await expect.poll(status).toBe('active');
 
     // The bank blocks the card but the answer is lost, and so are the call's Request status looks and the first
-    // background check's (two reads each).
+    // two background checks' (two reads each): it stays checking for about 14 s.
     await injectFault(session, [
       { op: 'card.block', kind: 'reset_after_commit' },
-      { op: 'request.status', kind: 'http_500', count: 4 },
+      { op: 'request.status', kind: 'http_500', count: 6 },
     ]);
     await page.getByTestId('action-block').click();
     await page.getByRole('dialog').getByTestId('note').fill('live check');
@@ -81,7 +81,10 @@ describe('live reconciliation', () => {
     // Checking: the page says what Card Desk is doing, with a count-down, and the actions wait.
     const notice = page.getByTestId('card-open-checks');
     await notice.waitFor({ timeout: 15_000 });
-    expect(await notice.getByTestId('card-open-checks-item').getAttribute('data-state')).toBe('unknown');
+    // While the write is in flight it shows as sending; once its answer is lost, as checking.
+    await expect
+      .poll(() => notice.getByTestId('card-open-checks-item').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('unknown');
     expect(await notice.textContent()).toMatch(/Block card — Asking the bank (again in \d+ s|now) \(attempt \d\)/);
     expect(await notice.getByTestId('card-open-checks-waiting').textContent()).toContain(
       'Actions on this card wait until the bank has answered',
@@ -93,7 +96,7 @@ describe('live reconciliation', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // No click: the background check settles it, and the page follows.
-    await expect.poll(status, { timeout: 30_000, interval: 250 }).toBe('blocked');
+    await expect.poll(status, { timeout: 40_000, interval: 250 }).toBe('blocked');
     await expect.poll(() => notice.count()).toBe(0);
     expect(await page.getByTestId('action-settled').textContent()).toContain('The bank has answered');
     expect(await page.getByTestId('action-unblock').isDisabled()).toBe(false);
@@ -111,7 +114,7 @@ describe('live reconciliation', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Client ${clientId}`);
     await injectFault(session, [
       { op: 'client.update', kind: 'reset_after_commit' },
-      { op: 'request.status', kind: 'http_500', count: 4 },
+      { op: 'request.status', kind: 'http_500', count: 6 },
     ]);
     await page.getByTestId('phone-new').getByRole('textbox').fill('+998 90 123 45 68');
     await page.getByTestId('phone-submit').click();
@@ -123,7 +126,7 @@ describe('live reconciliation', () => {
     expect(await page.getByTestId('issue-virtual').isDisabled()).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     // No click: it settles, and the form may be used again.
-    await expect.poll(() => notice.count(), { timeout: 30_000, interval: 250 }).toBe(0);
+    await expect.poll(() => notice.count(), { timeout: 40_000, interval: 250 }).toBe(0);
     expect(await page.getByTestId('phone-submit').isDisabled()).toBe(false);
     await clearFaults(session);
   }, 60_000);
