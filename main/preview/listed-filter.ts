@@ -2,8 +2,9 @@
 // (docs/architecture.md, the contract). A paged list is read page after page from the cursor the caller gave,
 // each asking for as many records as are still missing, so no record is skipped and none comes twice; a page
 // may come back short (other profiles' records left out) with a cursor to go on from. A count is the sum of the
-// sandbox profiles' counts.
+// sandbox profiles' counts. Its cursors are sealed (sealed-cursor.ts): they would tell where the rows left out are.
 import { PAGE_LIMIT, type MethodSpec, type Reply } from '../../common/contract/index.ts';
+import { sealCursor, unsealCursor } from './sealed-cursor.ts';
 
 /** Pages of the whole journal read for one page of the preview's: bounds the work of a mostly foreign list. */
 const MAX_READS = 10;
@@ -36,7 +37,13 @@ export async function filterListed(
 
 async function pages(query: Record<string, unknown>, call: Call, visible: (item: Item) => boolean) {
   const limit = typeof query.limit === 'number' ? query.limit : PAGE_LIMIT;
-  let cursor = typeof query.cursor === 'string' ? query.cursor : null;
+  let cursor = typeof query.cursor === 'string' ? (unsealCursor(query.cursor) ?? false) : null;
+  if (cursor === false) {
+    return {
+      ok: false as const,
+      error: { code: 'invalid_arguments', message: 'the page cursor is not one this preview gave' },
+    };
+  }
   const entries: Item[] = [];
   for (let read = 0; read < MAX_READS; read++) {
     const reply = await call({ ...query, cursor, limit: limit - entries.length });
@@ -46,7 +53,7 @@ async function pages(query: Record<string, unknown>, call: Call, visible: (item:
     cursor = page.nextCursor ?? null;
     if (cursor === null || entries.length >= limit) break;
   }
-  return { ok: true as const, value: { entries, nextCursor: cursor } };
+  return { ok: true as const, value: { entries, nextCursor: cursor === null ? null : sealCursor(cursor) } };
 }
 
 async function countOf(query: Record<string, unknown>, call: Call, sandboxIds: readonly string[]) {
