@@ -20,7 +20,13 @@ function filled(n: number): Journal {
         ...(i % 10 === 0 ? { tag: `bulk:j${String(i % 20)}:${String(i)}:card` } : {}),
       }),
     );
-    if (i % 7 !== 0) journal.recordOutcome({ key: `k${String(i)}`, at: 5000 + i, state: STATES[i % 5] ?? 'done' });
+    if (i % 7 !== 0)
+      journal.recordOutcome({
+        key: `k${String(i)}`,
+        at: 5000 + i,
+        state: STATES[i % 5] ?? 'done',
+        ...(i === 4 ? { result: { client_id: 'cl-k4' } } : {}),
+      });
   }
   return journal;
 }
@@ -56,6 +62,7 @@ describe('journal pages', () => {
     ['a tag prefix', { tagPrefix: 'bulk:j10:' }, (e) => e.tag?.startsWith('bulk:j10:') === true],
     ['text in the parameters, any case', { text: 'C-K12' }, (e) => e.key.startsWith('k12')],
     ['text with LIKE wildcards taken literally', { text: '%' }, () => false],
+    ['text in the result (an id the bank gave)', { text: 'CL-K4' }, (e) => e.result?.client_id === 'cl-k4'],
     [
       'filters together',
       { op: 'card.issue', profileId: 'kz', states: ['done', 'sending'] },

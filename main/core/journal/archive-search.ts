@@ -29,7 +29,9 @@ export function matches(entry: JournalEntry, q: EntryQuery): boolean {
     (q.tagPrefix === undefined || entry.tag?.startsWith(q.tagPrefix) === true) &&
     (text === undefined ||
       text === '' ||
-      `${entry.key} ${entry.op} ${JSON.stringify(entry.params)}`.toLowerCase().includes(text))
+      `${entry.key} ${entry.op} ${JSON.stringify(entry.params)} ${JSON.stringify(entry.result ?? {})}`
+        .toLowerCase()
+        .includes(text))
   );
 }
 

@@ -13,7 +13,7 @@ export interface EntryQuery {
   profileId?: string;
   from?: number;
   to?: number;
-  /** A substring of the request id, the operation or the redacted parameters, in any case. */
+  /** A substring of the request id, the operation, the redacted parameters or the result, in any case. */
   text?: string;
   /** Operations whose work-item tag starts with this (a bulk job's rows: `bulk:<job>:`). */
   tagPrefix?: string;
@@ -75,7 +75,14 @@ function entryWhere(q: EntryQuery): Where {
   const text = q.text?.trim();
   if (text !== undefined && text !== '') {
     const like = likeText(text);
-    add(w, "(key LIKE ? ESCAPE '\\' OR op LIKE ? ESCAPE '\\' OR params LIKE ? ESCAPE '\\')", like, like, like);
+    add(
+      w,
+      "(key LIKE ? ESCAPE '\\' OR op LIKE ? ESCAPE '\\' OR params LIKE ? ESCAPE '\\' OR result LIKE ? ESCAPE '\\')",
+      like,
+      like,
+      like,
+      like,
+    );
   }
   return w;
 }
