@@ -82,9 +82,11 @@ async function importInto(
 ): Promise<ImportReport> {
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const before = { operations: count('operations'), audits: count('audit') };
+  let heldBefore = 0;
   const statements = {
     intent: db.prepare(INSERT_INTENT.replace('INSERT INTO', 'INSERT OR IGNORE INTO')),
-    update: db.prepare(UPDATE_OUTCOME),
+    // Rows this import adds have a higher seq than any row before it (the import holds the write lock).
+    update: db.prepare(`${UPDATE_OUTCOME} AND seq > ?`),
     change: db.prepare(INSERT_CHANGE),
     audit: db.prepare(INSERT_AUDIT.replace('INSERT INTO', 'INSERT OR IGNORE INTO')),
   };
@@ -96,7 +98,9 @@ async function importInto(
     }
     if (record.type === 'audit') return statements.audit.run(...auditValues(record)).changes === 1;
     const values = outcomeValues(record);
-    if (statements.update.run(...values.update).changes === 0) return false; // its intent was lost to damage
+    // Lost to damage, or an operation the journal held before (a file imported before and put back): that one
+    // has moved on since, and the file's old outcomes would roll it back and repeat its changes.
+    if (statements.update.run(...values.update, heldBefore).changes === 0) return false;
     statements.change.run(...values.insert);
     return true;
   };
@@ -104,6 +108,7 @@ async function importInto(
   let reported = 0;
   db.exec('BEGIN IMMEDIATE');
   try {
+    heldBefore = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM operations').get() as { n: number }).n;
     for await (const { record, bytes } of readJsonl(source)) {
       if (record === undefined || !apply(record)) skipped++;
       if (bytes - reported >= PROGRESS_EVERY_BYTES) {
