@@ -20,9 +20,10 @@ export function anyArchivable(db: DatabaseSync, before: number): boolean {
 
 /** Final operations, then audit records, older than `before`, oldest first; each seq noted in a temp table. */
 export function* archivable(db: DatabaseSync, before: number): Generator<ArchivedRecord> {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS archived (tbl TEXT NOT NULL, seq INTEGER NOT NULL)');
+  // Each row with how many changes it had when written, so that one changed since is not removed unwritten.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS archived (tbl TEXT NOT NULL, seq INTEGER NOT NULL, changes INTEGER)');
   db.exec('DELETE FROM temp.archived');
-  const note = db.prepare('INSERT INTO temp.archived (tbl, seq) VALUES (?, ?)');
+  const note = db.prepare('INSERT INTO temp.archived (tbl, seq, changes) VALUES (?, ?, ?)');
   const changes = db.prepare('SELECT at, state FROM changes WHERE key = ? ORDER BY seq');
   const ops = db.prepare(
     `SELECT * FROM operations WHERE at < ? AND state NOT IN (${OPEN_STATES_SQL}) AND seq > ? ORDER BY seq LIMIT ${String(PAGE)}`,
@@ -30,12 +31,9 @@ export function* archivable(db: DatabaseSync, before: number): Generator<Archive
   for (let after = 0; ;) {
     const rows = ops.all(before, after) as unknown as OperationRow[];
     for (const row of rows) {
-      note.run('operations', row.seq);
-      yield {
-        type: 'operation',
-        entry: entryOf(row),
-        changes: changes.all(row.key) as { at: number; state: string }[],
-      };
+      const rowChanges = changes.all(row.key) as { at: number; state: string }[];
+      note.run('operations', row.seq, rowChanges.length);
+      yield { type: 'operation', entry: entryOf(row), changes: rowChanges };
     }
     const last = rows.at(-1);
     if (last === undefined) break;
@@ -45,13 +43,32 @@ export function* archivable(db: DatabaseSync, before: number): Generator<Archive
   for (let after = 0; ;) {
     const rows = audits.all(before, after) as unknown as AuditRow[];
     for (const row of rows) {
-      note.run('audit', row.seq);
+      note.run('audit', row.seq, null);
       yield { type: 'audit', record: auditOf(row) };
     }
     const last = rows.at(-1);
     if (last === undefined) break;
     after = last.seq;
   }
+}
+
+/**
+ * Whether every row `archivable` noted is still as it was written: an outcome recorded meanwhile (a recheck of
+ * a final operation) or a row another process archived makes the file stale. Run inside the removal's
+ * transaction, so nothing can change between this look and the removal.
+ */
+export function archivedUnchanged(db: DatabaseSync): boolean {
+  const changed = db
+    .prepare(
+      `SELECT 1 FROM temp.archived a LEFT JOIN operations o ON a.tbl = 'operations' AND o.seq = a.seq
+       LEFT JOIN audit r ON a.tbl = 'audit' AND r.seq = a.seq
+       WHERE (a.tbl = 'operations' AND (o.seq IS NULL OR o.state IN (${OPEN_STATES_SQL})
+              OR (SELECT count(*) FROM changes c WHERE c.key = o.key) != a.changes))
+          OR (a.tbl = 'audit' AND r.seq IS NULL)
+       LIMIT 1`,
+    )
+    .get();
+  return changed === undefined;
 }
 
 /** Removes exactly the rows `archivable` noted (an operation settled meanwhile was not written: it stays). */

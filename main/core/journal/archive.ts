@@ -3,7 +3,7 @@
 // folder. The file is complete and on disk before a row leaves the journal; the rows removed are exactly the
 // rows written; the archiving itself is an audit record that stays. Open operations are never archived.
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, fsyncSync, mkdirSync, openSync, closeSync, renameSync } from 'node:fs';
+import { createWriteStream, fsyncSync, mkdirSync, openSync, closeSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
@@ -20,6 +20,9 @@ export interface ArchiveReport {
   audits: number;
 }
 
+/** Writes before a stale file (the journal changed under it) gives up: each retry writes the file anew. */
+const ATTEMPTS = 3;
+
 export async function archiveJournal(
   journal: Journal,
   dataDir: string,
@@ -29,8 +32,38 @@ export async function archiveJournal(
   if (!journal.hasArchivable(before)) return { file: null, before, operations: 0, audits: 0 };
   const dir = join(dataDir, ARCHIVE_DIR);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
-  const file = join(dir, `journal-before-${new Date(before).toISOString().slice(0, 10)}-${stamp}.jsonl.gz`);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+    const file = join(dir, `journal-before-${new Date(before).toISOString().slice(0, 10)}-${stamp}.jsonl.gz`);
+    const written = await writeArchive(journal, before, file);
+    const removed = journal.removeArchived();
+    if (removed === null) {
+      // An outcome was recorded (or another process archived) while the file was written: the file is stale
+      // and nothing left the journal. Dropped and written again, so no record is lost or kept twice.
+      unlinkSync(file);
+      continue;
+    }
+    if (removed.operations !== written.operations || removed.audits !== written.audits) {
+      // Cannot happen: the removal names the rows written. Said loudly rather than hidden.
+      throw new Error(`archive ${file} holds ${JSON.stringify(written)} but ${JSON.stringify(removed)} were removed`);
+    }
+    journal.recordAudit({
+      key: randomUUID(),
+      at: now(),
+      action: 'journal.archive',
+      details: { before, file, operations: written.operations, audits: written.audits },
+    });
+    return { file, before, ...written };
+  }
+  throw new Error(`the journal kept changing while it was archived (${String(ATTEMPTS)} tries); nothing was moved`);
+}
+
+/** The archivable records into `file`, complete and on disk before it gets its name. */
+async function writeArchive(
+  journal: Journal,
+  before: number,
+  file: string,
+): Promise<{ operations: number; audits: number }> {
   const partial = `${file}.partial`;
   const gzip = createGzip();
   const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
@@ -51,16 +84,5 @@ export async function archiveJournal(
     closeSync(fd);
   }
   renameSync(partial, file);
-  const removed = journal.removeArchived();
-  if (removed.operations !== written.operations || removed.audits !== written.audits) {
-    // Cannot happen: the removal names the rows written. Said loudly rather than hidden.
-    throw new Error(`archive ${file} holds ${JSON.stringify(written)} but ${JSON.stringify(removed)} were removed`);
-  }
-  journal.recordAudit({
-    key: randomUUID(),
-    at: now(),
-    action: 'journal.archive',
-    details: { before, file, operations: written.operations, audits: written.audits },
-  });
-  return { file, before, ...written };
+  return written;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { DeskError } from '../errors.ts';
 import { makePrivate, PRIVATE_FILE_MODE } from '../private-files.ts';
-import { anyArchivable, archivable, removeArchived, type ArchivedRecord } from './archive-rows.ts';
+import { anyArchivable, archivable, archivedUnchanged, removeArchived, type ArchivedRecord } from './archive-rows.ts';
 import { JOURNAL_JSONL } from './jsonl.ts';
 import {
   auditPage,
@@ -222,10 +222,13 @@ export class Journal {
     return archivable(this.db, before);
   }
 
-  /** Removes, in one transaction, exactly what the last `archivable` walk gave. */
-  removeArchived(): { operations: number; audits: number } {
-    const removed = this.transaction(() => removeArchived(this.db));
-    this.committed(true);
+  /**
+   * Removes, in one transaction, exactly what the last `archivable` walk gave; null (nothing removed) when any
+   * of it changed since it was read, so the file written from it is stale.
+   */
+  removeArchived(): { operations: number; audits: number } | null {
+    const removed = this.transaction(() => (archivedUnchanged(this.db) ? removeArchived(this.db) : null));
+    if (removed !== null) this.committed(true);
     return removed;
   }
 
