@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { makePrivate } from '../private-files.ts';
 import { JOURNAL_FILE, privateDatabaseFile } from './journal.ts';
 import { JOURNAL_JSONL, readJsonl } from './jsonl.ts';
 import type { JournalRecord } from './records.ts';
@@ -50,6 +51,8 @@ export async function importJsonlJournal(
 ): Promise<ImportReport> {
   const source = join(dataDir, JOURNAL_JSONL);
   if (!existsSync(source)) return NOTHING;
+  // An earlier version may have left it readable by others; it is kept after the import, so it is made private.
+  makePrivate(source);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const { size, mtimeMs } = statSync(source);
   const marker = `imported:${JOURNAL_JSONL}:${String(size)}:${String(Math.trunc(mtimeMs))}`;
