@@ -1,4 +1,5 @@
 // What of a request body or a result may enter the journal: an allowlist, so new fields stay out by default.
+import { luhnValid, maskPan } from '../../../common/card-api/pan.ts';
 import type { IntentRecord, OutcomeRecord } from './records.ts';
 
 type Params = IntentRecord['params'];
@@ -25,10 +26,24 @@ export function maskPhone(phone: unknown): string {
   return digits.length <= 4 ? '****' : `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }
 
+/** Free text an operator types (a block note): a card number typed into it must not reach the journal. */
+const FREE_TEXT = new Set(['description']);
+/** 12 to 19 digits, maybe grouped by single spaces or hyphens, standing alone. */
+const DIGIT_RUN = /(?<!\d)\d(?:[ -]?\d){11,18}(?!\d)/g;
+
+/** Masks every card number (a Luhn-valid digit run) in free text to its first 6 and last 4 digits. */
+export function maskPansIn(text: string): string {
+  return text.replace(DIGIT_RUN, (run) => {
+    const digits = run.replace(/\D/g, '');
+    return luhnValid(digits) ? maskPan(digits) : run;
+  });
+}
+
 function pickScalars(source: Record<string, unknown>, into: Params): void {
   for (const [key, value] of Object.entries(source)) {
     if (!SAFE_SCALARS.has(key)) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') into[key] = value;
+    if (typeof value === 'string') into[key] = FREE_TEXT.has(key) ? maskPansIn(value) : value;
+    else if (typeof value === 'number' || typeof value === 'boolean') into[key] = value;
   }
 }
 
