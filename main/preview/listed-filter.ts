@@ -21,9 +21,9 @@ export async function filterListed(
 ): Promise<Reply<unknown>> {
   const query = (args ?? {}) as Record<string, unknown>;
   const shape = (spec.args as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  // A record names its profile (profileId, null for none) or is a profile (id).
-  const visible = (item: Item) =>
-    'profileId' in item ? item.profileId === null || isSandbox(item.profileId ?? '') : isSandbox(item.id ?? '');
+  // A record names its profile (profileId, null for none) or is a profile (id). One of no profile (a
+  // `card-desk call` with connection flags, a workstation-wide audit record) cannot be placed on a sandbox: hidden.
+  const visible = (item: Item) => isSandbox(('profileId' in item ? item.profileId : item.id) ?? '');
   if ('cursor' in shape) return pages(query, call, visible);
   const reply = await call(args);
   if (!reply.ok) return reply;

@@ -99,8 +99,8 @@ export function sandboxOnly(desk: Desk, dispatch: Dispatcher): Dispatcher {
     },
     request: (a) => {
       const entry = desk.journal.get(a.requestId as string);
-      // An unknown request is the handler's to refuse; one without a profile belongs to no profile.
-      if (entry?.connection.profileId === undefined) return 'pass';
+      // An unknown request is the handler's to refuse; one of no profile (a CLI call) cannot be placed.
+      if (entry === undefined) return 'pass';
       return sandboxOrRefuse(entry.connection.profileId);
     },
     open: () => {

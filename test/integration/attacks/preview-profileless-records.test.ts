@@ -1,0 +1,44 @@
+// Attack: the browser preview reads operations that name no profile. `card-desk call` with connection flags
+// (a base URL, a merchant, a secret on stdin) journals its writes without a profile, in the same journal; such
+// a write may well be a production one, so the preview, which shows sandbox profiles' records only, must
+// not list it, count it or answer it by id (docs/architecture.md, "Paged lists").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../../common/contract/index.ts';
+import type { Desk } from '../../../main/core/desk.ts';
+import { createServices, type Services } from '../../../main/core/services/index.ts';
+import { sandboxOnly } from '../../../main/preview/sandbox-only.ts';
+import { attack } from '../../support/attack.ts';
+import { intent } from '../../support/journal-records.ts';
+import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
+
+let desk: Desk;
+let services: Services;
+let guarded: (method: string, args: unknown) => Promise<Reply<unknown>>;
+
+beforeAll(() => {
+  desk = openTestDesk();
+  services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
+  desk.journal.recordIntent(intent('cli-prod', 1000)); // as `card-desk call --base-url https://… --merchant …`
+  desk.journal.recordOutcome({ key: 'cli-prod', at: 1100, state: 'done', result: { client_id: 'real-client' } });
+  desk.journal.recordIntent(intent('sandbox-op', 2000, { profileId: 'sandbox' }));
+  guarded = sandboxOnly(desk, (method, args) => services.dispatch(method, args));
+});
+afterAll(async () => {
+  await services.close();
+});
+
+describe('operations of no profile in the preview', () => {
+  it('are neither listed, searched nor answered by id', () =>
+    attack('preview: a profile-less (possibly production) CLI operation is shown', async () => {
+      for (const method of ['journal.search', 'requests.list']) {
+        const reply = await guarded(method, { limit: 500 });
+        expect(reply.ok).toBe(true);
+        const keys = (reply as { value: { entries: { requestId: string }[] } }).value.entries.map((e) => e.requestId);
+        expect(keys, method).toEqual(['sandbox-op']);
+      }
+      const found = await guarded('journal.search', { text: 'real-client' });
+      expect((found as { value: { entries: unknown[] } }).value.entries).toEqual([]);
+      const recheck = await guarded('requests.recheck', { requestId: 'cli-prod' });
+      expect(recheck).toMatchObject({ ok: false, error: { code: 'preview_sandbox_only' } });
+    }));
+});
