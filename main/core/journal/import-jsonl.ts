@@ -54,7 +54,11 @@ export async function importJsonlJournal(
   // An earlier version may have left it readable by others; it is kept after the import, so it is made private.
   makePrivate(source);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const { size, mtimeMs } = statSync(source);
+  // Another process starting on this folder (the app and the CLI) may import it at the same time: the one
+  // that gets the write lock first imports it, the other finds the marker under the lock and the file renamed.
+  const seen = statIfThere(source);
+  if (seen === undefined) return NOTHING;
+  const { size, mtimeMs } = seen;
   const marker = `imported:${JOURNAL_JSONL}:${String(size)}:${String(Math.trunc(mtimeMs))}`;
   privateDatabaseFile(join(dataDir, JOURNAL_FILE));
   const db = new DatabaseSync(join(dataDir, JOURNAL_FILE), { timeout: 10_000 });
@@ -62,18 +66,34 @@ export async function importJsonlJournal(
   try {
     prepareConnection(db);
     createSchema(db);
-    const done = db.prepare('SELECT value FROM meta WHERE name = ?').get(marker) as { value: string } | undefined;
-    report =
-      done === undefined
-        ? await importInto(db, source, size, marker, onProgress)
-        : ({ ...(JSON.parse(done.value) as ImportReport) } satisfies ImportReport);
+    report = importedBefore(db, marker) ?? (await importInto(db, source, size, marker, onProgress));
     db.exec('PRAGMA wal_checkpoint(TRUNCATE)'); // the import on disk in the database file itself
   } finally {
     db.close();
   }
   const keptAs = `${source}.imported-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(source, keptAs);
+  try {
+    renameSync(source, keptAs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return report; // the other process importing it kept it already
+  }
   return { ...report, keptAs };
+}
+
+function statIfThere(path: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The report of an import finished before, by this process or another one. */
+function importedBefore(db: DatabaseSync, marker: string): ImportReport | undefined {
+  const done = db.prepare('SELECT value FROM meta WHERE name = ?').get(marker) as { value: string } | undefined;
+  return done === undefined ? undefined : (JSON.parse(done.value) as ImportReport);
 }
 
 async function importInto(
@@ -111,6 +131,11 @@ async function importInto(
   let reported = 0;
   db.exec('BEGIN IMMEDIATE');
   try {
+    const finished = importedBefore(db, marker); // by another process while this one waited for the lock
+    if (finished !== undefined) {
+      db.exec('COMMIT');
+      return finished;
+    }
     heldBefore = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM operations').get() as { n: number }).n;
     for await (const { record, bytes } of readJsonl(source)) {
       if (record === undefined || !apply(record)) skipped++;
