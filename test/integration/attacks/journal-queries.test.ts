@@ -42,12 +42,14 @@ const INJECTIONS = [
   'sandbox" OR "1"="1',
 ];
 
-/** How many operations hold `text` in their id, operation or parameters, in any case (what the filter means). */
+/** How many operations hold `text` in their id, operation, parameters or result, in any case (the filter). */
 function holding(text: string): number {
   const needle = text.toLowerCase();
   return desk.journal
     .list()
-    .filter((e) => `${e.key} ${e.op} ${JSON.stringify(e.params)}`.toLowerCase().includes(needle)).length;
+    .filter((e) =>
+      `${e.key} ${e.op} ${JSON.stringify(e.params)} ${JSON.stringify(e.result ?? {})}`.toLowerCase().includes(needle),
+    ).length;
 }
 
 function entriesOf(reply: Reply<unknown>): { profileId: string | null; op: string }[] {
