@@ -54,16 +54,29 @@ export function forkJobProcess(options: { entry?: string; execArgv?: readonly st
       env: jobProcessEnv(),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    const exited: ((code: number | null, signal: string | null) => void)[] = [];
+    let ended = false;
+    const end = (code: number | null, signal: string | null): void => {
+      if (ended) return;
+      ended = true;
+      for (const listener of exited) listener(code, signal);
+    };
+    child.once('exit', end);
+    // A process that could not start may never tell its exit.
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (child.pid === undefined) end(null, error.code ?? 'spawn failed');
+    });
     return {
       pid: child.pid,
       send: (message) => {
-        if (child.connected) child.send(message);
+        // A process that is ending refuses the message: its exit tells the host what became of the job.
+        if (child.connected) child.send(message, () => undefined);
       },
       onMessage: (listener) => {
         child.on('message', listener);
       },
       onExit: (listener) => {
-        child.once('exit', listener);
+        exited.push(listener);
       },
       kill: () => {
         child.kill('SIGKILL');
