@@ -16,9 +16,14 @@ export function utilityJobProcess(entry: string = JOB_PROCESS_ENTRY): JobProcess
       get pid() {
         return child.pid;
       },
-      // Messages posted before the process has spawned are queued by Electron.
+      // Messages posted before the process has spawned are queued by Electron; one posted to a process that is
+      // ending is dropped: its exit tells the host what became of the job.
       send: (message) => {
-        child.postMessage(message);
+        try {
+          child.postMessage(message);
+        } catch {
+          // ending
+        }
       },
       onMessage: (listener) => {
         child.on('message', listener);
