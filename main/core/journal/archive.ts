@@ -29,10 +29,11 @@ export async function archiveJournal(
   before: number,
   now: () => number = Date.now,
 ): Promise<ArchiveReport> {
-  if (!journal.hasArchivable(before)) return { file: null, before, operations: 0, audits: 0 };
   const dir = join(dataDir, ARCHIVE_DIR);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    // Asked on each try: another process may have archived it all meanwhile.
+    if (!journal.hasArchivable(before)) return { file: null, before, operations: 0, audits: 0 };
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
     const file = join(dir, `journal-before-${new Date(before).toISOString().slice(0, 10)}-${stamp}.jsonl.gz`);
     const written = await writeArchive(journal, before, file);

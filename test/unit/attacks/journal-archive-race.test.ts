@@ -44,4 +44,28 @@ describe('archiving while the journal is written', () => {
       expect(archiveFiles(dir)).toHaveLength(1);
       journal.close();
     }));
+
+  it('two processes archiving at once keep each record in one archive file, and audit one move', () =>
+    attack('journal archive: two processes archiving at once duplicate records or write empty archives', async () => {
+      const dir = tempDir();
+      const app = Journal.open(dir);
+      const cli = Journal.open(dir); // another process's connection to the same journal
+      for (let i = 0; i < 5; i++) {
+        app.recordIntent(intent(`k-${String(i)}`, 1000 + i));
+        app.recordOutcome({ key: `k-${String(i)}`, at: 1100 + i, state: 'done' });
+      }
+      // Both read the same rows and write their files before either removes a row.
+      const reports = await Promise.all([
+        archiveJournal(app, dir, 10_000, () => 20_000),
+        archiveJournal(cli, dir, 10_000, () => 30_000),
+      ]);
+      const archived = [];
+      for await (const entry of searchArchives(dir, {})) archived.push(entry.key);
+      expect(archived.sort()).toEqual(['k-0', 'k-1', 'k-2', 'k-3', 'k-4']);
+      expect(archiveFiles(dir)).toHaveLength(1);
+      expect(reports.filter((r) => r.file !== null)).toHaveLength(1);
+      expect(app.auditTrail().filter((r) => r.action === 'journal.archive')).toHaveLength(1);
+      app.close();
+      cli.close();
+    }));
 });
