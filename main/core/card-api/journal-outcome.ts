@@ -2,7 +2,7 @@
 // open or was never received (docs/card-api.md, safe retry).
 import type { Outcome } from '../../../common/card-api/outcome.ts';
 import type { Journal } from '../journal/index.ts';
-import { journalResult } from '../journal/redact.ts';
+import { journalResult, maskPansIn } from '../journal/redact.ts';
 
 export function recordOutcome(journal: Journal, outcome: Outcome, at: number): void {
   const { key } = outcome;
@@ -15,7 +15,8 @@ export function recordOutcome(journal: Journal, outcome: Outcome, at: number): v
         key,
         at,
         state: 'failed',
-        error: { code: outcome.code, description: outcome.description },
+        // The server's words may repeat a card number the operator typed (into a card id, say).
+        error: { code: outcome.code, description: maskPansIn(outcome.description) },
       });
       return;
     case 'pending':

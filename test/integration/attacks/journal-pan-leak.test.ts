@@ -37,4 +37,14 @@ describe('card numbers typed into a write', () => {
       await archiveJournal(desk.journal, desk.dataDir, Date.now() + 60_000);
       expect(leaksInFiles(desk.dataDir, { exact: [], pans: [PAN] })).toEqual([]);
     }));
+
+  it('a card number the server repeats in its error is masked there', () =>
+    attack('journal: a PAN echoed in a server error is written to journal.db', async () => {
+      // Typed into the card id field by mistake: the sandbox answers "card <id> not found".
+      await services.dispatch('cards.unblock', { cardId: PAN, reason: 'found', note: '' });
+      const entry = [...desk.journal.iterate({ op: 'card.unblock' })].find((e) => e.params.card_id === PAN);
+      expect(entry?.state).toBe('failed');
+      expect(JSON.stringify(entry?.error)).not.toContain(PAN);
+      expect(JSON.stringify(entry?.error)).toContain('411111******1111');
+    }));
 });
