@@ -71,6 +71,7 @@ function fakeElectron(lock: boolean) {
     setPath: vi.fn(),
     getPath: vi.fn(() => process.env.CARD_DESK_DATA_DIR),
     getVersion: () => '1.2.3',
+    getLocale: () => 'ru',
     enableSandbox: vi.fn(() => order.push('enableSandbox')),
     requestSingleInstanceLock: vi.fn(() => lock),
     quit: vi.fn(),
