@@ -130,7 +130,7 @@ try {
   writeFileSync(file, clientsCsv(ROWS));
   const before = bank.stats().requests;
   const timed = await runHost(['issue', dir, bank.url, '77', file, String(CONCURRENCY)]);
-  if (timed.child === null) throw new Error('the job process told no figures');
+  if (timed.child === null && process.env.BENCH_IN_PROCESS !== '1') throw new Error('the job process told no figures');
   const calls = bank.stats().requests - before;
   const idealMs = (calls * LATENCY_MS) / CONCURRENCY;
   const ratio = timed.wallMs / idealMs;
@@ -159,7 +159,7 @@ try {
   const duplicates = Math.max(0, created - KILL_ROWS) + Math.max(0, issued - KILL_ROWS);
   const lost = Math.max(0, KILL_ROWS - resumed.job.done) + Math.max(0, ROWS - timed.job.done);
 
-  const child = timed.child;
+  const child = timed.child ?? timed.host; // BENCH_IN_PROCESS=1: the host ran the job
   const sumMb = child.maxRssMb + timed.host.maxRssMb;
   const rows: [string, string][] = [
     ['rows (timed run)', String(ROWS)],

@@ -47,10 +47,15 @@ desk.switchProfile('bench');
 await desk.setSecret('bench', Buffer.from(secret, 'utf8'));
 const bulk = bulkServiceFor(desk, {
   settleTimeoutMs: 60_000,
-  jobProcess: forkJobProcess({
-    execArgv: profile,
-    ...(process.env.BENCH_JOB_ENTRY === undefined ? {} : { entry: process.env.BENCH_JOB_ENTRY }),
-  }),
+  // BENCH_IN_PROCESS=1: the job in this process, as before the job process, for comparison.
+  ...(process.env.BENCH_IN_PROCESS === '1'
+    ? {}
+    : {
+        jobProcess: forkJobProcess({
+          execArgv: profile,
+          ...(process.env.BENCH_JOB_ENTRY === undefined ? {} : { entry: process.env.BENCH_JOB_ENTRY }),
+        }),
+      }),
 });
 
 let jobId = target;
