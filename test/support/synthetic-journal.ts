@@ -7,14 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { JOURNAL_FILE } from '../../main/core/journal/journal.ts';
 import { JOURNAL_JSONL } from '../../main/core/journal/jsonl.ts';
 import type { IntentRecord, OutcomeRecord } from '../../main/core/journal/records.ts';
-import {
-  INSERT_CHANGE,
-  INSERT_INTENT,
-  intentChangeValues,
-  intentValues,
-  outcomeValues,
-  UPDATE_OUTCOME,
-} from '../../main/core/journal/rows.ts';
+import { INSERT_INTENT, intentValues, outcomeValues, UPDATE_OUTCOME } from '../../main/core/journal/rows.ts';
 import { createSchema, prepareConnection } from '../../main/core/journal/schema.ts';
 
 const OPS = ['client.create', 'card.issue', 'card.activate', 'card.block', 'card.issuePlastic', 'gift.issue'];
@@ -62,18 +55,14 @@ export function fillStore(dataDir: string, n: number): void {
   prepareConnection(db);
   createSchema(db);
   const intent = db.prepare(INSERT_INTENT);
-  const change = db.prepare(INSERT_CHANGE);
   const update = db.prepare(UPDATE_OUTCOME);
   for (let start = 0; start < n; start += 50_000) {
     db.exec('BEGIN');
     for (let i = start; i < Math.min(n, start + 50_000); i++) {
       const op = syntheticOperation(i, n);
       intent.run(...intentValues(op.intent));
-      change.run(...intentChangeValues(op.intent));
       if (op.outcome !== undefined) {
-        const values = outcomeValues(op.outcome);
-        update.run(...values.update);
-        change.run(...values.insert);
+        update.run(...outcomeValues(op.outcome));
       }
     }
     db.exec('COMMIT');

@@ -150,6 +150,7 @@ export class CardApiClient {
     try {
       const outcome = await this.deliver(prepared, headers);
       recordOutcome(this.journal, outcome, this.now());
+      await this.journal.durableNow(); // the operator is told only what the journal holds
       return this.logged(opId, outcome);
     } finally {
       this.inFlight.delete(key);
@@ -185,11 +186,13 @@ export class CardApiClient {
         state: 'not_received',
         reason: 'the server never received it',
       });
+      await this.journal.durableNow();
       return 'not_received';
     } else {
       return entry.state;
     }
     recordOutcome(this.journal, outcome, this.now());
+    await this.journal.durableNow();
     return this.journal.get(entry.key)?.state ?? entry.state;
   }
 

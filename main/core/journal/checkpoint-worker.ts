@@ -8,8 +8,9 @@ const db = new DatabaseSync(path, { timeout: 10_000 });
 db.exec('PRAGMA wal_autocheckpoint = 0');
 parentPort?.on('message', (message: string) => {
   if (message === 'checkpoint') {
-    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
-    parentPort?.postMessage('checkpointed');
+    const result = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as { log: number; checkpointed: number };
+    // Behind a writer that kept appending: the journal asks again after its next commits.
+    parentPort?.postMessage(result.checkpointed < result.log ? 'behind' : 'checkpointed');
   } else if (message === 'close') {
     db.close();
     parentPort?.close();

@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export const CHECKPOINT_EVERY = 500;
+/** While the checkpoint is behind a busy writer, it is asked again this soon. */
+const BEHIND_EVERY = 50;
 const WORKER = new URL(`./checkpoint-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 export class Checkpointer {
   private worker: Worker | undefined;
   private commits = 0;
   private busy = false;
+  private every = CHECKPOINT_EVERY;
   private readonly path: string;
 
   constructor(path: string) {
@@ -21,7 +24,7 @@ export class Checkpointer {
   }
 
   committed(): void {
-    if (++this.commits < CHECKPOINT_EVERY || this.busy) return;
+    if (++this.commits < this.every || this.busy) return;
     this.commits = 0;
     this.busy = true;
     this.start().postMessage('checkpoint');
@@ -36,8 +39,9 @@ export class Checkpointer {
     if (this.worker !== undefined) return this.worker;
     const worker = new Worker(WORKER, { workerData: { path: this.path } });
     worker.unref(); // never keeps a process alive
-    worker.on('message', () => {
+    worker.on('message', (reply: string) => {
       this.busy = false;
+      this.every = reply === 'behind' ? BEHIND_EVERY : CHECKPOINT_EVERY;
     });
     worker.on('error', () => {
       // A failed checkpoint loses nothing (the log stays); SQLite checkpoints at the last close.

@@ -6,19 +6,11 @@ import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { makePrivate } from '../private-files.ts';
-import { JOURNAL_FILE, privateDatabaseFile } from './journal.ts';
+import { privateDatabaseFile } from './database-file.ts';
+import { JOURNAL_FILE } from './journal.ts';
 import { JOURNAL_JSONL, readJsonl } from './jsonl.ts';
 import type { JournalRecord } from './records.ts';
-import {
-  auditValues,
-  INSERT_AUDIT,
-  INSERT_INTENT,
-  INSERT_CHANGE,
-  intentChangeValues,
-  intentValues,
-  outcomeValues,
-  UPDATE_OUTCOME,
-} from './rows.ts';
+import { auditValues, INSERT_AUDIT, INSERT_INTENT, intentValues, outcomeValues, UPDATE_OUTCOME } from './rows.ts';
 import { createSchema, prepareConnection } from './schema.ts';
 
 export interface ImportProgress {
@@ -110,22 +102,16 @@ async function importInto(
     intent: db.prepare(INSERT_INTENT.replace('INSERT INTO', 'INSERT OR IGNORE INTO')),
     // Rows this import adds have a higher seq than any row before it (the import holds the write lock).
     update: db.prepare(`${UPDATE_OUTCOME} AND seq > ?`),
-    change: db.prepare(INSERT_CHANGE),
     audit: db.prepare(INSERT_AUDIT.replace('INSERT INTO', 'INSERT OR IGNORE INTO')),
   };
   const apply = (record: JournalRecord): boolean => {
     if (record.type === 'intent') {
-      if (statements.intent.run(...intentValues(record)).changes === 0) return false; // imported already
-      statements.change.run(...intentChangeValues(record));
-      return true;
+      return statements.intent.run(...intentValues(record)).changes === 1; // 0: imported already
     }
     if (record.type === 'audit') return statements.audit.run(...auditValues(record)).changes === 1;
-    const values = outcomeValues(record);
     // Lost to damage, or an operation the journal held before (a file imported before and put back): that one
     // has moved on since, and the file's old outcomes would roll it back and repeat its changes.
-    if (statements.update.run(...values.update, heldBefore).changes === 0) return false;
-    statements.change.run(...values.insert);
-    return true;
+    return statements.update.run(...outcomeValues(record), heldBefore).changes === 1;
   };
   let skipped = 0;
   let reported = 0;

@@ -1,11 +1,10 @@
 // The durable operation journal and audit trail in SQLite (docs/architecture.md, "The journal"): an intent is
 // on disk before its request leaves, every outcome after it, one row per operation folded as it goes. Several
 // processes may use one data folder at once (the app, the CLI, a bulk job process).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { DeskError } from '../errors.ts';
-import { makePrivate, PRIVATE_FILE_MODE } from '../private-files.ts';
 import { anyArchivable, archivable, archivedUnchanged, removeArchived, type ArchivedRecord } from './archive-rows.ts';
 import { JOURNAL_JSONL } from './jsonl.ts';
 import {
@@ -32,8 +31,6 @@ import {
   entryOf,
   INSERT_AUDIT,
   INSERT_INTENT,
-  INSERT_CHANGE,
-  intentChangeValues,
   intentValues,
   outcomeValues,
   UPDATE_OUTCOME,
@@ -41,11 +38,15 @@ import {
 } from './rows.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { createSchema, OPEN_STATES_SQL, prepareConnection } from './schema.ts';
+import { privateDatabaseFile } from './database-file.ts';
 import { WalSync } from './wal-sync.ts';
+import { WriteBatch } from './write-batch.ts';
 
 export const JOURNAL_FILE = 'journal.db';
 /** How long a write waits for another process's write to finish before it fails (never seen in practice). */
 const BUSY_TIMEOUT_MS = 10_000;
+/** SQLite's extended result code for a UNIQUE constraint: the key is already journaled. */
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
 
 export interface JournalOptions {
   /** Sync the log before a record counts as written (default true). Off only in benchmarks of its cost. */
@@ -70,6 +71,8 @@ export class Journal {
   private readonly db: DatabaseSync;
   private readonly wal: WalSync;
   private readonly checkpoints: Checkpointer;
+  private readonly batch: WriteBatch;
+  private readonly unannounced: JournalChange[] = [];
   private readonly groupCommit: boolean;
   private readonly listeners = new Set<(change: JournalChange) => void>();
   private readonly statements = new Map<string, StatementSync>();
@@ -88,6 +91,30 @@ export class Journal {
     }
     this.wal = new WalSync(`${path}-wal`, options.durable ?? true);
     this.checkpoints = new Checkpointer(path);
+    this.batch = new WriteBatch(this.db, {
+      committed: () => {
+        this.committed(false);
+        this.announceCommitted();
+      },
+      rolledBack: () => this.unannounced.splice(0),
+    });
+  }
+
+  /**
+   * Writes one record: alone and synced at once, or with group commit in the turn's shared transaction
+   * (write-batch.ts), committed and synced at once when `syncNow` (audit records).
+   */
+  private write(run: () => void, syncNow: boolean): void {
+    if (!this.groupCommit) {
+      run();
+      this.committed(true);
+      return;
+    }
+    this.batch.add(run);
+    if (syncNow) {
+      this.batch.commit();
+      this.wal.syncNow();
+    }
   }
 
   /** After each commit: syncs it now or with the group, and keeps the log short. */
@@ -113,8 +140,9 @@ export class Journal {
 
   /**
    * The one feed of operation changes, whoever records them in this process (the services, bulk jobs,
-   * reconciliation): each intent and outcome is told once, right after it is committed. A listener runs
-   * inside the writer's call and must not throw. Returns the unsubscribe.
+   * reconciliation): each intent and outcome is told once, right after it is committed: inside the writer's
+   * call, or with group commit when the turn's transaction commits. A listener must not throw. Returns the
+   * unsubscribe.
    */
   onChange(listener: (change: JournalChange) => void): () => void {
     this.listeners.add(listener);
@@ -123,44 +151,52 @@ export class Journal {
     };
   }
 
+  /** Told once committed: at once without group commit, else when the turn's transaction commits. */
   private announce(change: JournalChange): void {
-    for (const listener of this.listeners) listener(change);
+    if (this.groupCommit) this.unannounced.push(change);
+    else for (const listener of this.listeners) listener(change);
+  }
+
+  private announceCommitted(): void {
+    const changes = this.unannounced.splice(0);
+    for (const change of changes) for (const listener of this.listeners) listener(change);
   }
 
   /** Resolves once every record written so far is on disk (at once without group commit). */
   durableNow(): Promise<void> {
+    try {
+      this.batch.commit();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return this.wal.durableNow();
   }
 
   /** Records a write before it is sent; on disk on return, or with group commit once `durableNow()` resolves. */
   recordIntent(record: Omit<IntentRecord, 'type'>): void {
-    if (this.get(record.key) !== undefined) throw new Error(`journal already holds operation ${record.key}`);
-    this.transaction(() => {
-      this.sql(INSERT_INTENT).run(...intentValues(record));
-      this.sql(INSERT_CHANGE).run(...intentChangeValues(record));
-    });
-    this.committed(!this.groupCommit);
+    try {
+      this.write(() => this.sql(INSERT_INTENT).run(...intentValues(record)), false);
+    } catch (error) {
+      if ((error as { errcode?: number }).errcode === SQLITE_CONSTRAINT_UNIQUE)
+        throw new Error(`journal already holds operation ${record.key}`);
+      throw error;
+    }
     this.announce({ key: record.key, op: record.op, state: 'sending' });
   }
 
   /** Records what became of a write. Unchanged states are not written again. */
   recordOutcome(record: Omit<OutcomeRecord, 'type'>): void {
-    const entry = this.get(record.key);
+    const entry = this.sql('SELECT op, state FROM operations WHERE key = ?').get(record.key) as
+      { op: string; state: EntryState } | undefined;
     if (entry === undefined) throw new Error(`journal has no operation ${record.key}`);
     if (entry.state === record.state && record.result === undefined && record.error === undefined) return;
-    const values = outcomeValues(record);
-    this.transaction(() => {
-      this.sql(UPDATE_OUTCOME).run(...values.update);
-      this.sql(INSERT_CHANGE).run(...values.insert);
-    });
-    this.committed(!this.groupCommit);
+    this.write(() => this.sql(UPDATE_OUTCOME).run(...outcomeValues(record)), false);
     this.announce({ key: record.key, op: entry.op, state: record.state });
   }
 
   /** Records an audited operator action, on disk before the action goes ahead. */
   recordAudit(record: Omit<AuditRecord, 'type'>): void {
-    this.sql(INSERT_AUDIT).run(...auditValues(record));
-    this.committed(true);
+    this.write(() => this.sql(INSERT_AUDIT).run(...auditValues(record)), true);
   }
 
   get(key: string): JournalEntry | undefined {
@@ -234,6 +270,7 @@ export class Journal {
 
   /** Runs `work` in one write transaction. */
   transaction<T>(work: () => T): T {
+    this.batch.commit();
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const result = work();
@@ -256,19 +293,11 @@ export class Journal {
   }
 
   close(): void {
+    this.batch.commit();
     this.checkpoints.close();
     this.wal.close();
     this.db.close();
   }
-}
-
-/**
- * The database is the operator's alone (docs/architecture.md, data folder): created owner-only before SQLite
- * opens it, and SQLite gives its -wal and -shm files the same mode.
- */
-export function privateDatabaseFile(path: string): void {
-  if (existsSync(path)) makePrivate(path);
-  else writeFileSync(path, '', { mode: PRIVATE_FILE_MODE });
 }
 
 export function isFinal(state: EntryState): boolean {

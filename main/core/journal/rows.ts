@@ -79,21 +79,11 @@ export function intentValues(r: Omit<IntentRecord, 'type'>): SQLInputValue[] {
 /** The folded row keeps a result or an error once recorded, as the record stream did. */
 export const UPDATE_OUTCOME = `UPDATE operations SET state = ?, updated_at = ?,
   result = coalesce(?, result), error = coalesce(?, error), reason = coalesce(?, reason) WHERE key = ?`;
-/** Every change of state in order: the intent as `sending`, then each outcome record. */
-export const INSERT_CHANGE = `INSERT INTO changes (key, at, state, result, error, reason) VALUES (?, ?, ?, ?, ?, ?)`;
 
-export function intentChangeValues(r: Omit<IntentRecord, 'type'>): SQLInputValue[] {
-  return [r.key, r.at, 'sending', null, null, null];
-}
-
-export function outcomeValues(r: Omit<OutcomeRecord, 'type'>): { update: SQLInputValue[]; insert: SQLInputValue[] } {
+export function outcomeValues(r: Omit<OutcomeRecord, 'type'>): SQLInputValue[] {
   const result = r.result === undefined ? null : JSON.stringify(r.result);
   const error = r.error === undefined ? null : JSON.stringify(r.error);
-  const reason = r.reason ?? null;
-  return {
-    update: [r.state, r.at, result, error, reason, r.key],
-    insert: [r.key, r.at, r.state, result, error, reason],
-  };
+  return [r.state, r.at, result, error, r.reason ?? null, r.key];
 }
 
 export const INSERT_AUDIT = `INSERT INTO audit (key, at, action, profile_id, details) VALUES (?, ?, ?, ?, ?)`;

@@ -39,11 +39,16 @@ CREATE TABLE IF NOT EXISTS changes (
   key TEXT NOT NULL,
   at REAL NOT NULL,
   state TEXT NOT NULL,
-  result TEXT,
-  error TEXT,
   reason TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS changes_key ON changes (key);
+-- Every change of state, written by SQLite in the same statement as the row: one statement per record.
+CREATE TRIGGER IF NOT EXISTS operation_recorded AFTER INSERT ON operations BEGIN
+  INSERT INTO changes (key, at, state) VALUES (NEW.key, NEW.at, NEW.state);
+END;
+CREATE TRIGGER IF NOT EXISTS operation_changed AFTER UPDATE OF updated_at ON operations BEGIN
+  INSERT INTO changes (key, at, state, reason) VALUES (NEW.key, NEW.updated_at, NEW.state, NEW.reason);
+END;
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY,
   key TEXT NOT NULL UNIQUE,
@@ -66,6 +71,7 @@ export function prepareConnection(db: DatabaseSync): void {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA wal_autocheckpoint = 0'); // checkpoints run on a thread of their own (checkpointer.ts)
+  db.exec('PRAGMA journal_size_limit = 67108864'); // a log emptied by a checkpoint shrinks back to 64 MB
   db.exec('PRAGMA foreign_keys = ON');
 }
 

@@ -36,6 +36,13 @@ export class WalSync {
     }
   }
 
+  /** Syncs every commit counted so far before returning. */
+  syncNow(): void {
+    if (!this.durable || this.synced >= this.written) return;
+    fdatasyncSync(this.walFd());
+    this.synced = this.written;
+  }
+
   /** Resolves once every commit counted so far is on disk. */
   durableNow(): Promise<void> {
     if (!this.durable || this.synced >= this.written) return Promise.resolve();
