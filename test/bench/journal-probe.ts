@@ -53,6 +53,7 @@ for (let i = 0; i < APPENDS; i++) {
   journal.recordIntent(intent(`${run}-a${String(i)}`));
   await journal.durableNow();
   appends.push(performance.now() - t0);
+  journal.recordOutcome({ key: `${run}-a${String(i)}`, at: Date.now(), state: 'done', result: {} }); // not left open
 }
 
 // 16 writers at once, each recording and settling operations, while the event loop's delay is watched.

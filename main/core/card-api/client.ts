@@ -150,7 +150,7 @@ export class CardApiClient {
     try {
       const outcome = await this.deliver(prepared, headers);
       recordOutcome(this.journal, outcome, this.now());
-      await this.journal.durableNow(); // the operator is told only what the journal holds
+      await this.journal.committed(); // shared with the turn's other writes; told to the screens
       return this.logged(opId, outcome);
     } finally {
       this.inFlight.delete(key);
@@ -186,13 +186,13 @@ export class CardApiClient {
         state: 'not_received',
         reason: 'the server never received it',
       });
-      await this.journal.durableNow();
+      await this.journal.committed();
       return 'not_received';
     } else {
       return entry.state;
     }
     recordOutcome(this.journal, outcome, this.now());
-    await this.journal.durableNow();
+    await this.journal.committed();
     return this.journal.get(entry.key)?.state ?? entry.state;
   }
 

@@ -51,11 +51,7 @@ const SQLITE_CONSTRAINT_UNIQUE = 2067;
 export interface JournalOptions {
   /** Sync the log before a record counts as written (default true). Off only in benchmarks of its cost. */
   durable?: boolean;
-  /**
-   * Group commit: intents and outcomes are committed at once and made durable by one background sync shared
-   * by every writer waiting; the client awaits `durableNow()` before a request leaves. Audit records are
-   * always synced before the call returns.
-   */
+  /** Group commit: a turn's records share one commit and one background sync (`write`, write-batch.ts). */
   groupCommit?: boolean;
 }
 
@@ -93,7 +89,7 @@ export class Journal {
     this.checkpoints = new Checkpointer(path);
     this.batch = new WriteBatch(this.db, {
       committed: () => {
-        this.committed(false);
+        this.countCommit(false);
         this.announceCommitted();
       },
       rolledBack: () => this.unannounced.splice(0),
@@ -101,24 +97,27 @@ export class Journal {
   }
 
   /**
-   * Writes one record: alone and synced at once, or with group commit in the turn's shared transaction
-   * (write-batch.ts), committed and synced at once when `syncNow` (audit records).
+   * Writes one record and tells its change once it is committed. Without group commit: alone, synced at once.
+   * With it (write-batch.ts): intents and outcomes join the turn's shared transaction, committed at the end of
+   * the turn (`committed()`) and synced by `durableNow()`; an audit record commits and syncs before the call
+   * returns.
    */
-  private write(run: () => void, syncNow: boolean): void {
+  private write(run: () => void, mode: 'batch' | 'sync', change?: JournalChange): void {
     if (!this.groupCommit) {
       run();
-      this.committed(true);
+      this.countCommit(true);
+      if (change !== undefined) for (const listener of this.listeners) listener(change);
       return;
     }
     this.batch.add(run);
-    if (syncNow) {
-      this.batch.commit();
-      this.wal.syncNow();
-    }
+    if (change !== undefined) this.unannounced.push(change);
+    if (mode === 'batch') return;
+    this.batch.commit();
+    this.wal.syncNow();
   }
 
   /** After each commit: syncs it now or with the group, and keeps the log short. */
-  private committed(now: boolean): void {
+  private countCommit(now: boolean): void {
     this.wal.committed(now);
     this.checkpoints.committed();
   }
@@ -151,12 +150,6 @@ export class Journal {
     };
   }
 
-  /** Told once committed: at once without group commit, else when the turn's transaction commits. */
-  private announce(change: JournalChange): void {
-    if (this.groupCommit) this.unannounced.push(change);
-    else for (const listener of this.listeners) listener(change);
-  }
-
   private announceCommitted(): void {
     const changes = this.unannounced.splice(0);
     for (const change of changes) for (const listener of this.listeners) listener(change);
@@ -164,24 +157,24 @@ export class Journal {
 
   /** Resolves once every record written so far is on disk (at once without group commit). */
   durableNow(): Promise<void> {
-    try {
-      this.batch.commit();
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    return this.wal.durableNow();
+    return this.batch.committed().then(() => this.wal.durableNow());
+  }
+
+  /** Resolves once every record written so far is committed and told (not yet synced): cheaper than durable. */
+  committed(): Promise<void> {
+    return this.batch.committed();
   }
 
   /** Records a write before it is sent; on disk on return, or with group commit once `durableNow()` resolves. */
   recordIntent(record: Omit<IntentRecord, 'type'>): void {
+    const change: JournalChange = { key: record.key, op: record.op, state: 'sending' };
     try {
-      this.write(() => this.sql(INSERT_INTENT).run(...intentValues(record)), false);
+      this.write(() => this.sql(INSERT_INTENT).run(...intentValues(record)), 'batch', change);
     } catch (error) {
       if ((error as { errcode?: number }).errcode === SQLITE_CONSTRAINT_UNIQUE)
         throw new Error(`journal already holds operation ${record.key}`);
       throw error;
     }
-    this.announce({ key: record.key, op: record.op, state: 'sending' });
   }
 
   /** Records what became of a write. Unchanged states are not written again. */
@@ -190,13 +183,13 @@ export class Journal {
       { op: string; state: EntryState } | undefined;
     if (entry === undefined) throw new Error(`journal has no operation ${record.key}`);
     if (entry.state === record.state && record.result === undefined && record.error === undefined) return;
-    this.write(() => this.sql(UPDATE_OUTCOME).run(...outcomeValues(record)), false);
-    this.announce({ key: record.key, op: entry.op, state: record.state });
+    const change: JournalChange = { key: record.key, op: entry.op, state: record.state };
+    this.write(() => this.sql(UPDATE_OUTCOME).run(...outcomeValues(record)), 'batch', change);
   }
 
   /** Records an audited operator action, on disk before the action goes ahead. */
   recordAudit(record: Omit<AuditRecord, 'type'>): void {
-    this.write(() => this.sql(INSERT_AUDIT).run(...auditValues(record)), true);
+    this.write(() => this.sql(INSERT_AUDIT).run(...auditValues(record)), 'sync');
   }
 
   get(key: string): JournalEntry | undefined {
@@ -264,7 +257,7 @@ export class Journal {
    */
   removeArchived(): { operations: number; audits: number } | null {
     const removed = this.transaction(() => (archivedUnchanged(this.db) ? removeArchived(this.db) : null));
-    if (removed !== null) this.committed(true);
+    if (removed !== null) this.countCommit(true);
     return removed;
   }
 

@@ -1,13 +1,28 @@
 // Group commit, the SQLite half (docs/architecture.md, "The journal"): with group commit, the records written
-// in one turn of the event loop share one transaction, committed at the end of that turn or as soon as someone
-// awaits durability. Sixteen bulk calls recording their intents at once then write the table's and indexes'
-// last pages once, not sixteen times, and make one commit for the log sync to cover.
+// in one turn of the event loop share one transaction, committed at the end of that turn. Sixteen bulk calls
+// recording their intents or outcomes at once then write the table's and indexes' last pages once, not sixteen
+// times, and make one commit for one log sync to cover.
 import type { DatabaseSync } from 'node:sqlite';
 
+interface Pending {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+function pending(): Pending {
+  let resolve: () => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // a failed commit is reported to whoever awaits it, never unhandled
+  return { promise, resolve, reject };
+}
+
 export class WriteBatch {
-  private open = false;
-  /** A commit that failed at the end of a turn, thrown to whoever next asks for durability. */
-  private failure: Error | undefined = undefined;
+  private open: Pending | undefined;
   private readonly db: DatabaseSync;
   private readonly after: { committed: () => void; rolledBack: () => void };
 
@@ -18,36 +33,40 @@ export class WriteBatch {
 
   /** Runs `write` in the open transaction, opening one (committed at the end of this turn) if none is. */
   add(write: () => void): void {
-    if (!this.open) {
+    if (this.open === undefined) {
       this.db.exec('BEGIN IMMEDIATE');
-      this.open = true;
+      this.open = pending();
       setImmediate(() => {
         try {
           this.commit();
-        } catch (error) {
-          this.failure = error instanceof Error ? error : new Error(String(error));
+        } catch {
+          // told to whoever awaits `committed()`
         }
       });
     }
     write(); // a failing statement is undone by SQLite alone; the transaction stays open for the others
   }
 
-  /** Commits what is open; throws a failed end-of-turn commit once. */
+  /** Resolves once what is written so far is committed (at once when nothing is open). */
+  committed(): Promise<void> {
+    return this.open?.promise ?? Promise.resolve();
+  }
+
+  /** Commits what is open now (archiving, audit records, close). */
   commit(): void {
-    if (this.failure !== undefined) {
-      const failure = this.failure;
-      this.failure = undefined;
-      throw failure;
-    }
-    if (!this.open) return;
-    this.open = false;
+    const open = this.open;
+    if (open === undefined) return;
+    this.open = undefined;
     try {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       this.after.rolledBack();
-      throw error;
+      const failure = error instanceof Error ? error : new Error(String(error));
+      open.reject(failure);
+      throw failure;
     }
     this.after.committed();
+    open.resolve();
   }
 }
