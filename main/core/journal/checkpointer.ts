@@ -1,13 +1,14 @@
 // Keeps the write-ahead log short without stalling the event loop (docs/architecture.md, "The journal"). The
 // journal's connection never checkpoints itself (`wal_autocheckpoint = 0`); after every CHECKPOINT_EVERY commits
-// this asks a worker thread with its own connection to checkpoint. The thread starts only once a process has
-// written that much, so short-lived journals (tools, tests) never start one; what is left in the log is
-// checkpointed by SQLite when the last connection closes.
+// this asks a worker thread with its own connection to checkpoint. Starting a thread costs the event loop a few
+// milliseconds, so it starts early (after START_AFTER commits), not in the middle of a burst of writes; journals
+// that write less (tools, tests) never start one, and SQLite checkpoints what is left at the last close.
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 export const CHECKPOINT_EVERY = 500;
+const START_AFTER = 50;
 /** While the checkpoint is behind a busy writer, it is asked again this soon. */
 const BEHIND_EVERY = 50;
 const WORKER = new URL(`./checkpoint-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
@@ -24,10 +25,12 @@ export class Checkpointer {
   }
 
   committed(): void {
-    if (++this.commits < this.every || this.busy) return;
+    this.commits++;
+    const worker = this.worker ?? (this.commits >= START_AFTER ? this.start() : undefined);
+    if (worker === undefined || this.commits < this.every || this.busy) return;
     this.commits = 0;
     this.busy = true;
-    this.start().postMessage('checkpoint');
+    worker.postMessage('checkpoint');
   }
 
   close(): void {
