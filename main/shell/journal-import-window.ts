@@ -23,12 +23,25 @@ export async function importJournalWithWindow(
   log: (line: string) => void,
 ): Promise<void> {
   if (!needsJsonlImport(dataDir)) return;
+  // It loads no page, but is as locked down as the main window (main/shell/window.ts), whatever a later change does.
   const win = new BrowserWindow({
     width: 640,
     height: 120,
     resizable: false,
     show: true,
     title: importTitle(locale, 0),
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      javascript: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   win.setMenuBarVisibility(false);
   try {
