@@ -1,8 +1,8 @@
 // At start, before the desk opens: a journal.jsonl of an earlier version is imported into journal.db (once,
 // docs/architecture.md, "The journal"). A small window says so, with the share done in its title and on the
 // taskbar, so that a long import of years of history is not taken for a hung app. No page is loaded in it.
-import { BrowserWindow } from 'electron';
 import { importJsonlJournal, needsJsonlImport } from '../core/journal/index.ts';
+import { importWindowOptions, type WindowConstructor } from './window.ts';
 
 const TITLES: Record<string, string> = {
   en: 'Card Desk is importing its journal from the earlier version',
@@ -18,31 +18,13 @@ export function importTitle(locale: string, share: number): string {
 }
 
 export async function importJournalWithWindow(
+  Window: WindowConstructor,
   dataDir: string,
   locale: string,
   log: (line: string) => void,
 ): Promise<void> {
   if (!needsJsonlImport(dataDir)) return;
-  // It loads no page, but is as locked down as the main window (main/shell/window.ts), whatever a later change does.
-  const win = new BrowserWindow({
-    width: 640,
-    height: 120,
-    resizable: false,
-    show: true,
-    title: importTitle(locale, 0),
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      javascript: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  const win = new Window(importWindowOptions(importTitle(locale, 0)));
   win.setMenuBarVisibility(false);
   try {
     const report = await importJsonlJournal(dataDir, ({ bytesRead, totalBytes }) => {

@@ -68,7 +68,7 @@ if (refused === undefined && claimSingleInstance(app, () => mainWindow)) {
   quitClosesServices();
   app
     .whenReady()
-    .then(() => importJournalWithWindow(dataDir, app.getLocale(), log))
+    .then(() => importJournalWithWindow(BrowserWindow, dataDir, app.getLocale(), log))
     .then(start)
     .catch((error: unknown) => {
       log(`could not start: ${describeError(error)}`);

@@ -1,5 +1,5 @@
 // The one window factory (docs/architecture.md, security). windowOptions is pure so every security flag is unit-tested.
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from './protocol.ts';
 
 export interface WindowSettings {
@@ -21,24 +21,43 @@ export function windowOptions(settings: WindowSettings): BrowserWindowConstructo
     backgroundColor: '#ffffff',
     autoHideMenuBar: settings.kiosk,
     ...(settings.kiosk ? { kiosk: true, fullscreen: true, frame: false } : {}),
-    webPreferences: {
-      preload: settings.preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      // Middle-click would otherwise try to open a new window (denied anyway by setWindowOpenHandler).
-      disableBlinkFeatures: 'Auxclick',
-      safeDialogs: true,
-      spellcheck: false,
-      devTools: settings.development,
-    },
+    webPreferences: { preload: settings.preload, ...lockedWebPreferences(settings.development) },
+  };
+}
+
+/** What every window of the app runs with: sandboxed, isolated, no Node, devtools only in development. */
+function lockedWebPreferences(development: boolean): WebPreferences {
+  return {
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    webviewTag: false,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    // Middle-click would otherwise try to open a new window (denied anyway by setWindowOpenHandler).
+    disableBlinkFeatures: 'Auxclick',
+    safeDialogs: true,
+    spellcheck: false,
+    devTools: development,
+  };
+}
+
+/**
+ * The small window that shows the import of an old journal at start (journal-import-window.ts): it loads no page,
+ * but is as locked down as the main window, with JavaScript off too.
+ */
+export function importWindowOptions(title: string): BrowserWindowConstructorOptions {
+  return {
+    width: 640,
+    height: 120,
+    resizable: false,
+    show: true,
+    title,
+    webPreferences: { ...lockedWebPreferences(false), javascript: false },
   };
 }
 

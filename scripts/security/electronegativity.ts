@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
-import { windowOptions } from '../../main/shell/window.ts';
+import { importWindowOptions, windowOptions } from '../../main/shell/window.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
@@ -73,6 +73,8 @@ function writeProbes(dir: string): void {
       '// windowOptions() of main/shell/window.ts, as built for a packaged app and for a kiosk.',
       `new BrowserWindow(${literal(windowOptions({ preload, development: false, kiosk: false }))});`,
       `new BrowserWindow(${literal(windowOptions({ preload, development: false, kiosk: true }))});`,
+      "// importWindowOptions() of main/shell/window.ts: the window of an old journal's import at start.",
+      `new BrowserWindow(${literal(importWindowOptions('Card Desk'))});`,
       '',
     ].join('\n'),
   );

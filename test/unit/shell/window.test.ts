@@ -2,7 +2,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { shellPaths } from '../../../main/shell/paths.ts';
 import { APP_ENTRY_URL } from '../../../main/shell/protocol.ts';
-import { createMainWindow, windowOptions, type WindowConstructor } from '../../../main/shell/window.ts';
+import {
+  createMainWindow,
+  importWindowOptions,
+  windowOptions,
+  type WindowConstructor,
+} from '../../../main/shell/window.ts';
 
 const PRELOAD = '/opt/card-desk/resources/app.asar/dist/preload/index.cjs';
 
@@ -29,6 +34,13 @@ describe('windowOptions', () => {
       expect(prefs).not.toHaveProperty('partition');
     });
   }
+
+  it('locks down the journal import window like the main window, with no preload and no JavaScript', () => {
+    const prefs = importWindowOptions('Card Desk').webPreferences;
+    const main = windowOptions({ preload: PRELOAD, development: false, kiosk: false }).webPreferences ?? {};
+    expect(prefs).toEqual({ ...main, preload: undefined, javascript: false });
+    expect(prefs).not.toHaveProperty('preload');
+  });
 
   it('allows devtools only in development builds', () => {
     expect(windowOptions({ preload: PRELOAD, development: false, kiosk: false }).webPreferences?.devTools).toBe(false);
