@@ -261,8 +261,8 @@ export class Journal {
     return removed;
   }
 
-  /** Runs `work` in one write transaction. */
-  transaction<T>(work: () => T): T {
+  /** Runs `work` in one write transaction of its own, after what the turn's batch holds. */
+  private transaction<T>(work: () => T): T {
     this.batch.commit();
     this.db.exec('BEGIN IMMEDIATE');
     try {
