@@ -77,6 +77,18 @@ export const policySchema = preferencesSchema
      * (docs/architecture.md, retention and archives); absent: they stay in the journal.
      */
     journalArchiveAfterDays: z.int().min(30, 'at least 30 days').max(36500, 'at most 36500 days').optional(),
+    /**
+     * The workstation's directory of clients and cards for search (docs/architecture.md, data): on unless a
+     * policy turns it off; rows untouched for `retentionDays` (default 180) are deleted.
+     */
+    directory: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        retentionDays: z.int().min(1, 'at least 1 day').max(3650, 'at most 3650 days').optional(),
+      })
+      .optional(),
+    /** The operator PIN must be set before the app can be used (docs/provisioning.md); absent: the operator may skip it. */
+    requireOperatorPin: z.boolean().optional(),
     /** The kiosk's admin PIN (8–12 digits) as an scrypt hash from `card-desk policy hash-pin`; never the PIN. */
     kioskExitPinHash: z
       .string()

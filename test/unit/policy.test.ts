@@ -8,7 +8,7 @@ import {
 } from '../../main/core/settings/policy.ts';
 import type { ResolvedSettings } from '../../main/core/settings/policy.ts';
 import { ProvisioningError } from '../../main/core/settings/provisioning.ts';
-import type { Policy, Profile } from '../../common/settings/schema.ts';
+import { policySchema, type Policy, type Profile } from '../../common/settings/schema.ts';
 import { thrownBy } from '../support/thrown.ts';
 
 function policy(p: Partial<Policy>): Policy {
@@ -47,6 +47,7 @@ describe('resolveSettings: precedence', () => {
       locked: [],
       source: { idleLockMinutes: 'default', allowedOperations: 'default', kiosk: 'default', language: 'default' },
       lockedBy: {},
+      directory: { enabled: true, retentionDays: 180 },
     });
     const r = resolveSettings({ operator: {}, defaults: { language: 'en', kiosk: true } });
     expect(r.values).toMatchObject({ language: 'en', kiosk: true });
@@ -296,5 +297,23 @@ describe('applyProvisioning', () => {
     expect(() => applyProvisioning({ profiles: [] }, { version: 1, profiles: [bishkek, bishkek] })).toThrow(
       /duplicate profile id/,
     );
+  });
+});
+
+describe('resolveSettings: the search directory', () => {
+  const policy = (directory: Policy['directory']): Policy => ({ locked: [], directory });
+  it('is on by default, off when any policy turns it off, kept the shortest retention any policy sets', () => {
+    expect(resolveSettings({ operator: {}, provisioned: policy({ retentionDays: 90 }) }).directory).toEqual({
+      enabled: true,
+      retentionDays: 90,
+    });
+    const both = resolveSettings({
+      operator: {},
+      managed: policy({ enabled: false, retentionDays: 30 }),
+      provisioned: policy({ enabled: true, retentionDays: 10 }),
+    });
+    expect(both.directory).toEqual({ enabled: false, retentionDays: 10 });
+    expect(policySchema.safeParse({ directory: { retentionDays: 0 } }).success).toBe(false);
+    expect(policySchema.safeParse({ directory: { enabled: 'no' } }).success).toBe(false);
   });
 });

@@ -35,7 +35,14 @@ export interface ResolvedSettings extends SettingsView {
   bulkRetentionDays?: number;
   /** The shortest journal retention a policy sets, when one does (docs/architecture.md, retention and archives). */
   journalArchiveAfterDays?: number;
+  /** Any policy requires an operator PIN before the app can be used (docs/provisioning.md). */
+  requireOperatorPin?: true;
+  /** The search directory: off when any policy turns it off; the shortest retention a policy sets. */
+  directory: { enabled: boolean; retentionDays: number };
 }
+
+/** Days a directory row is kept after it was last touched, when no policy sets it. */
+export const DEFAULT_DIRECTORY_RETENTION_DAYS = 180;
 
 export interface ResolveInput {
   operator: Preferences;
@@ -115,6 +122,19 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
     lockedBy,
     ...lowest('bulkRetentionDays', managed, provisioned),
     ...lowest('journalArchiveAfterDays', managed, provisioned),
+    ...(managed?.requireOperatorPin === true || provisioned?.requireOperatorPin === true
+      ? { requireOperatorPin: true as const }
+      : {}),
+    directory: directoryPolicy(managed, provisioned),
+  };
+}
+
+function directoryPolicy(...policies: (Policy | undefined)[]): ResolvedSettings['directory'] {
+  const set = policies.map((p) => p?.directory).filter((d) => d !== undefined);
+  const days = set.map((d) => d.retentionDays).filter((d) => d !== undefined);
+  return {
+    enabled: !set.some((d) => d.enabled === false),
+    retentionDays: days.length === 0 ? DEFAULT_DIRECTORY_RETENTION_DAYS : Math.min(...days),
   };
 }
 
