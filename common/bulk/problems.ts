@@ -12,6 +12,9 @@ export const PROBLEM_CODES = [
   'required',
   'invalid',
   'phone',
+  'country',
+  'birthdate_future',
+  'birthdate_too_early',
   'product_needs_document',
   'duplicate_client',
 ] as const;

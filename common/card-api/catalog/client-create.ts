@@ -12,7 +12,7 @@ const newClient = z.strictObject({
   first_name: f.latinName,
   last_name: f.latinName,
   middle_name: f.latinName.optional(),
-  birthdate: f.calendarDate.optional(),
+  birthdate: f.birthdate.optional(),
   email: z.email({ error: 'must be an e-mail address' }).optional(),
   country: f.isoCountry3.optional(),
   person_id: z.string().trim().min(1).max(32).optional(),

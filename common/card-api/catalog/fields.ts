@@ -1,5 +1,6 @@
 // Field-level schemas shared by request and response shapes. docs/card-api.md, payment-card catalog, payment-card catalog, dictionaries.
 import { z } from 'zod';
+import { ISO_COUNTRIES } from '../iso-countries.ts';
 
 /** docs/card-api.md, safe retry: one UUID per operation, used for the body `request_id` and the `Request-Id` header. */
 export const requestId = z.uuid({ error: 'must be a UUID' });
@@ -17,11 +18,29 @@ export const phoneDigits = z
   .int({ error: 'must be an integer of the E.164 digits without +' })
   .min(10_000_000, 'too short for an E.164 number')
   .max(999_999_999_999_999, 'too long for an E.164 number');
-export const isoCountry3 = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166 alpha-3 code, e.g. KAZ');
+/** The messages of the input checks below: stable, the forms and bulk files tell the problem by them. */
+export const INPUT_PROBLEM = {
+  country: 'not an ISO 3166 alpha-3 country code, e.g. KAZ',
+  birthdateFuture: 'date of birth in the future',
+  birthdateTooEarly: 'date of birth before 1900',
+} as const;
+/** An ISO 3166-1 alpha-3 code that exists (the list comes from i18n-iso-countries, see iso-countries.ts). */
+export const isoCountry3 = z.string().refine((code) => Object.hasOwn(ISO_COUNTRIES, code), INPUT_PROBLEM.country);
 export const isoCurrency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. KZT');
 export const isoLanguage2 = z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code, e.g. ru');
 export const rfc3339 = z.iso.datetime({ offset: true, error: 'RFC 3339 date-time, e.g. 2026-01-31T10:00:00+05:00' });
-export const calendarDate = z.iso.date({ error: 'date as YYYY-MM-DD' });
+export const calendarDate = z.iso.date({ error: 'date as YYYY-MM-DD', abort: true });
+/** The earliest date of birth taken: older ones are typing mistakes. */
+export const EARLIEST_BIRTHDATE = '1900-01-01';
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** Today on this computer's calendar, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  return `${String(now.getFullYear())}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+/** A date of birth: a calendar date from 1900 up to today (YYYY-MM-DD compares as text). */
+export const birthdate = calendarDate
+  .refine((date) => date >= EARLIEST_BIRTHDATE, { error: INPUT_PROBLEM.birthdateTooEarly, abort: true })
+  .refine((date) => date <= localToday(), INPUT_PROBLEM.birthdateFuture);
 export const decimalString = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'decimal amount as a string, e.g. "1500.00"');
 export const note = z.string().trim().min(1, 'must not be empty').max(255, 'at most 255 characters');
 

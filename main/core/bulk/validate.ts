@@ -15,7 +15,8 @@ import {
   type BulkFormat,
 } from '../../../common/bulk/formats.ts';
 import { phoneDigitsOf } from './phone.ts';
-import { problem, type BulkProblem } from '../../../common/bulk/problems.ts';
+import { problem, type BulkProblem, type ProblemCode } from '../../../common/bulk/problems.ts';
+import { INPUT_PROBLEM } from '../../../common/card-api/catalog/fields.ts';
 
 export type ClientDraftBody = z.output<typeof clientDraft>;
 /** A parsed card.issueBulk body: the product ids come from the catalog. */
@@ -60,11 +61,19 @@ function columnOf(path: readonly PropertyKey[]): string {
   return first ?? '(row)';
 }
 
+/** The input checks of the catalog's fields that have a code of their own (docs/bulk.md, problems). */
+const PROBLEM_OF_MESSAGE = new Map<string, ProblemCode>([
+  [INPUT_PROBLEM.country, 'country'],
+  [INPUT_PROBLEM.birthdateFuture, 'birthdate_future'],
+  [INPUT_PROBLEM.birthdateTooEarly, 'birthdate_too_early'],
+]);
+
 function schemaProblems(row: number, error: z.ZodError, rename: (column: string) => string = (c) => c): BulkProblem[] {
   return error.issues.map((issue) => {
     const column = rename(columnOf(issue.path));
     const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    return missing ? problem(row, column, 'required', 'required') : problem(row, column, 'invalid', issue.message);
+    if (missing) return problem(row, column, 'required', 'required');
+    return problem(row, column, PROBLEM_OF_MESSAGE.get(issue.message) ?? 'invalid', issue.message);
   });
 }
 
