@@ -43,6 +43,9 @@ const entryQuery = {
   states: z.array(z.enum(ENTRY_STATES)).optional(),
   profileId: profileIdSchema.optional(),
   text,
+  /** Operations on one card or one client: a card's timeline, a client's history. */
+  cardId: z.string().min(1).max(64).optional(),
+  clientId: z.string().min(1).max(64).optional(),
 };
 
 export const recordMethods = {

@@ -8,6 +8,7 @@ import { ARCHIVE_DIR } from './archive.ts';
 import type { ArchivedRecord } from './archive-rows.ts';
 import type { EntryQuery } from './queries.ts';
 import type { JournalEntry } from './records.ts';
+import { cardOf, clientOf } from './subjects.ts';
 
 export function archiveFiles(dataDir: string): string[] {
   const dir = join(dataDir, ARCHIVE_DIR);
@@ -27,6 +28,8 @@ export function matches(entry: JournalEntry, q: EntryQuery): boolean {
     (q.from === undefined || entry.at >= q.from) &&
     (q.to === undefined || entry.at <= q.to) &&
     (q.tagPrefix === undefined || entry.tag?.startsWith(q.tagPrefix) === true) &&
+    (q.cardId === undefined || cardOf(entry) === q.cardId) &&
+    (q.clientId === undefined || clientOf(entry) === q.clientId) &&
     (text === undefined ||
       text === '' ||
       `${entry.key} ${entry.op} ${JSON.stringify(entry.params)} ${JSON.stringify(entry.result ?? {})}`

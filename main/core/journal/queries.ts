@@ -5,6 +5,7 @@ import { ENTRY_STATES, OPEN_STATES, type EntryState } from '../../../common/jour
 import { DeskError } from '../errors.ts';
 import { auditOf, entryOf, type AuditRow, type OperationRow } from './rows.ts';
 import { OPEN_STATES_SQL } from './schema.ts';
+import { CARD_OF_SQL, CLIENT_OF_SQL } from './subjects.ts';
 import type { AuditRecord, JournalEntry } from './records.ts';
 
 export interface EntryQuery {
@@ -17,6 +18,9 @@ export interface EntryQuery {
   text?: string;
   /** Operations whose work-item tag starts with this (a bulk job's rows: `bulk:<job>:`). */
   tagPrefix?: string;
+  /** Operations on this card or this client (subjects.ts), read through their indexes. */
+  cardId?: string;
+  clientId?: string;
 }
 
 export interface AuditQuery {
@@ -69,6 +73,8 @@ function entryWhere(q: EntryQuery): Where {
   if (q.profileId !== undefined) add(w, 'profile_id = ?', q.profileId);
   if (q.from !== undefined) add(w, 'at >= ?', q.from);
   if (q.to !== undefined) add(w, 'at <= ?', q.to);
+  if (q.cardId !== undefined) add(w, `${CARD_OF_SQL} = ?`, q.cardId);
+  if (q.clientId !== undefined) add(w, `${CLIENT_OF_SQL} = ?`, q.clientId);
   if (q.tagPrefix !== undefined) {
     add(w, 'tag >= ? AND tag < ?', q.tagPrefix, `${q.tagPrefix}\uffff`);
   }

@@ -1,8 +1,10 @@
 // The journal's SQLite schema (docs/architecture.md, "The journal"). One row per operation, folded as it goes
 // (its intent and latest outcome), every change of state in order beside it, and the audit trail. The
-// indexes follow what the screens and the reconciler ask: open operations, time, operation, profile, tag.
+// indexes follow what the screens and the reconciler ask: open operations, time, operation, profile, tag, and
+// the card or client an operation is about.
 import type { DatabaseSync } from 'node:sqlite';
 import { OPEN_STATES } from '../../../common/journal/states.ts';
+import { SUBJECT_INDEXES_SQL } from './subjects.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -34,6 +36,7 @@ CREATE INDEX IF NOT EXISTS operations_state ON operations (state, at, seq);
 CREATE INDEX IF NOT EXISTS operations_op ON operations (op, at, seq);
 CREATE INDEX IF NOT EXISTS operations_profile ON operations (profile_id, at, seq);
 CREATE INDEX IF NOT EXISTS operations_tag ON operations (tag) WHERE tag IS NOT NULL;
+${SUBJECT_INDEXES_SQL}
 CREATE TABLE IF NOT EXISTS changes (
   seq INTEGER PRIMARY KEY,
   key TEXT NOT NULL,

@@ -42,6 +42,8 @@ export function entryQuery(q: {
   states?: EntryState[] | undefined;
   profileId?: string | undefined;
   text?: string | undefined;
+  cardId?: string | undefined;
+  clientId?: string | undefined;
 }): EntryQuery {
   const text = q.text?.trim();
   return {
@@ -51,6 +53,8 @@ export function entryQuery(q: {
     ...(q.states === undefined ? {} : { states: q.states }),
     ...(q.profileId === undefined ? {} : { profileId: q.profileId }),
     ...(text === undefined || text === '' ? {} : { text }),
+    ...(q.cardId === undefined ? {} : { cardId: q.cardId }),
+    ...(q.clientId === undefined ? {} : { clientId: q.clientId }),
   };
 }
 
