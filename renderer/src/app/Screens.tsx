@@ -1,17 +1,31 @@
-// Which screen a route shows.
-import type { ReactElement } from 'react';
-import { BulkScreen } from '../screens/bulk/BulkScreen.tsx';
-import { CardScreen } from '../screens/cards/CardScreen.tsx';
-import { CardsScreen } from '../screens/cards/CardsScreen.tsx';
-import { ClientScreen } from '../screens/clients/ClientScreen.tsx';
-import { ClientsScreen } from '../screens/clients/ClientsScreen.tsx';
-import { GiftScreen } from '../screens/gift/GiftScreen.tsx';
-import { JournalScreen } from '../screens/journal/JournalScreen.tsx';
-import { RequestsScreen } from '../screens/requests/RequestsScreen.tsx';
-import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+// Which screen a route shows. Each section is its own chunk, loaded when it is first opened (React.lazy), so the
+// JavaScript read before the first screen holds only the frame, the lock screen and what they share
+// (docs/operator-ui.md, "Speed on a small PC"). The frame stays on screen while a section loads.
+import { lazy, Suspense, type ReactElement } from 'react';
+import { Loading } from '../components/Loading.tsx';
 import type { Route } from './router.tsx';
 
-export function Screen({ route }: { route: Route }): ReactElement {
+const ClientsScreen = lazy(() =>
+  import('../screens/clients/ClientsScreen.tsx').then((m) => ({ default: m.ClientsScreen })),
+);
+const ClientScreen = lazy(() =>
+  import('../screens/clients/ClientScreen.tsx').then((m) => ({ default: m.ClientScreen })),
+);
+const CardsScreen = lazy(() => import('../screens/cards/CardsScreen.tsx').then((m) => ({ default: m.CardsScreen })));
+const CardScreen = lazy(() => import('../screens/cards/CardScreen.tsx').then((m) => ({ default: m.CardScreen })));
+const RequestsScreen = lazy(() =>
+  import('../screens/requests/RequestsScreen.tsx').then((m) => ({ default: m.RequestsScreen })),
+);
+const BulkScreen = lazy(() => import('../screens/bulk/BulkScreen.tsx').then((m) => ({ default: m.BulkScreen })));
+const GiftScreen = lazy(() => import('../screens/gift/GiftScreen.tsx').then((m) => ({ default: m.GiftScreen })));
+const JournalScreen = lazy(() =>
+  import('../screens/journal/JournalScreen.tsx').then((m) => ({ default: m.JournalScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../screens/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
+
+function RouteScreen({ route }: { route: Route }): ReactElement {
   switch (route.screen) {
     case 'clients':
       return <ClientsScreen />;
@@ -32,4 +46,12 @@ export function Screen({ route }: { route: Route }): ReactElement {
     case 'settings':
       return <SettingsScreen />;
   }
+}
+
+export function Screen({ route }: { route: Route }): ReactElement {
+  return (
+    <Suspense fallback={<Loading height="60vh" />}>
+      <RouteScreen route={route} />
+    </Suspense>
+  );
 }
