@@ -39,7 +39,13 @@ export interface RunningSandbox {
   setFaults(f: FaultConfig): void;
   clearFaults(): void;
   outbox(phone?: string): OutboxMessage[];
-  stats(): { requests: number; committed: Record<string, number>; faultsInjected: Partial<Record<FaultKind, number>> };
+  stats(): {
+    requests: number;
+    /** The most API requests the sandbox was handling at once. */
+    peakInFlight: number;
+    committed: Record<string, number>;
+    faultsInjected: Partial<Record<FaultKind, number>>;
+  };
 }
 
 /** A configuration the sandbox refuses (the command line exits 2 on it). */
@@ -123,6 +129,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   save(); // proves the file is writable before we say we are listening
 
   let requests = 0;
+  let inFlight = 0;
+  let peakInFlight = 0;
   let closing: Promise<void> | undefined;
   const server = createSandboxServer({
     engine,
@@ -131,6 +139,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     closing: () => closing !== undefined,
     countRequest: () => {
       requests += 1;
+      peakInFlight = Math.max(peakInFlight, ++inFlight);
+      return () => (inFlight -= 1);
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -181,7 +191,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     stats() {
       engine.settleDue();
-      return { requests, committed: { ...engine.committed }, faultsInjected: { ...faults.injected } };
+      return { requests, peakInFlight, committed: { ...engine.committed }, faultsInjected: { ...faults.injected } };
     },
   };
 }

@@ -17,8 +17,8 @@ export interface ServerDeps {
   now: () => number;
   /** True once close() began: late requests are dropped instead of changing saved state. */
   closing: () => boolean;
-  /** Counts API requests for stats(). */
-  countRequest: () => void;
+  /** Counts API requests for stats(); the returned function is called when the request is over. */
+  countRequest: () => () => void;
 }
 
 function send(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -52,7 +52,15 @@ export function createSandboxServer(deps: ServerDeps): Server {
   };
 
   async function api(op: OpId, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    deps.countRequest();
+    const over = deps.countRequest();
+    try {
+      await answer(op, path, req, res);
+    } finally {
+      over();
+    }
+  }
+
+  async function answer(op: OpId, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     if (body.kind === 'aborted') return;
     if (body.kind === 'too_large') {

@@ -73,6 +73,17 @@ describe('bulk jobs against the sandbox', () => {
     expect(content).not.toMatch(/\d{13,19}/); // never a full card number
   });
 
+  it('never has more requests at the bank than the concurrency, though it works on more rows', async () => {
+    const s = setup({ latencyMs: 15 });
+    const jobId = startJob(s, 24, 3);
+    const meta = await s.bulk.runner.run(jobId);
+    expect(meta.state).toBe('completed');
+    const stats = s.bank().stats();
+    expect(stats.committed['client.create']).toBe(24);
+    // Rows are journaled ahead, but only three requests at a time reach the bank.
+    expect(stats.peakInFlight).toBe(3);
+  });
+
   it('stays exactly once through timeouts after commit, resets and 500s', async () => {
     const s = setup();
     const jobId = startJob(s, 20);

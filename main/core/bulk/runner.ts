@@ -4,6 +4,7 @@
 // outcome is open is settled through Request status (CardApiClient.reconcile); only a step the server
 // provably never received (not_received) is sent anew. results.jsonl is a cache of finished rows.
 import { setTimeout as delay } from 'node:timers/promises';
+import pLimit from 'p-limit';
 import type { CardApiClient } from '../card-api/client.ts';
 import type { OpId, RequestOf } from '../../../common/card-api/catalog/index.ts';
 import { DeskError } from '../errors.ts';
@@ -31,6 +32,9 @@ type StepResult =
   | { kind: 'failed'; code: string; message: string }
   | { kind: 'open'; reason: string }
   | { kind: 'unreachable'; reason: string };
+
+/** Rows worked on at once per request slot at the bank. */
+const ROWS_PER_SLOT = 2;
 
 /** The job stops by itself, leaving the row for a resume: the bank is not reached, or an outcome is still open. */
 class Halt extends Error {}
@@ -118,7 +122,10 @@ export class BulkRunner implements JobRunner {
     store.clearCancel(jobId);
     meta = { ...meta, state: 'running', updatedAt: this.now() };
     store.save(meta);
-    const client = await this.deps.client(meta.profileId);
+    // The job's concurrency bounds its requests at the bank. More rows than that are worked on at once, so
+    // that journaling a row's next step overlaps other rows' requests instead of idling a slot (docs/bulk.md).
+    const atTheBank = pLimit(meta.concurrency);
+    const client = (await this.deps.client(meta.profileId)).gated((send) => atTheBank(send));
     const rows = store.rows(jobId);
     const results = store.results(jobId);
     const tagged = this.taggedEntries(jobId);
@@ -154,7 +161,8 @@ export class BulkRunner implements JobRunner {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(meta.concurrency, Math.max(1, queue.length)) }, worker));
+    const workers = Math.min(meta.concurrency * ROWS_PER_SLOT, Math.max(1, queue.length));
+    await Promise.all(Array.from({ length: workers }, worker));
 
     const state: JobMeta['state'] =
       results.size === meta.total ? 'completed' : control.cancel ? 'cancelled' : control.stop ? 'running' : 'paused';

@@ -13,43 +13,12 @@ import type { Outcome, StatusAnswer } from '../../../common/card-api/outcome.ts'
 import { prepareCall, type PreparedCall } from './prepare.ts';
 import { knownFields } from './known-fields.ts';
 import { finishedOutcome, statusAnswerOf } from './request-status.ts';
-import { signatureHeaders, type Scheme, type SecretSource } from './signing.ts';
+import { signatureHeaders, type SecretSource } from './signing.ts';
+import type { ClientOptions, Connection, SendGate } from './client-options.ts';
 import { exchange, type Exchange } from './transport.ts';
 import { describeProblems, fieldProblems } from '../../../common/card-api/validation.ts';
 
-export interface Connection {
-  baseUrl: string;
-  merchantId: number;
-  scheme: Scheme;
-  profileId?: string;
-}
-
-/** How long the client waits; the defaults suit production, tests shorten them. */
-export interface ClientTiming {
-  /** Deadline of one HTTP exchange. */
-  deadlineMs?: number | undefined;
-  /** How long one call polls an accepted async write before leaving it pending. */
-  pollCeilingMs?: number | undefined;
-  /** After this long without an answer, "request not found" proves a write was never received. */
-  notReceivedGraceMs?: number | undefined;
-}
-
-export interface ClientOptions extends ClientTiming {
-  connection: Connection;
-  secrets: SecretSource;
-  journal: Journal;
-  /** Re-sends of the identical bytes after Request status said the server never got them. */
-  maxResends?: number;
-  /** Attempts of a read (each with fresh ids). */
-  readAttempts?: number;
-  random?: () => number;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<unknown>;
-  /** Where each call's outcome is written (the application log redacts every line). */
-  log?: { info(message: string): void } | undefined;
-  /** Keys of the writes this process is delivering right now, shared by its clients (one of its own otherwise). */
-  delivering?: Set<string>;
-}
+export type { ClientOptions, ClientTiming, Connection, SendGate } from './client-options.ts';
 
 export const DEFAULT_DEADLINE_MS = 15_000;
 
@@ -69,8 +38,10 @@ export class CardApiClient {
   private readonly baseUrl: URL;
   /** Writes this process is delivering right now; reconciliation leaves them alone. */
   private readonly inFlight: Set<string>;
+  private readonly options: ClientOptions;
 
   constructor(options: ClientOptions) {
+    this.options = options;
     this.connection = options.connection;
     this.secrets = options.secrets;
     this.journal = options.journal;
@@ -85,6 +56,11 @@ export class CardApiClient {
     this.log = options.log;
     this.baseUrl = new URL(options.connection.baseUrl);
     this.inFlight = options.delivering ?? new Set();
+  }
+
+  /** The same client whose exchanges wait for `gate`; it shares this one's writes in flight. */
+  gated(gate: SendGate): CardApiClient {
+    return new CardApiClient({ ...this.options, delivering: this.inFlight, sendGate: gate });
   }
 
   /** Validates the caller's body (throws ValidationError naming the field), assigns ids, serializes once. */
@@ -210,7 +186,8 @@ export class CardApiClient {
 
   private send(prepared: PreparedCall, headers: Record<string, string>): Promise<Exchange> {
     const url = new URL(fullPath(prepared.opId), this.baseUrl);
-    return exchange({ url, headers, body: prepared.bytes, deadlineMs: this.deadlineMs });
+    const send = (): Promise<Exchange> => exchange({ url, headers, body: prepared.bytes, deadlineMs: this.deadlineMs });
+    return this.options.sendGate?.(send) ?? send();
   }
 
   /**
@@ -288,9 +265,8 @@ export class CardApiClient {
   /** One line per call: operation, id, profile, outcome; never a body or a result. */
   private logged(opId: OpId, outcome: Outcome): Outcome {
     const detail = outcome.kind === 'failed' ? ` ${outcome.code}` : 'reason' in outcome ? ` (${outcome.reason})` : '';
-    this.log?.info(
-      `${opId} ${outcome.key} ${this.connection.profileId ?? String(this.connection.merchantId)}: ${outcome.kind}${detail}`,
-    );
+    const who = this.connection.profileId ?? String(this.connection.merchantId);
+    this.log?.info(`${opId} ${outcome.key} ${who}: ${outcome.kind}${detail}`);
     return outcome;
   }
 }
