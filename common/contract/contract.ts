@@ -5,10 +5,17 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method.ts';
 import { appMethods } from './methods/app.ts';
 import { cardApiMethods } from './methods/card-api.ts';
+import { printMethods } from './methods/print.ts';
 import { profileMethods } from './methods/profiles.ts';
 import { recordMethods } from './methods/records.ts';
 
-export const contract = { ...appMethods, ...profileMethods, ...cardApiMethods, ...recordMethods } as const;
+export const contract = {
+  ...appMethods,
+  ...profileMethods,
+  ...cardApiMethods,
+  ...recordMethods,
+  ...printMethods,
+} as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

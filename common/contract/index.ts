@@ -12,6 +12,7 @@ export { buildBridge, CardDeskError, channelOf, eventChannelOf, splitMethod } fr
 export type { CardDeskApi, Transport } from './bridge.ts';
 export { MAX_PAGE_LIMIT, MAX_RESULT_ROWS, PAGE_LIMIT } from './methods/records.ts';
 export { BLOCK_REASONS, CLOSE_REASONS, UNBLOCK_REASONS } from './methods/card-api.ts';
+export { PRINT_LAYOUTS, type PrintLayout } from './methods/print.ts';
 
 // Shapes and dictionaries the screens use.
 export { ATTENTION_STATES, ENTRY_STATES, isOpenState, OPEN_STATES, type EntryState } from '../journal/states.ts';

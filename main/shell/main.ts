@@ -21,6 +21,7 @@ import { claimSingleInstance, installCrashHandlers } from './lifecycle.ts';
 import { createLog, describeError } from './log.ts';
 import { shellPaths } from './paths.ts';
 import { lockOnOsEvents } from './power.ts';
+import { electronPrinter } from './print.ts';
 import { handleAppProtocol, isAppUrl, registerAppScheme } from './protocol.ts';
 import { createMainWindow } from './window.ts';
 
@@ -115,6 +116,7 @@ function start(): void {
       kioskController.allowExit();
       return true;
     },
+    printer: electronPrinter(() => (mainWindow?.isDestroyed() === false ? mainWindow.webContents : undefined)),
   });
   registerAppIpc(services, {
     isTrusted: (event) => isTrustedSender(event, trustedIds),

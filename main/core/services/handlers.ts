@@ -21,6 +21,7 @@ import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
 import { concerns, MAX_OPEN_CHECKS, openCheckView, type CheckStatus } from '../reconcile/index.ts';
 import type { DeskEvents } from './events.ts';
+import { printHandlers, type Printer } from './print-handlers.ts';
 import { auditQuery, auditView, entryQuery, entryView, pageView, reconcileView } from './journal-views.ts';
 
 export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOfMethod<M>> };
@@ -42,6 +43,8 @@ export interface HandlerContext {
   checkStatus?: (requestId: string) => CheckStatus | undefined;
   /** Runs an operator's re-check unless the background reconciler is checking the entry now (core/reconcile). */
   checkNow?: (requestId: string, run: () => Promise<unknown>) => Promise<void>;
+  /** The shell prints the window; absent elsewhere, where the page prints itself. */
+  printer?: Printer | undefined;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -277,6 +280,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       Promise.resolve(
         pageView(desk.journal.auditPage({ ...auditQuery(query), cursor: query.cursor, limit: query.limit }), auditView),
       ),
+
+    ...printHandlers(ctx.printer),
   };
 }
 

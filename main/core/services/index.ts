@@ -12,6 +12,7 @@ import { Session } from '../session/session.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
 import { DeskEvents } from './events.ts';
 import { createHandlers, type Handlers } from './handlers.ts';
+import type { Printer } from './print-handlers.ts';
 
 export interface Services {
   desk: Desk;
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   clipboard?: SecretClipboard;
   /** The shell lets the kiosk window go (with the policy's admin PIN). */
   kioskExit?: () => boolean;
+  /** The shell prints its window (docs/operator-ui.md, Printing); absent where the page prints itself. */
+  printer?: Printer;
   /** Runs each bulk job in a process of its own (docs/bulk.md, the job process); in this process without it. */
   bulkProcess?: JobProcessLauncher;
   /** Whose bulk jobs this process resumes and purges and whose open operations it settles (default: all). */
@@ -112,6 +115,7 @@ export function createServices(options: ServiceOptions): Services {
     secretShown,
     clipboard: options.clipboard,
     kioskExit: options.kioskExit,
+    printer: options.printer,
     checkStatus: (requestId) => reconciler.status(requestId),
     checkNow: (requestId, run) => reconciler.checkNow(requestId, run),
   });
