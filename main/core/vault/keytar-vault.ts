@@ -7,6 +7,7 @@ import {
   checkItem,
   checkProfileId,
   checkSecret,
+  isKeyItem,
   lendingSource,
   SecretMissingError,
   VAULT_ITEMS,
@@ -60,7 +61,7 @@ export class KeytarVault implements SecretVault {
     checkItem(item);
     checkSecret(item, secret);
     // A JS string cannot be wiped; it lives only until keytar has copied it into the keychain call.
-    const text = item === 'pin-key' ? secret.toString('base64') : secret.toString('utf8');
+    const text = isKeyItem(item) ? secret.toString('base64') : secret.toString('utf8');
     await this.call(
       'store the secret',
       (keytar) => keytar.setPassword(this.service, accountFor(profileId, item), text),
@@ -93,7 +94,7 @@ export class KeytarVault implements SecretVault {
         keytar.getPassword(this.service, accountFor(profileId, item)),
       );
       if (stored === null || stored === '') throw new SecretMissingError(profileId, item);
-      return item === 'pin-key' ? Buffer.from(stored, 'base64') : Buffer.from(stored, 'utf8');
+      return isKeyItem(item) ? Buffer.from(stored, 'base64') : Buffer.from(stored, 'utf8');
     });
   }
 

@@ -6,14 +6,24 @@ import { DeskError } from '../errors.ts';
 
 export type { VaultStatus } from '../../../common/contract/index.ts';
 
-/** 'binding' is the record of the profile the other two were stored for (bound-vault.ts). */
-export const VAULT_ITEMS = ['merchant-secret', 'pin-key', 'binding'] as const;
+/**
+ * 'binding' is the record of the profile the secret and PIN key were stored for (bound-vault.ts). The two
+ * directory keys belong to the data folder's search directory, not to a profile (core/directory/keys.ts).
+ */
+export const VAULT_ITEMS = ['merchant-secret', 'pin-key', 'binding', 'directory-key', 'directory-index-key'] as const;
 export type VaultItem = (typeof VAULT_ITEMS)[number];
+
+/** Items that are 32 random bytes (AES-256 and HMAC-SHA-256 keys), kept in the keychain as base64. */
+export function isKeyItem(item: VaultItem): boolean {
+  return item === 'pin-key' || item === 'directory-key' || item === 'directory-index-key';
+}
 
 const ITEM_LABELS: Record<VaultItem, string> = {
   'merchant-secret': 'merchant secret',
   'pin-key': 'PIN key',
   binding: 'record of its profile',
+  'directory-key': 'directory encryption key',
+  'directory-index-key': 'directory index key',
 };
 
 export interface SecretVault {
@@ -119,8 +129,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Refuses a secret the keychain could not give back byte for byte. Messages never include the bytes. */
 export function checkSecret(item: VaultItem, secret: Buffer): void {
   if (!Buffer.isBuffer(secret)) throw new VaultInputError('a secret is given as a Buffer');
-  if (item === 'pin-key') {
-    if (secret.length !== PIN_KEY_BYTES) throw new VaultInputError(`a PIN key is ${PIN_KEY_BYTES} bytes`);
+  if (isKeyItem(item)) {
+    if (secret.length !== PIN_KEY_BYTES) throw new VaultInputError(`a ${ITEM_LABELS[item]} is ${PIN_KEY_BYTES} bytes`);
     return;
   }
   if (secret.length === 0) throw new VaultInputError('the merchant secret is empty');
