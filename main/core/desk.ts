@@ -8,6 +8,7 @@ import type { Preferences, Profile, Provisioning } from '../../common/settings/s
 import type { CardApiClient, ClientTiming, Connection } from './card-api/client.ts';
 import type { SecretSource } from './card-api/signing.ts';
 import { auditInto, type Audit } from './desk/audit.ts';
+import { vaultKeySource, type DirectoryKeySource } from './directory/keys.ts';
 import { ClientPool } from './desk/client-pool.ts';
 import { testConnection } from './desk/connection-test.ts';
 import { EmbeddedSandbox } from './desk/embedded-sandbox.ts';
@@ -45,6 +46,8 @@ export class Desk {
   readonly problems: string[] = [];
   /** Records an audited operator action (never a secret: callers pass ids and choices only). */
   readonly audit: Audit;
+  /** The search directory's keys in the keychain (core/directory/keys.ts): not a profile's, never the preview's secrets. */
+  readonly directoryKeys: DirectoryKeySource;
   private readonly workstation: WorkstationSettings;
   private readonly book: ProfileBook;
   private readonly secrets: ProfileSecrets;
@@ -68,8 +71,10 @@ export class Desk {
     };
     const settings = () => this.workstation.resolved();
     this.book = new ProfileBook({ store, settings, audit: this.audit, changed });
+    const installId = readInstallId(options.dataDir);
+    this.directoryKeys = vaultKeySource(options.vault, installId);
     const keychain = new BoundVault(options.vault, {
-      installId: readInstallId(options.dataDir),
+      installId,
       sandboxOnly: options.sandboxSecretsOnly === true,
     });
     this.embedded = new EmbeddedSandbox({

@@ -1,0 +1,134 @@
+// The directory's SQLite file, `directory.db` (0600): sealed rows and the keyed hashes that find them
+// (docs/architecture.md, data). Nothing here is readable without the keys: a row is (id, kind, sealed blob,
+// updated_at), its id itself a keyed hash, and a token is (keyed hash → row id).
+import { existsSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { privateDatabaseFile } from '../journal/database-file.ts';
+
+export const DIRECTORY_FILE = 'directory.db';
+const BUSY_TIMEOUT_MS = 2_000;
+/** The most rows one token may name that a search reads: a two-letter prefix must not decrypt everything. */
+export const MAX_CANDIDATES = 500;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS rows (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  blob BLOB NOT NULL,
+  updated_at REAL NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS rows_updated ON rows (updated_at);
+CREATE TABLE IF NOT EXISTS tokens (
+  hash TEXT NOT NULL,
+  row_id TEXT NOT NULL REFERENCES rows (id) ON DELETE CASCADE,
+  PRIMARY KEY (hash, row_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tokens_row ON tokens (row_id);
+`;
+
+export interface StoredRow {
+  id: string;
+  kind: string;
+  blob: Uint8Array;
+  updatedAt: number;
+}
+
+export class DirectoryStore {
+  readonly path: string;
+  private readonly db: DatabaseSync;
+
+  /** `path` ':memory:' keeps the directory in this process only (no keychain to keep its keys). */
+  constructor(path: string) {
+    this.path = path;
+    if (path !== ':memory:') privateDatabaseFile(path);
+    this.db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      // Deleted rows are overwritten, not left in free pages.
+      this.db.exec('PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;');
+      this.db.exec(DDL);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  meta(name: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(name: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)').run(name, value);
+  }
+
+  get(id: string): StoredRow | undefined {
+    const row = this.db.prepare('SELECT id, kind, blob, updated_at FROM rows WHERE id = ?').get(id) as
+      | { id: string; kind: string; blob: Uint8Array; updated_at: number }
+      | undefined;
+    return row === undefined ? undefined : { id: row.id, kind: row.kind, blob: row.blob, updatedAt: row.updated_at };
+  }
+
+  /** Replaces the row and exactly its tokens, in one transaction. */
+  put(row: StoredRow, tokens: readonly string[]): void {
+    this.transaction(() => {
+      this.db
+        .prepare('INSERT OR REPLACE INTO rows (id, kind, blob, updated_at) VALUES (?, ?, ?, ?)')
+        .run(row.id, row.kind, row.blob, row.updatedAt);
+      this.db.prepare('DELETE FROM tokens WHERE row_id = ?').run(row.id);
+      const insert = this.db.prepare('INSERT OR IGNORE INTO tokens (hash, row_id) VALUES (?, ?)');
+      for (const hash of tokens) insert.run(hash, row.id);
+    });
+  }
+
+  /** The ids of rows holding any of the hashes, newest first, at most MAX_CANDIDATES. */
+  rowsWithAny(hashes: readonly string[]): string[] {
+    if (hashes.length === 0) return [];
+    const marks = hashes.map(() => '?').join(', ');
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT r.id FROM tokens t JOIN rows r ON r.id = t.row_id WHERE t.hash IN (${marks})
+         ORDER BY r.updated_at DESC LIMIT ${String(MAX_CANDIDATES)}`,
+      )
+      .all(...hashes) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes rows not touched since `before` (ms), and their tokens; answers how many. */
+  purgeBefore(before: number): number {
+    return Number(this.db.prepare('DELETE FROM rows WHERE updated_at < ?').run(before).changes);
+  }
+
+  /** Empties the directory (its keys changed, so nothing in it can be read). */
+  clear(): void {
+    this.transaction(() => {
+      this.db.exec('DELETE FROM tokens; DELETE FROM rows; DELETE FROM meta;');
+    });
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private transaction(run: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      run();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** Deletes the directory's file and SQLite's files beside it (the policy turned the directory off). */
+export function deleteDirectoryFile(path: string): void {
+  for (const file of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) rmSync(file, { force: true });
+  }
+}
