@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ArgsOf, CardSecretData, OperationOutcome } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
+import { trackCardWrite } from './in-flight.ts';
 import { expectDone } from './outcome.ts';
 import { queryKeys } from './query-keys.ts';
 import { useWrite, type Write } from './use-write.ts';
@@ -105,10 +106,11 @@ function sendCardCommand(cardId: string, command: CardCommand): Promise<Operatio
   }
 }
 
-/** A card action; once done, everything shown of the card is read again. A set-PIN command carries the PIN. */
+/** A card action; once done, everything shown of the card is read again. A set-PIN command carries the PIN. It is
+ * followed beside the screens (in-flight.ts), so that its dialog may be closed while it runs. */
 export function useCardWrite(cardId: string): Write<CardCommand, OperationOutcome> {
   return useWrite({
-    call: (command: CardCommand) => sendCardCommand(cardId, command),
+    call: (command: CardCommand) => trackCardWrite(cardId, command.action, sendCardCommand(cardId, command)),
     refresh: [cardKeys.all(cardId)],
     secretArgs: true,
   });

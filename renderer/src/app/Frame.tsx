@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionTest } from '../../../common/contract/index.ts';
 import { useLock } from '../api/session.ts';
 import { useActiveProfile, useConnection, usePendingCount, useSession } from '../api/shared-queries.ts';
+import { useInFlight } from '../api/in-flight.ts';
+import { BackgroundOutcomes } from '../components/BackgroundOutcomes.tsx';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { SECTIONS, sectionOf, useNavigation, type Section } from './router.tsx';
 
@@ -46,7 +48,11 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
   const { route, navigate } = useNavigation();
   const { active } = useActiveProfile();
   const connection = useConnection(active?.id);
-  const pending = usePendingCount();
+  // The journal's open operations; a card write in flight counts before its first record is read back
+  // (docs/operator-ui.md, dialogs and long requests).
+  const journalOpen = usePendingCount().data ?? 0;
+  const inFlight = useInFlight().running.length;
+  const pendingCount = Math.max(journalOpen, inFlight);
   const session = useSession();
   const lock = useLock();
   const state = connectionState(connection.data, connection.isFetching);
@@ -90,7 +96,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
                 </Badge>
               </UnstyledButton>
             </Tooltip>
-            {(pending.data ?? 0) > 0 && (
+            {pendingCount > 0 && (
               <Button
                 size="xs"
                 variant="default"
@@ -99,7 +105,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
                   navigate({ screen: 'requests' });
                 }}
               >
-                {t('frame.pending', { count: pending.data ?? 0 })}
+                {t('frame.pending', { count: pendingCount })}
               </Button>
             )}
             <Tooltip label={t('frame.lockNeedsPin')} disabled={session.data?.pinSet !== false}>
@@ -132,6 +138,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
           />
         ))}
       </nav>
+      <BackgroundOutcomes />
       <main id="main" className="frame-main">
         {children}
       </main>

@@ -1,12 +1,15 @@
 // The actions the card's status allows (docs/card-api.md, dictionaries), each in its own dialog. The outcome of the last action is
 // shown here; a form keeps the dialog open (with the operator's input) only when sending again makes sense.
 // While an operation on the card is open (sending, pending, checking), the actions wait, and the panel says
-// when Card Desk asks the bank next (docs/architecture.md, live reconciliation).
+// when Card Desk asks the bank next (docs/architecture.md, live reconciliation). A dialog closed while its request
+// is in flight leaves the request to the frame, which shows its outcome (docs/operator-ui.md, dialogs and long
+// requests); the panel says it goes on.
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardView, OperationOutcome } from '../../../../../common/contract/index.ts';
 import { useCardWrite } from '../../../api/cards.ts';
+import { cardTurn, detachCardWrites, useInFlight } from '../../../api/in-flight.ts';
 import { useOpenChecks } from '../../../api/open-checks.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { OpenChecksNotice } from '../../../components/OpenChecks.tsx';
@@ -19,6 +22,8 @@ import { ReasonForm } from './ReasonForm.tsx';
 import { ResetCounterDialog } from './ResetCounterDialog.tsx';
 import { SetPinForm } from './SetPinForm.tsx';
 import { DANGER } from '../../../components/colors.ts';
+import { ConfirmationPrint } from '../../../print/ConfirmationPrint.tsx';
+import { DetachedWrites } from './DetachedWrites.tsx';
 
 type FormAction = 'block' | 'unblock' | 'setPin' | 'identify';
 // Light buttons take the plain colour (Mantine's light variant of a shade like red.9 loses its text contrast).
@@ -40,6 +45,16 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   const lastFollowed = lastOpen && openOps.some((check) => check.requestId === last.outcome.key);
   const lastSettled = lastOpen && !lastFollowed && checks.dataUpdatedAt > last.at;
 
+  // A form closed while its request was in flight belongs to an earlier turn and no longer reports here: its
+  // outcome goes to the frame. Leaving the page detaches the card's requests too.
+  const turn = useInFlight().turns[cardId] ?? 0;
+  useEffect(
+    () => () => {
+      detachCardWrites(cardId);
+    },
+    [cardId],
+  );
+
   const finished = (action: CardAction) => (outcome: OperationOutcome<unknown>) => {
     setOpen(null);
     setLast({ action, outcome, at: checks.dataUpdatedAt });
@@ -47,6 +62,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   const openAction = (action: CardAction): void => {
     setLast(null);
     activate.clear();
+    setFormBusy(false);
     setOpen(action);
   };
   const runActivate = async (): Promise<void> => {
@@ -55,14 +71,25 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
     if (outcome !== undefined) setLast({ action: 'activate', outcome, at: checks.dataUpdatedAt });
   };
   const closeForm = (): void => {
-    if (!formBusy) setOpen(null);
+    if (formBusy) {
+      detachCardWrites(cardId);
+      setFormBusy(false);
+    }
+    setOpen(null);
   };
-  const formProps = (action: FormAction) => ({
-    cardId,
-    onFinished: finished(action),
-    onCancel: closeForm,
-    onBusy: setFormBusy,
-  });
+  const formProps = (action: FormAction) => {
+    const current = (): boolean => turn === cardTurn(cardId);
+    return {
+      cardId,
+      onFinished: (outcome: OperationOutcome<unknown>) => {
+        if (current()) finished(action)(outcome);
+      },
+      onCancel: closeForm,
+      onBusy: (busy: boolean) => {
+        if (current()) setFormBusy(busy);
+      },
+    };
+  };
 
   return (
     <Paper withBorder p="md" className="card-panel" data-testid="card-actions">
@@ -92,6 +119,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
             ))}
           </Group>
         )}
+        <DetachedWrites cardId={cardId} />
         <OpenChecksNotice
           checks={openOps}
           waiting={actions.length > 0 ? t('requests:checks.cardWaits') : undefined}
@@ -110,6 +138,18 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
             <Text size="sm" data-testid="action-outcome-name">
               {t('actions.outcomeOf', { action: t(`actions.${last.action}.button`) })}
             </Text>
+          )}
+          {last?.outcome.kind === 'done' && (last.action === 'setPin' || last.action === 'close') && (
+            <ConfirmationPrint
+              key={last.outcome.key}
+              facts={{
+                kind: last.action === 'setPin' ? 'pinSet' : 'cardClosed',
+                mask: card.card_mask,
+                clientName: card.cardholder_name || undefined,
+                reference: last.outcome.key,
+              }}
+              testId="action-print"
+            />
           )}
         </WriteOutcome>
       </Stack>

@@ -1,0 +1,90 @@
+// Browser test of dialogs and long requests (docs/operator-ui.md, dialogs and long requests): a write to a slow bank
+// says how long it has waited and what happens, the dialog may be closed while it goes on, the header counts it,
+// and its outcome shows once it settles; a gift card sale is confirmed first, with its product and amount; the
+// card data is revealed only with a reason.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardDeskApi } from '../../common/contract/index.ts';
+import {
+  clearFaults,
+  injectFault,
+  openApp,
+  openPreview,
+  openWithShortcut,
+  screenshot,
+  seriousA11yViolations,
+  type PreviewSession,
+} from './support/preview-session.ts';
+
+let session: PreviewSession;
+let page: Page;
+let cardId: string;
+
+type Win = { cardDesk: CardDeskApi };
+
+beforeAll(async () => {
+  session = await openPreview({ viewport: { width: 1024, height: 700 } });
+  page = session.page;
+  page.setDefaultTimeout(10_000);
+  await openApp(session);
+  await page.evaluate(() => (window as unknown as Win).cardDesk.settings.update({ language: 'en' }));
+  await openApp(session);
+  const setup = await page.evaluate(async () => {
+    const api = (window as unknown as Win).cardDesk;
+    const client = await api.clients.create({
+      draft: {
+        product_id: 2000,
+        client: { phone: 77012340021, type: 1, resident: 1, first_name: 'Saule', last_name: 'Slow' },
+      },
+    });
+    if (client.kind !== 'done') return { error: JSON.stringify(client) };
+    const card = await api.cards.issue({ clientId: String(client.result.client_id) });
+    if (card.kind !== 'done') return { error: JSON.stringify(card) };
+    const id = (card.result.cards as { card_id: string }[])[0]?.card_id ?? '';
+    const activated = await api.cards.activate({ cardId: id });
+    return activated.kind === 'done' ? { cardId: id } : { error: JSON.stringify(activated) };
+  });
+  if ('error' in setup) throw new Error(`setup failed: ${setup.error}`);
+  cardId = setup.cardId;
+});
+
+afterAll(async () => {
+  await session.close();
+});
+
+const status = (): Promise<string | null> => page.getByTestId('card-status').getAttribute('data-status');
+
+describe('dialogs and long requests', () => {
+  it('lets the operator close the dialog of a write to a slow bank, counts it, and shows its outcome', async () => {
+    await openWithShortcut(page, 'cards');
+    await page.getByTestId('open-card-id').fill(cardId);
+    await page.getByTestId('open-card-id').press('Enter');
+    await expect.poll(status).toBe('active');
+
+    // Every answer of the bank now takes 6 s.
+    await injectFault(session, [], 6000);
+    await page.getByTestId('action-block').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('note').fill('slow bank');
+    await dialog.getByTestId('submit').click();
+
+    // While it waits: how long, and what happens; the dialog may be closed; the header counts it.
+    const waiting = dialog.getByTestId('write-waiting');
+    await expect.poll(() => waiting.textContent(), { timeout: 5000 }).toMatch(/ [2-5] s/);
+    expect(await waiting.textContent()).toContain('even if you close this dialog');
+    await expect.poll(() => page.getByTestId('pending-count').textContent(), { timeout: 5000 }).toContain('1');
+    await screenshot(page, 'action-waiting-en');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByTestId('write-waiting-close').click();
+    await dialog.waitFor({ state: 'detached' });
+    await clearFaults(session);
+
+    // The card page says the request goes on; once the bank answers, the outcome shows.
+    expect(await page.getByTestId('action-in-flight').textContent()).toContain('Block');
+    const settled = page.getByTestId('background-outcome');
+    await expect.poll(() => settled.getAttribute('data-tone'), { timeout: 30_000 }).toBe('success');
+    expect(await settled.textContent()).toContain('Block');
+    await expect.poll(status, { timeout: 10_000 }).toBe('blocked');
+    await expect.poll(() => page.getByTestId('pending-count').count()).toBe(0);
+  }, 60_000);
+});
