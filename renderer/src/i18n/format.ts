@@ -1,35 +1,58 @@
-// Locale formats for money, numbers, dates and phones. Money uses the narrow symbol (₸ for KZT); UZS has no
-// fraction digits. Formatters are cached: building an Intl formatter per table cell would be slow.
+// Locale formats for money, numbers, dates and phones, with the app's own CLDR data (locale-data.ts), not the
+// browser's. Money uses the narrow symbol (₸ for KZT) except for KGS, whose narrow sign (U+20C0) few fonts
+// have; UZS has no fraction digits. Formatters and recent results are cached: the polyfilled formatters are
+// slower than native ones, and a table formats the same values on every render.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { LOCALE_OF, type Language } from './languages.ts';
+import { onLocaleData } from './locale-data.ts';
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const results = new Map<string, string>();
+const MAX_RESULTS = 5000;
+
+// New data means a formatter built before it may have fallen back to another locale.
+onLocaleData(() => {
+  formatters.clear();
+  results.clear();
+});
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let formatter = cache.get(key) as T | undefined;
+  let formatter = formatters.get(key) as T | undefined;
   if (formatter === undefined) {
     formatter = make();
-    cache.set(key, formatter);
+    formatters.set(key, formatter);
   }
   return formatter;
 }
 
+function remembered(key: string, make: () => string): string {
+  let text = results.get(key);
+  if (text === undefined) {
+    text = make();
+    if (results.size >= MAX_RESULTS) results.clear();
+    results.set(key, text);
+  }
+  return text;
+}
+
 const NO_FRACTION = new Set(['UZS']);
+const FULL_SYMBOL = new Set(['KGS']);
 
 export function formatMoney(amount: number | string, currency: string, language: Language): string {
   const value = typeof amount === 'number' ? amount : Number(amount);
   if (!Number.isFinite(value)) return `${String(amount)} ${currency}`;
   const digits = NO_FRACTION.has(currency) ? 0 : undefined;
   try {
-    return cached(`money:${language}:${currency}`, () => {
+    const formatter = cached(`money:${language}:${currency}`, () => {
       return new Intl.NumberFormat(LOCALE_OF[language], {
         style: 'currency',
         currency,
-        currencyDisplay: 'narrowSymbol',
+        currencyDisplay: FULL_SYMBOL.has(currency) ? 'symbol' : 'narrowSymbol',
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       });
-    }).format(value);
+    });
+    return remembered(`money:${language}:${currency}:${value}`, () => formatter.format(value));
   } catch {
     // Not an ISO currency code: show the number and the code as they came.
     return `${formatNumber(value, language)} ${currency}`;
@@ -37,7 +60,8 @@ export function formatMoney(amount: number | string, currency: string, language:
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return cached(`number:${language}`, () => new Intl.NumberFormat(LOCALE_OF[language])).format(value);
+  const formatter = cached(`number:${language}`, () => new Intl.NumberFormat(LOCALE_OF[language]));
+  return remembered(`number:${language}:${value}`, () => formatter.format(value));
 }
 
 function toDate(value: number | string | Date): Date | undefined {
@@ -48,10 +72,40 @@ function toDate(value: number | string | Date): Date | undefined {
 export function formatDateTime(value: number | string | Date, language: Language): string {
   const date = toDate(value);
   if (date === undefined) return String(value);
-  return cached(
+  const formatter = cached(
     `datetime:${language}`,
     () => new Intl.DateTimeFormat(LOCALE_OF[language], { dateStyle: 'medium', timeStyle: 'short' }),
-  ).format(date);
+  );
+  return remembered(`datetime:${language}:${date.getTime()}`, () => formatter.format(date));
+}
+
+/** The compact date and time of a table cell ("06.12.26, 19:10"): the medium style does not fit a column. */
+export function formatShortDateTime(value: number | string | Date, language: Language): string {
+  const date = toDate(value);
+  if (date === undefined) return String(value);
+  const formatter = cached(
+    `short-datetime:${language}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE_OF[language], {
+        year: '2-digit',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+  );
+  return remembered(`short-datetime:${language}:${date.getTime()}`, () => formatter.format(date));
+}
+
+/** A calendar date without a time ("1990-05-01", a birth date): the same day in every time zone. */
+export function formatDate(value: string, language: Language): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? toDate(`${value}T00:00:00Z`) : undefined;
+  if (date === undefined) return value;
+  const formatter = cached(
+    `date:${language}`,
+    () => new Intl.DateTimeFormat(LOCALE_OF[language], { dateStyle: 'medium', timeZone: 'UTC' }),
+  );
+  return remembered(`date:${language}:${value}`, () => formatter.format(date));
 }
 
 /** `77012345678` → `+7 701 234 5678`; anything unparsable is shown as it came. */

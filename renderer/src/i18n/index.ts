@@ -1,35 +1,65 @@
-// i18next with every language bundled (the app works offline): locales/<language>/<namespace>.json.
+// i18next with every language shipped in the app (it works offline): locales/<language>/<namespace>.json. Each
+// file is its own small chunk, read when its language is first needed (at start: the operator's language and
+// the English fallback; on a switch: the new one, before the switch shows), so the JavaScript read before the
+// first screen does not carry five languages (docs/operator-ui.md, "Speed on a small PC").
 // A unit test fails when any language lacks a key of English or a plural form its language needs.
-import i18next, { type Resource } from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, NAMESPACES, type Language } from './languages.ts';
+import { loadLocaleData } from './locale-data.ts';
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<ResourceKey>('./locales/*/*.json', { import: 'default' });
 
-function resources(): Resource {
-  const out: Resource = {};
-  for (const [path, content] of Object.entries(files)) {
-    const match = /\.\/locales\/([a-z]+)\/([a-z]+)\.json$/.exec(path);
-    if (match === null) continue;
-    const [, language = '', namespace = ''] = match;
-    out[language] = { ...out[language], [namespace]: content };
-  }
-  return out;
-}
+/** An i18next backend over the bundled locale chunks. */
+const bundledLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const load = files[`./locales/${language}/${namespace}.json`];
+    if (load === undefined) {
+      callback(new Error(`no locale file ${language}/${namespace}`), false);
+      return;
+    }
+    load().then(
+      (content) => {
+        callback(null, content);
+      },
+      (error: unknown) => {
+        callback(error instanceof Error ? error : new Error(String(error)), false);
+      },
+    );
+  },
+};
 
 export const i18n = i18next.createInstance();
 
+function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+// Whoever changes the language (the settings follower, a test), the new language's dates, numbers and plural
+// rules are ready before the first screen renders in it. A failed load keeps the language change: text in the
+// right language with fallback formats beats a language that cannot be chosen.
+const changeLanguage = i18n.changeLanguage.bind(i18n);
+i18n.changeLanguage = async (lng, callback) => {
+  if (isLanguage(lng)) await loadLocaleData(lng).catch(() => undefined);
+  return changeLanguage(lng, callback);
+};
+
 export async function initI18n(language: Language = 'ru'): Promise<void> {
-  await i18n.use(initReactI18next).init({
-    resources: resources(),
-    lng: language,
-    supportedLngs: [...LANGUAGES],
-    fallbackLng: 'en',
-    ns: [...NAMESPACES],
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await loadLocaleData(language).catch(() => undefined);
+  await i18n
+    .use(bundledLocales)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      supportedLngs: [...LANGUAGES],
+      fallbackLng: 'en',
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   document.documentElement.lang = language;
   i18n.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

@@ -1,0 +1,86 @@
+// The app's own CLDR data for Intl (docs/operator-ui.md, Languages and local formats). Chromium builds without
+// ICU data for kk, ky and uz format their dates as "2026 M12 6" and money as US English, so the FormatJS
+// polyfills replace Intl.PluralRules, Intl.NumberFormat and Intl.DateTimeFormat in every language, even where
+// the browser claims support. Polyfills and data are loaded on demand: they are not in the initial bundle,
+// and a language's data is read only when that language is chosen.
+import type { Language } from './languages.ts';
+
+// Read before the polyfill replaces Intl.DateTimeFormat: the browser always knows its own time zone, even
+// without locale data, and the polyfill would otherwise format in UTC.
+const browserTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+type Loader = () => Promise<unknown>;
+
+// One line per language: plural rules, numbers (with currencies), dates. Static paths so that the bundler
+// makes one chunk of each.
+const DATA: Record<Language, Loader[]> = {
+  en: [
+    () => import('@formatjs/intl-pluralrules/locale-data/en.js'),
+    () => import('@formatjs/intl-numberformat/locale-data/en-GB.js'),
+    () => import('@formatjs/intl-datetimeformat/locale-data/en-GB.js'),
+  ],
+  ru: [
+    () => import('@formatjs/intl-pluralrules/locale-data/ru.js'),
+    () => import('@formatjs/intl-numberformat/locale-data/ru.js'),
+    () => import('@formatjs/intl-datetimeformat/locale-data/ru.js'),
+  ],
+  kk: [
+    () => import('@formatjs/intl-pluralrules/locale-data/kk.js'),
+    () => import('@formatjs/intl-numberformat/locale-data/kk.js'),
+    () => import('@formatjs/intl-datetimeformat/locale-data/kk.js'),
+  ],
+  ky: [
+    () => import('@formatjs/intl-pluralrules/locale-data/ky.js'),
+    () => import('@formatjs/intl-numberformat/locale-data/ky.js'),
+    () => import('@formatjs/intl-datetimeformat/locale-data/ky.js'),
+  ],
+  uz: [
+    () => import('@formatjs/intl-pluralrules/locale-data/uz.js'),
+    () => import('@formatjs/intl-numberformat/locale-data/uz.js'),
+    () => import('@formatjs/intl-datetimeformat/locale-data/uz.js'),
+  ],
+};
+
+interface PolyfilledDateTimeFormat {
+  __setDefaultTimeZone?: (timeZone: string) => void;
+}
+
+async function installPolyfills(): Promise<void> {
+  // In this order: NumberFormat uses PluralRules, DateTimeFormat uses NumberFormat.
+  await import('@formatjs/intl-pluralrules/polyfill-force.js');
+  await import('@formatjs/intl-numberformat/polyfill-force.js');
+  await import('@formatjs/intl-datetimeformat/polyfill-force.js');
+  await import('@formatjs/intl-datetimeformat/add-all-tz.js');
+  try {
+    (Intl.DateTimeFormat as PolyfilledDateTimeFormat).__setDefaultTimeZone?.(browserTimeZone);
+  } catch {
+    // A zone the data does not know: times stay in UTC rather than the app failing to start.
+  }
+}
+
+let polyfills: Promise<void> | undefined;
+const languages = new Map<Language, Promise<void>>();
+const listeners = new Set<() => void>();
+
+/** Loads the polyfills once and a language's data once; resolves when that language formats correctly. */
+export function loadLocaleData(language: Language): Promise<void> {
+  polyfills ??= installPolyfills();
+  let loading = languages.get(language);
+  if (loading === undefined) {
+    loading = polyfills
+      .then(() => Promise.all(DATA[language].map((load) => load())))
+      .then(() => {
+        for (const listener of listeners) listener();
+      });
+    // A failed load (a chunk missing) may be tried again on the next change of language.
+    loading.catch(() => languages.delete(language));
+    languages.set(language, loading);
+  }
+  return loading;
+}
+
+/** Called after new locale data arrives, so that cached formatters are built again. */
+export function onLocaleData(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
