@@ -97,15 +97,24 @@ export function formatShortDateTime(value: number | string | Date, language: Lan
   return remembered(`short-datetime:${language}:${date.getTime()}`, () => formatter.format(date));
 }
 
-/** A calendar date without a time ("1990-05-01", a birth date): the same day in every time zone. */
-export function formatDate(value: string, language: Language): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? toDate(`${value}T00:00:00Z`) : undefined;
-  if (date === undefined) return value;
+/**
+ * A date without a time. A calendar date ("1990-05-01", a birth date, a statement's range) is the same day in
+ * every time zone; a moment is shown as the local day.
+ */
+export function formatDate(value: number | string | Date, language: Language): string {
+  const calendar = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = toDate(calendar ? `${value}T00:00:00Z` : value);
+  if (date === undefined) return String(value);
+  const zone = calendar ? 'utc' : 'local';
   const formatter = cached(
-    `date:${language}`,
-    () => new Intl.DateTimeFormat(LOCALE_OF[language], { dateStyle: 'medium', timeZone: 'UTC' }),
+    `date:${language}:${zone}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE_OF[language], {
+        dateStyle: 'medium',
+        ...(calendar ? { timeZone: 'UTC' } : {}),
+      }),
   );
-  return remembered(`date:${language}:${value}`, () => formatter.format(date));
+  return remembered(`date:${language}:${zone}:${date.getTime()}`, () => formatter.format(date));
 }
 
 /** `77012345678` → `+7 701 234 5678`; anything unparsable is shown as it came. */
