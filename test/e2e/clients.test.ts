@@ -173,7 +173,10 @@ describe('Clients: find and create', () => {
     await typeInto(byTestId('client-first-name'), 'IVAN');
     const phone = byTestId('client-phone').getByRole('textbox', { name: 'Mobile phone' });
     await typeInto(phone, '+7 701 234 5678');
+    // The country is chosen from the ISO list: type part of the name or the code, Enter takes the first match.
     await typeInto(byTestId('client-country'), 'kaz');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byTestId('client-country').inputValue()).toBe('Kazakhstan (KAZ)');
     await typeInto(byTestId('client-person-id'), '900101300123');
     await form()
       .locator('input[type="file"]')
@@ -185,6 +188,7 @@ describe('Clients: find and create', () => {
         .isVisible(),
     ).toBe(true);
     await typeInto(byTestId('client-address1-country'), 'KAZ');
+    await page.keyboard.press('Enter');
     await typeInto(byTestId('client-address1-postal_code'), '050000');
     await typeInto(byTestId('client-address1-address_line1'), 'Almaty');
     await typeInto(byTestId('client-address1-address_line2'), 'Abay avenue');

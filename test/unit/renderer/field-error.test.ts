@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_PROBLEM } from '../../../common/card-api/catalog/fields.ts';
 import { fieldErrorText, wordsByField } from '../../../renderer/src/components/field-error.ts';
 import { CLIENT_FIELD_WORDS, fieldKeyOf } from '../../../renderer/src/screens/clients/client-field-words.ts';
 import { FILTER_WORDS } from '../../../renderer/src/screens/journal/filter-schemas.ts';
@@ -38,10 +39,16 @@ describe('the client forms', () => {
     expect(error('client.first_name', 'Invalid string', 'invalid_format')).toBe(
       'Use Latin letters only (A–Z), spaces, hyphens and apostrophes.',
     );
-    expect(error('client.address2.country', 'Invalid', 'invalid_format')).toBe(
-      'Enter a 3-letter ISO country code, e.g. KAZ.',
-    );
+    expect(error('client.address2.country', 'Invalid', 'custom')).toBe('Choose a country from the list.');
     expect(error('client.last_name', 'Too big', 'too_big')).toBe('This is too long.');
+  });
+
+  it('tell a birth date in the future from one before 1900', () => {
+    expect(error('client.birthdate', INPUT_PROBLEM.birthdateFuture)).toBe('The date of birth cannot be in the future.');
+    expect(error('client.birthdate', INPUT_PROBLEM.birthdateTooEarly)).toBe('The date of birth cannot be before 1900.');
+    expect(error('client.birthdate', 'date as YYYY-MM-DD', 'invalid_format')).toBe(
+      'Enter the date of birth as day, month and year.',
+    );
   });
 
   it("show the schema's message inside the generic sentence when the field has none", () => {

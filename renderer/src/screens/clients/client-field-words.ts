@@ -1,6 +1,7 @@
 // The client forms' field errors: each field has its own sentence (what a valid value looks like), "Required"
 // when nothing was given, "too long" by its rule, and the contract's message only as a last resort inside a
 // generic sentence.
+import { INPUT_PROBLEM } from '../../../../common/card-api/catalog/fields.ts';
 import type { FieldWords } from '../../components/field-error.ts';
 
 /** "Not given": the contract's product-1000 rule, the new-client form's own marker, and the issue codes that
@@ -20,6 +21,8 @@ export const CLIENT_FIELD_WORDS: FieldWords = {
   key: (field, { message, type }) => {
     if (MISSING_MESSAGES.has(message) || MISSING_CODES.has(type)) return 'common:field.required';
     if (type === 'too_big') return 'clients:fieldError.tooLong';
+    if (message === INPUT_PROBLEM.birthdateFuture) return 'clients:fieldError.birthdateFuture';
+    if (message === INPUT_PROBLEM.birthdateTooEarly) return 'clients:fieldError.birthdateTooEarly';
     return `clients:fieldError.${fieldKeyOf(field)}`;
   },
   fallback: 'clients:fieldError.other',

@@ -2,7 +2,7 @@
 import { Checkbox, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useWatch } from 'react-hook-form';
-import { COUNTRY_LIST_ID } from './CodeLists.tsx';
+import { CountrySelect } from './CountrySelect.tsx';
 import { useClientForm } from './use-client-form.ts';
 
 const PARTS = [
@@ -32,16 +32,23 @@ function AddressGroup({
       <div className="client-form-grid">
         {PARTS.map(({ key, label }) => {
           const name = `client.${which}.${key}` as const;
+          if (key === 'country') {
+            return (
+              <CountrySelect
+                key={key}
+                name={`client.${which}.country`}
+                label={t(label)}
+                required={required}
+                testId={`client-${which}-country`}
+              />
+            );
+          }
           return (
             <TextInput
               key={key}
               label={t(label)}
-              description={key === 'country' ? t('person.countryHint') : undefined}
               required={required}
               autoComplete="off"
-              list={key === 'country' ? COUNTRY_LIST_ID : undefined}
-              maxLength={key === 'country' ? 3 : undefined}
-              classNames={key === 'country' ? { input: 'client-upper' } : undefined}
               error={errorOf(name)}
               data-testid={`client-${which}-${key}`}
               {...form.register(name)}

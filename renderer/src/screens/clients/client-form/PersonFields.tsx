@@ -3,7 +3,8 @@ import { Fieldset, NativeSelect, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { Controller } from 'react-hook-form';
 import { PhoneInput } from '../../../components/PhoneInput.tsx';
-import { COUNTRY_LIST_ID, LANGUAGE_LIST_ID } from './CodeLists.tsx';
+import { LANGUAGE_LIST_ID } from './CodeLists.tsx';
+import { CountrySelect } from './CountrySelect.tsx';
 import { CLIENT_TYPES, RESIDENCIES } from './form-values.ts';
 import { useClientForm } from './use-client-form.ts';
 
@@ -54,6 +55,7 @@ export function PersonFields(): ReactElement {
           type="date"
           label={t('person.birthdate')}
           error={errorOf('client.birthdate')}
+          data-testid="client-birthdate"
           {...register('client.birthdate')}
         />
       </div>
@@ -92,18 +94,7 @@ export function PersonFields(): ReactElement {
         />
       </div>
       <div className="client-form-grid">
-        <TextInput
-          label={t('person.country')}
-          description={t('person.countryHint')}
-          required={wallet}
-          list={COUNTRY_LIST_ID}
-          maxLength={3}
-          autoComplete="off"
-          classNames={{ input: 'client-upper' }}
-          error={errorOf('client.country')}
-          data-testid="client-country"
-          {...register('client.country')}
-        />
+        <CountrySelect name="client.country" label={t('person.country')} required={wallet} testId="client-country" />
         <TextInput
           label={t('person.personId')}
           description={t('person.personIdHint')}
