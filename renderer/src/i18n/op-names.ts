@@ -7,7 +7,10 @@ import { OP_IDS, operations, type OpId } from '../../../common/card-api/catalog/
 /** The journaled operations: the catalog's writes (docs/card-api.md), in catalog order, as the pickers list them. */
 export const JOURNALED_OPS: readonly OpId[] = OP_IDS.filter((id) => operations[id].access === 'write');
 
-/** Audited operator actions that are not API writes (main/core: desk.audit callers). */
+/**
+ * Audited operator actions that are not API writes (main: desk.audit callers and journal.recordAudit).
+ * test/unit/renderer/audit-actions.test.ts fails when main records one that is missing here or in a locale.
+ */
 export const AUDIT_ACTIONS = [
   'card.secret.reveal',
   'settings.update',
@@ -20,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'operator-pin.set',
   'provisioning.import',
   'kiosk.exit',
+  'bulk.start',
+  'bulk.cancel',
+  'journal.archive',
 ] as const;
 
 const KNOWN_OPS: ReadonlySet<string> = new Set(JOURNALED_OPS);

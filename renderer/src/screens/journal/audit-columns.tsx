@@ -1,19 +1,19 @@
 // Columns of the audit trail: when, what (translated action), which profile, and the recorded details (ids and
-// choices only: main never audits a value).
+// choices only: main never audits a value) as labelled fields in the operator's language.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '../../../../common/contract/index.ts';
+import { auditFields, auditFieldsText } from '../../i18n/audit-details.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { auditActionLabel } from '../../i18n/op-names.ts';
-import { shortDateTime } from '../requests/short-time.ts';
+import { formatShortDateTime } from '../../i18n/format.ts';
+import './audit.css';
 
 const column = createColumnHelper<AuditEntryView>();
 
-/** `cardId: card_7, exited: false` */
-export function detailsText(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
+/** "Card: card_7; Left kiosk mode: no", in the operator's language. */
+export function detailsText(t: TFunction, language: Language, details: Record<string, unknown>): string {
+  return auditFieldsText(auditFields(t, language, details));
 }
 
 export function auditColumns(
@@ -24,8 +24,8 @@ export function auditColumns(
   return [
     column.accessor('at', {
       header: t('journal:audit.columns.time'),
-      cell: (c) => shortDateTime(c.getValue(), language),
-      size: 150,
+      cell: (c) => formatShortDateTime(c.getValue(), language),
+      size: 135,
     }),
     column.accessor('action', {
       header: t('journal:audit.columns.action'),
@@ -40,10 +40,15 @@ export function auditColumns(
     column.accessor('details', {
       header: t('journal:audit.columns.details'),
       cell: (c) => {
-        const text = detailsText(c.getValue());
+        const fields = auditFields(t, language, c.getValue());
         return (
-          <span className="mono" title={text}>
-            {text}
+          <span className="audit-fields" title={auditFieldsText(fields)} data-testid="audit-details">
+            {fields.map((f) => (
+              <span key={f.key} className="audit-field" data-detail={f.key}>
+                <span className="audit-field-label">{f.label}:</span>{' '}
+                <span className="audit-field-value">{f.value}</span>
+              </span>
+            ))}
           </span>
         );
       },
@@ -51,6 +56,8 @@ export function auditColumns(
   ] as ColumnDef<AuditEntryView, never>[];
 }
 
-export function auditSearchText(t: TFunction): (entry: AuditEntryView) => string {
-  return (e) => `${e.action} ${auditActionLabel(t, e.action)} ${e.profileId ?? ''} ${detailsText(e.details)}`;
+/** What the text filter finds an entry by; `language` formats the figures of the details (English if not given). */
+export function auditSearchText(t: TFunction, language: Language = 'en'): (entry: AuditEntryView) => string {
+  return (e) =>
+    `${e.action} ${auditActionLabel(t, e.action)} ${e.profileId ?? ''} ${detailsText(t, language, e.details)}`;
 }

@@ -1,0 +1,72 @@
+// The details of an audited action as labelled fields in the operator's language ("Card: card_7",
+// "Language: Қазақша"), not main's raw `key: value` record. Main audits ids and choices only, never a value
+// (docs/architecture.md, data); a key this version does not know is shown as it came, never hidden.
+import type { TFunction } from 'i18next';
+import { formatDateTime, formatNumber } from './format.ts';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages.ts';
+
+export interface AuditField {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** The detail keys main records (main/core: desk.audit callers), each with a label in journal.json. */
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  'cardId',
+  'jobId',
+  'rows',
+  'format',
+  'exited',
+  'profiles',
+  'before',
+  'file',
+  'operations',
+  'audits',
+  'idleLockMinutes',
+  'kiosk',
+  'language',
+]);
+
+type Value = unknown;
+
+function isLanguage(value: Value): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+function valueText(t: TFunction, language: Language, key: string, value: Value): string {
+  if (value === null || value === undefined || value === '') return t('journal:audit.value.none');
+  switch (key) {
+    case 'kiosk':
+      if (typeof value === 'boolean') return t(value ? 'journal:audit.value.on' : 'journal:audit.value.off');
+      break;
+    case 'language':
+      if (isLanguage(value)) return LANGUAGE_NAMES[value];
+      break;
+    case 'idleLockMinutes':
+      if (typeof value === 'number') return t('journal:audit.value.minutes', { count: value });
+      break;
+    case 'before':
+      if (typeof value === 'number') return formatDateTime(value, language);
+      break;
+    case 'format':
+      if (value === 'clients' || value === 'cards') return t(`bulk:history.format.${value}`);
+      break;
+  }
+  if (typeof value === 'boolean') return t(value ? 'journal:audit.value.yes' : 'journal:audit.value.no');
+  if (typeof value === 'number') return formatNumber(value, language);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function auditFields(t: TFunction, language: Language, details: Record<string, Value>): AuditField[] {
+  return Object.entries(details).map(([key, value]) => ({
+    key,
+    label: KNOWN_KEYS.has(key) ? t(`journal:audit.detail.${key}`) : key,
+    value: valueText(t, language, key, value),
+  }));
+}
+
+/** "Card: card_7; Rows: 1 200": a tooltip, the text filter, a CSV cell. */
+export function auditFieldsText(fields: readonly AuditField[]): string {
+  return fields.map((f) => `${f.label}: ${f.value}`).join('; ');
+}
