@@ -22,6 +22,8 @@ export interface SessionState {
   locked: boolean;
   pinSet: boolean;
   idleLockMinutes: number;
+  /** A policy requires an operator PIN: until one is set the renderer shows only the form to set it. */
+  pinRequired: boolean;
 }
 
 export type SettingSource = 'managed' | 'provisioned' | 'operator' | 'default';

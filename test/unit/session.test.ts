@@ -18,7 +18,7 @@ describe('operator PIN hash', () => {
 describe('session lock', () => {
   it('starts unlocked without a PIN and refuses an operator lock until one is set', async () => {
     const { session } = harness();
-    expect(session.state()).toEqual({ locked: false, pinSet: false, idleLockMinutes: 5 });
+    expect(session.state()).toEqual({ locked: false, pinSet: false, idleLockMinutes: 5, pinRequired: false });
     expect(() => {
       session.lock('operator');
     }).toThrow(/set an operator PIN/);

@@ -70,6 +70,7 @@ export function createServices(options: ServiceOptions): Services {
       desk.saveOperatorPinHash(hash);
     },
     idleLockMinutes: () => desk.settings().values.idleLockMinutes,
+    pinRequired: () => desk.settings().requireOperatorPin === true,
     onLockChanged: (locked, reason) => {
       if (locked) secretShown(false);
       events.emit('session.lockChanged', { locked, reason });

@@ -12,6 +12,8 @@ export interface SessionDeps {
   pinHash(): string | undefined;
   savePinHash(hash: string): void;
   idleLockMinutes(): number;
+  /** A policy requires an operator PIN: the renderer asks for one before anything else. */
+  pinRequired?(): boolean;
   /** The persisted wrong-PIN count shared by every place the operator PIN is checked. */
   attempts: PinAttempts;
   onLockChanged(locked: boolean, reason: LockReason): void;
@@ -40,6 +42,7 @@ export class Session {
       locked: this.lockedState,
       pinSet: this.deps.pinHash() !== undefined,
       idleLockMinutes: this.deps.idleLockMinutes(),
+      pinRequired: this.deps.pinRequired?.() ?? false,
     };
   }
 

@@ -1,11 +1,13 @@
-// The app: while locked only the lock screen is mounted (nothing read before the lock stays on screen or in
-// React state); otherwise the frame and the current screen.
+// The app: while locked only the lock screen is mounted (nothing read before the lock stays on screen or in the
+// query cache); otherwise the frame and the current screen. The navigation and the drafts of half-filled forms
+// live above the lock (docs/operator-ui.md, forms and drafts), so that unlocking returns to the same screen.
 import type { ReactElement } from 'react';
 import { useCheckEvents } from '../api/open-checks.ts';
 import { useSession } from '../api/shared-queries.ts';
 import { useBridgeEvents } from '../api/use-bridge-events.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { LockScreen } from '../screens/lock/LockScreen.tsx';
+import { PinSetupScreen } from '../screens/lock/PinSetup.tsx';
 import { Frame } from './Frame.tsx';
 import { NavigationProvider, useNavigation } from './router.tsx';
 import { Screen } from './Screens.tsx';
@@ -18,11 +20,8 @@ function CurrentScreen(): ReactElement {
   return <Screen route={route} />;
 }
 
-export function App(): ReactElement {
+function Body(): ReactElement {
   const session = useSession();
-  useBridgeEvents();
-  useCheckEvents();
-  useUiLanguage();
   useActivityReporting(session.data?.locked === false);
 
   if (session.error) return <ErrorNotice error={session.error} />;
@@ -30,11 +29,21 @@ export function App(): ReactElement {
     return <Loading height="100vh" />;
   }
   if (session.data.locked) return <LockScreen />;
+  if (session.data.pinRequired && !session.data.pinSet) return <PinSetupScreen />;
+  return (
+    <Frame>
+      <CurrentScreen />
+    </Frame>
+  );
+}
+
+export function App(): ReactElement {
+  useBridgeEvents();
+  useCheckEvents();
+  useUiLanguage();
   return (
     <NavigationProvider>
-      <Frame>
-        <CurrentScreen />
-      </Frame>
+      <Body />
     </NavigationProvider>
   );
 }

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import './clients.css';
 import { NewClientPanel } from './NewClientPanel.tsx';
+import { draftOf } from '../../app/drafts.ts';
+import { NEW_CLIENT_DRAFT } from './client-form/ClientForm.tsx';
 import { OpenClientForm } from './OpenClientForm.tsx';
 import { RecentClients } from './RecentClients.tsx';
 
@@ -13,7 +15,8 @@ export function ClientsScreen(): ReactElement {
   return (
     <div className="clients-screen">
       <PageHeader title={t('title')} />
-      <Tabs defaultValue="find">
+      {/* A half-filled new client brings the operator back to its tab (docs/operator-ui.md, forms and drafts). */}
+      <Tabs defaultValue={draftOf(NEW_CLIENT_DRAFT) === undefined ? 'find' : 'new'}>
         <Tabs.List mb="md">
           <Tabs.Tab value="find" data-testid="clients-tab-find">
             {t('tabs.find')}

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useCreateClient } from '../../api/clients.ts';
 import { resultString } from '../../api/outcome.ts';
 import { useNavigation } from '../../app/router.tsx';
-import { ClientForm, type ValidDraft } from './client-form/ClientForm.tsx';
+import { clearDraft } from '../../app/drafts.ts';
+import { ClientForm, NEW_CLIENT_DRAFT, type ValidDraft } from './client-form/ClientForm.tsx';
 import { PRIMARY } from '../../components/colors.ts';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 
@@ -18,7 +19,10 @@ export function NewClientPanel(): ReactElement {
   const create = useCreateClient();
   const submit = async (draft: ValidDraft): Promise<void> => {
     const outcome = await create.run(draft);
-    if (outcome?.kind === 'done') setGeneration((g) => g + 1);
+    if (outcome?.kind === 'done') {
+      clearDraft(NEW_CLIENT_DRAFT);
+      setGeneration((g) => g + 1);
+    }
     // The outcome is above the form: bring it into view, the live region announces it.
     requestAnimationFrame(() => {
       resultRef.current?.scrollIntoView({ block: 'nearest' });

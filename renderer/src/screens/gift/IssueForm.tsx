@@ -13,6 +13,9 @@ import { formatMoney } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { issueFormSchema, type IssueFormInput, type IssueFormValues } from './gift-forms.ts';
 import { productName } from './gift-words.ts';
+import { clearDraft, useDraft } from '../../app/drafts.ts';
+
+const DRAFT = 'gift.issue';
 
 const FIELD_ORDER = ['cardholderName', 'phone', 'productCode', 'cardId'] as const;
 const WORDS = wordsByField({
@@ -32,22 +35,25 @@ export function IssueForm({ onIssued }: { onIssued: (card: GiftCardRef) => void 
   const { t } = useTranslation(['gift', 'common']);
   const language = useLanguage();
   const products = useGiftProducts();
+  const form = useForm<IssueFormInput, unknown, IssueFormValues>({
+    resolver: zodResolver(issueFormSchema),
+    defaultValues: { cardholderName: '', phone: undefined, productCode: '', cardId: '' },
+    // The phone registers after the fields around it (it is a Controller): focus in screen order instead.
+    shouldFocusError: false,
+  });
+  useDraft(DRAFT, form);
   const {
     register,
     control,
     handleSubmit,
     setFocus,
     formState: { errors },
-  } = useForm<IssueFormInput, unknown, IssueFormValues>({
-    resolver: zodResolver(issueFormSchema),
-    defaultValues: { cardholderName: '', phone: undefined, productCode: '', cardId: '' },
-    // The phone registers after the fields around it (it is a Controller): focus in screen order instead.
-    shouldFocusError: false,
-  });
+  } = form;
   const errorOf = useFieldError(errors, WORDS);
   const issue = useIssueGift();
   const send = async (values: IssueFormValues): Promise<void> => {
     const outcome = await issue.run(values);
+    if (outcome?.kind === 'done') clearDraft(DRAFT);
     if (outcome?.kind === 'done') onIssued({ cardId: outcome.result.card_id, phone: values.phone });
   };
 

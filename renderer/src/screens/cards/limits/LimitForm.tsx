@@ -11,6 +11,7 @@ import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { clearDraft, useDraft } from '../../../app/drafts.ts';
 
 // One element of the contract's `limits` array, with the type and period the form offers made required.
 const limitSpec = contract['limits.set'].args.shape.limits.element;
@@ -28,10 +29,13 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
     resolver: zodResolver(schema),
     defaultValues: { transactionType: 'pay', period: 'day', max: '', currency },
   });
+  const draftId = `limits:${cardId}`;
+  useDraft(draftId, form);
   const errorOf = useFieldError(form.formState.errors, WORDS);
 
   const submit = form.handleSubmit(async (values) => {
-    await write.run(values);
+    const outcome = await write.run(values);
+    if (outcome?.kind === 'done') clearDraft(draftId);
   });
 
   return (

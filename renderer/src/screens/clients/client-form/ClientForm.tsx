@@ -16,6 +16,10 @@ import { IdentificationFields } from './IdentificationFields.tsx';
 import { PersonFields } from './PersonFields.tsx';
 import { ProductFields } from './ProductFields.tsx';
 import { ERROR_TEXT, PRIMARY } from '../../../components/colors.ts';
+import { useDraft } from '../../../app/drafts.ts';
+
+/** The draft of the new-client form (docs/operator-ui.md, forms and drafts). */
+export const NEW_CLIENT_DRAFT = 'client.create';
 
 export type ValidDraft = z.output<typeof clientDraft>;
 
@@ -26,6 +30,7 @@ export function ClientForm({ busy, onSubmit }: { busy: boolean; onSubmit: (draft
     defaultValues: emptyClientForm(),
     shouldFocusError: true,
   });
+  useDraft(NEW_CLIENT_DRAFT, form);
   const invalid = form.formState.isSubmitted && Object.keys(form.formState.errors).length > 0;
   return (
     <FormProvider {...form}>

@@ -14,6 +14,7 @@ import { useFieldError } from '../../../components/field-error.ts';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { NewCard } from './NewCard.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
+import { useDraft } from '../../../app/drafts.ts';
 
 export const EMBOSSED_MAX = 26;
 
@@ -34,6 +35,8 @@ export function IssuePlasticCard({ clientId, waiting = false }: { clientId: stri
     resolver: zodResolver(plasticSchema),
     defaultValues: { embossedName: '', branchId: '' },
   });
+  // Reset to its defaults when the card is issued, which ends the draft too.
+  useDraft(`card.issuePlastic:${clientId}`, form);
   const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
   // Kept after closing, so the dialog's text does not change while it fades out.
   const [toConfirm, setToConfirm] = useState<PlasticArgs | null>(null);
