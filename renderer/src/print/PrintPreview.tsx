@@ -1,0 +1,89 @@
+// The dialog before printing: the document as it will come out, the layout (A4 or an 80 mm receipt) and the
+// button that prints it or saves it as PDF. While it is open, the document is also in the page's print root,
+// the only thing the print stylesheet lets through (print.css). Scroll locking is off: Mantine's injects a
+// <style> element, which the CSP refuses.
+import { Button, Group, Modal, SegmentedControl, Stack } from '@mantine/core';
+import { useState, type ReactElement } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { PrintLayout } from '../../../common/contract/index.ts';
+import { printPage, savePdf } from '../api/print.ts';
+import { PRIMARY } from '../components/colors.ts';
+import { ErrorNotice } from '../components/Notice.tsx';
+import './print.css';
+
+export function PrintPreview({
+  opened,
+  onClose,
+  title,
+  layouts,
+  pdfFileName,
+  render,
+  testId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  layouts: readonly PrintLayout[];
+  /** Saved as a PDF file of this name, instead of printed. */
+  pdfFileName?: string;
+  render: (layout: PrintLayout) => ReactElement;
+  testId: string;
+}): ReactElement {
+  const { t } = useTranslation('common');
+  const [layout, setLayout] = useState<PrintLayout>(layouts[0] ?? 'a4');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await (pdfFileName === undefined ? printPage(layout) : savePdf(layout, pdfFileName));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="xl"
+      centered
+      trapFocus
+      returnFocus
+      lockScroll={false}
+      closeButtonProps={{ 'aria-label': t('action.close') }}
+      data-testid={testId}
+    >
+      {opened && createPortal(<div className="print-root">{render(layout)}</div>, document.body)}
+      <Stack gap="sm">
+        {layouts.length > 1 && (
+          <SegmentedControl
+            aria-label={t('print.layout')}
+            value={layout}
+            onChange={(value) => {
+              setLayout(value === 'receipt' ? 'receipt' : 'a4');
+            }}
+            data={layouts.map((value) => ({ value, label: t(`print.layouts.${value}`) }))}
+            data-testid={`${testId}-layout`}
+          />
+        )}
+        <div className={`print-sheet print-sheet-${layout}`} aria-label={t('print.preview')} role="region">
+          {render(layout)}
+        </div>
+        {error !== null && <ErrorNotice error={error} testId={`${testId}-error`} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('action.close')}
+          </Button>
+          <Button color={PRIMARY} loading={busy} onClick={() => void run()} data-testid={`${testId}-go`}>
+            {pdfFileName === undefined ? t('print.print') : t('print.savePdf')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
