@@ -55,7 +55,7 @@ describe('operator intents end to end', () => {
     await done('cards.setPin', { cardId });
     // An entered PIN needs the profile's PIN key, then goes out encrypted.
     const noKey = await services.dispatch('cards.setPin', { cardId, pin: '2580' });
-    expect(noKey).toMatchObject({ ok: false, error: { code: 'secret_missing' } });
+    expect(noKey).toMatchObject({ ok: false, error: { code: 'pin_key_missing' } });
     expect(await ok('vault.createPinKey', { profileId: 'sandbox' })).toEqual({ pinKey: 'present' });
     await done('cards.setPin', { cardId, pin: '2580' });
     const secret = (await done('cards.revealSecret', { cardId })) as { pan: string };

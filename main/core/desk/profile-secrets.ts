@@ -5,7 +5,7 @@ import type { VaultStatusView } from '../../../common/contract/index.ts';
 import { EMBEDDED_PROFILE_ID, type Profile } from '../../../common/settings/schema.ts';
 import type { SecretSource } from '../card-api/signing.ts';
 import { DeskError } from '../errors.ts';
-import { encryptPin, generatePinKey, type BoundVault } from '../vault/index.ts';
+import { encryptPin, generatePinKey, SecretMissingError, type BoundVault } from '../vault/index.ts';
 import type { Audit } from './audit.ts';
 import type { EmbeddedSandbox } from './embedded-sandbox.ts';
 import type { ProfileBook } from './profile-book.ts';
@@ -60,11 +60,20 @@ export class ProfileSecrets {
     this.options.audit('pin-key.create', { profileId: id });
   }
 
-  /** Encrypts an entered card PIN with the profile's PIN key; the clear PIN goes no further. */
-  encryptPin(id: string, pin: string): Promise<string> {
-    return this.vaultFor(id)
-      .use(this.options.profiles.require(id), 'pin-key')
-      .withSecret((key) => encryptPin(pin, key));
+  /**
+   * Encrypts an entered card PIN with the profile's PIN key; the clear PIN goes no further. A profile without a
+   * PIN key is told as such (`pin_key_missing`), not as a missing merchant secret: the operator can create one.
+   */
+  async encryptPin(id: string, pin: string): Promise<string> {
+    try {
+      return await this.vaultFor(id)
+        .use(this.options.profiles.require(id), 'pin-key')
+        .withSecret((key) => encryptPin(pin, key));
+    } catch (error) {
+      if (error instanceof SecretMissingError && error.item === 'pin-key')
+        throw new DeskError('pin_key_missing', `profile ${id} has no PIN key for entered PINs`, { profileId: id });
+      throw error;
+    }
   }
 
   /** Every secret of a profile that was removed. */
