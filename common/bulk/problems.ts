@@ -27,10 +27,18 @@ export interface BulkProblem {
   field: string | null;
   code: ProblemCode;
   message: string;
+  /** The figures of the message (counts, an earlier row, the format), so that the UI can say it in words. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
-export function problem(row: number | null, field: string | null, code: ProblemCode, message: string): BulkProblem {
-  return { row, field, code, message };
+export function problem(
+  row: number | null,
+  field: string | null,
+  code: ProblemCode,
+  message: string,
+  params?: Readonly<Record<string, string | number>>,
+): BulkProblem {
+  return params === undefined ? { row, field, code, message } : { row, field, code, message, params };
 }
 
 /** `row 7, phone: not a valid phone number of KZ, KG or UZ` */

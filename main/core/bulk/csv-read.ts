@@ -56,7 +56,10 @@ export function readCsv(bytes: Uint8Array): CsvRead {
     return {
       ok: false,
       problems: [
-        problem(null, null, 'too_many_rows', `${String(data.length)} rows; at most ${String(MAX_ROWS)} per file`),
+        problem(null, null, 'too_many_rows', `${String(data.length)} rows; at most ${String(MAX_ROWS)} per file`, {
+          rows: data.length,
+          max: MAX_ROWS,
+        }),
       ],
     };
   }
@@ -71,6 +74,7 @@ export function readCsv(bytes: Uint8Array): CsvRead {
           null,
           'column_count',
           `${String(cells.length)} fields where the header has ${String(header.length)}`,
+          { fields: cells.length, columns: header.length },
         ),
       );
       return;

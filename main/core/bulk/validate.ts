@@ -194,7 +194,8 @@ function headerProblems(header: string[], format: BulkFormat): BulkProblem[] {
   for (const column of header) {
     if (seen.has(column)) problems.push(problem(1, column, 'duplicate_column', 'this column appears twice'));
     seen.add(column);
-    if (!known.has(column)) problems.push(problem(1, column, 'unknown_column', `not a column of the ${format} format`));
+    if (!known.has(column))
+      problems.push(problem(1, column, 'unknown_column', `not a column of the ${format} format`, { format }));
   }
   for (const column of FORMATS[format].required) {
     if (!seen.has(column)) problems.push(problem(1, column, 'missing_column', 'required column missing'));
@@ -212,12 +213,18 @@ function duplicateClients(rows: ValidRow[]): BulkProblem[] {
     const { phone, person_id: personId } = input.draft.client;
     const earlier = phones.get(phone);
     if (earlier !== undefined) {
-      problems.push(problem(row, 'phone', 'duplicate_client', `the same phone as row ${String(earlier)}`));
+      problems.push(
+        problem(row, 'phone', 'duplicate_client', `the same phone as row ${String(earlier)}`, { earlierRow: earlier }),
+      );
     } else phones.set(phone, row);
     if (personId !== undefined) {
       const first = ids.get(personId);
       if (first !== undefined) {
-        problems.push(problem(row, 'person_id', 'duplicate_client', `the same national id as row ${String(first)}`));
+        problems.push(
+          problem(row, 'person_id', 'duplicate_client', `the same national id as row ${String(first)}`, {
+            earlierRow: first,
+          }),
+        );
       } else ids.set(personId, row);
     }
   }

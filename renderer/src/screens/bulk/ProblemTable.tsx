@@ -1,6 +1,6 @@
 // Every problem of a checked file (there can be tens of thousands, read a page at a time as the table scrolls):
-// row, column, a sentence, main's English detail. The filter narrows the problems read so far, and while it
-// leaves the table short the next pages are read too.
+// row, column, a sentence and the detail in the operator's language (main's English message as its tooltip). The
+// filter narrows the problems read so far, and while it leaves the table short the next pages are read too.
 import { TextInput } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BulkProblem, BulkValidationReport } from '../../../../common/contract/index.ts';
 import { useBulkProblems } from '../../api/bulk.ts';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
-import { problemColumn, problemRow, problemSearchText, problemSentence } from './problem-text.ts';
+import { problemColumn, problemDetail, problemRow, problemSearchText, problemSentence } from './problem-text.ts';
 
 const column = createColumnHelper<BulkProblem>();
 const ROW_HEIGHT = 44;
@@ -58,8 +58,8 @@ export function ProblemTable({ report }: { report: BulkValidationReport }): Reac
         id: 'detail',
         header: t('report.columns.detail'),
         cell: (c) => (
-          <span className="bulk-cell-wrap bulk-detail" title={c.row.original.message}>
-            {c.row.original.message}
+          <span className="bulk-cell-wrap bulk-detail" title={c.row.original.message} data-testid="bulk-problem-detail">
+            {problemDetail(t, c.row.original)}
           </span>
         ),
         size: 260,
