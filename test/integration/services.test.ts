@@ -75,7 +75,13 @@ describe('operator intents end to end', () => {
     expect(
       ((await done('limits.list', { object: { type: 'card', value: cardId } })) as { limits: unknown[] }).limits,
     ).toHaveLength(1);
-    await done('cards.close', { cardId, reason: 'client_request', note: '', confirm: true });
+    // The card has money on it (its activation statement): main closes it only once the balance is acknowledged.
+    const close = { cardId, reason: 'client_request', note: '', confirm: true };
+    expect(await services.dispatch('cards.close', close)).toMatchObject({
+      ok: false,
+      error: { code: 'balance_not_acknowledged' },
+    });
+    await done('cards.close', { ...close, balanceAcknowledged: true });
     off();
     expect(changed).toContain('card.close:done');
     const search = await ok<{ entries: { op: string; params: Record<string, unknown> }[] }>('journal.search', {

@@ -79,7 +79,9 @@ const SPECIFIC: Partial<Record<MethodName, Builder>> = {
   'cards.block': (ids) => [{ cardId: ids.cardId, reason: 'lost', note: 'left in a taxi' }],
   'cards.unblock': (ids) => [{ cardId: ids.cardId, reason: 'found', note: '' }],
   'cards.setPin': (ids) => [{ cardId: ids.cardId }, { cardId: ids.cardId, pin: '2580' }],
-  'cards.close': (ids) => [{ cardId: ids.cardId, reason: 'client_request', note: '', confirm: true }],
+  'cards.close': (ids) => [
+    { cardId: ids.cardId, reason: 'client_request', note: '', confirm: true, balanceAcknowledged: true },
+  ],
   'cards.identify': (ids) => [{ cardId: ids.cardId, idnDate: '2026-01-31T10:00:00+05:00', identifiedBy: 'Operator 7' }],
   'cards.statement': (ids) => [
     { cardId: ids.cardId },

@@ -75,9 +75,18 @@ export const cardApiMethods = {
     write('card.setPin'),
   ).returns<OperationOutcome>(),
   'cards.resetPinCounter': method(onCard, write('card.resetPinCounter')).returns<OperationOutcome>(),
-  /** Irreversible: the renderer must have had the operator type a confirmation. */
+  /**
+   * Irreversible: the renderer must have had the operator type a confirmation. Main refuses to close a card with
+   * money on it (`balance_not_acknowledged`) unless the operator saw the balance and `balanceAcknowledged` it.
+   */
   'cards.close': method(
-    z.strictObject({ cardId, reason: z.enum(CLOSE_REASONS), note, confirm: z.literal(true) }),
+    z.strictObject({
+      cardId,
+      reason: z.enum(CLOSE_REASONS),
+      note,
+      confirm: z.literal(true),
+      balanceAcknowledged: z.boolean().optional(),
+    }),
     write('card.close'),
   ).returns<OperationOutcome>(),
   'cards.identify': method(

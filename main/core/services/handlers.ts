@@ -20,6 +20,10 @@ import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
 import { concerns, MAX_OPEN_CHECKS, openCheckView, type CheckStatus } from '../reconcile/index.ts';
+import { maskPansIn } from '../journal/redact.ts';
+import type { DirectoryService } from '../directory/index.ts';
+import { directoryHandlers } from './directory-handlers.ts';
+import { closeCard } from './close-card.ts';
 import type { DeskEvents } from './events.ts';
 import { printHandlers, type Printer } from './print-handlers.ts';
 import { auditQuery, auditView, entryQuery, entryView, pageView, reconcileView } from './journal-views.ts';
@@ -156,8 +160,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return run('card.setPin', { card_id: cardId, pin: encrypted });
     },
     'cards.resetPinCounter': ({ cardId }) => run('card.resetPinCounter', { card_id: cardId }),
-    'cards.close': ({ cardId, reason, note }) =>
-      run('card.close', { card_id: cardId, description: describe(reason, note) }),
+    'cards.close': (args) => closeCard(run, args),
     'cards.identify': ({ cardId, idnDate, identifiedBy }) =>
       run('card.identify', {
         card_id: cardId,

@@ -11,6 +11,7 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   typeWord,
+  blocked = false,
   danger = false,
   busy = false,
   onConfirm,
@@ -23,6 +24,8 @@ export function ConfirmDialog({
   /** The dismiss button's words when "Cancel" would be ambiguous (e.g. cancelling a job). */
   cancelLabel?: string;
   typeWord?: string;
+  /** Something else the dialog asks for is still missing (e.g. an acknowledgement): Confirm stays disabled. */
+  blocked?: boolean;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
@@ -30,7 +33,7 @@ export function ConfirmDialog({
 }): ReactElement {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
-  const ready = typeWord === undefined || typed.trim() === typeWord;
+  const ready = !blocked && (typeWord === undefined || typed.trim() === typeWord);
   const close = (): void => {
     setTyped('');
     onCancel();

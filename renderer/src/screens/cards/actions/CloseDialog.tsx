@@ -1,13 +1,16 @@
 // Closing is irreversible: the operator picks a reason, may add a note, and types the card's last four digits.
+// The dialog reads the balance afresh; money on the card must be acknowledged before Close is enabled, and main
+// refuses the close without that acknowledgement when it finds money (docs/operator-ui.md, clients and cards).
 import { NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSE_REASONS, contract, type OperationOutcome } from '../../../../../common/contract/index.ts';
+import { CardDeskError, CLOSE_REASONS, contract, type OperationOutcome } from '../../../../../common/contract/index.ts';
 import { useCardWrite } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { lastFour } from '../card-actions.ts';
+import { CloseBalance, useCloseBalance } from './CloseBalance.tsx';
 
 type CloseReason = (typeof CLOSE_REASONS)[number];
 const noteSchema = contract['cards.close'].args.shape.note;
@@ -30,12 +33,22 @@ export function CloseDialog({
   const [reason, setReason] = useState<CloseReason>('client_request');
   const [note, setNote] = useState('');
   const noteValid = noteSchema.safeParse(note).success;
+  const { check, accounts, reread } = useCloseBalance(cardId, opened);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const needsAcknowledgement = check === 'funded' || check === 'unknown';
+  // Main found money the dialog had not shown (it arrived meanwhile): read the balance again to show it.
+  const refused = write.error instanceof CardDeskError && write.error.code === 'balance_not_acknowledged';
+  useEffect(() => {
+    if (refused) void reread();
+  }, [refused, reread]);
 
   const confirm = async (): Promise<void> => {
     if (!noteValid) return;
-    const outcome = await write.run({ action: 'close', args: { reason, note, confirm: true } });
+    const balanceAcknowledged = needsAcknowledgement && acknowledged;
+    const outcome = await write.run({ action: 'close', args: { reason, note, confirm: true, balanceAcknowledged } });
     if (outcome !== undefined && !retryable(outcome)) {
       setNote('');
+      setAcknowledged(false);
       onFinished(outcome);
     }
   };
@@ -46,16 +59,19 @@ export function CloseDialog({
       title={t('actions.close.title')}
       confirmLabel={t('actions.close.submit')}
       typeWord={lastFour(mask)}
+      blocked={check === 'reading' || (needsAcknowledgement && !acknowledged)}
       danger
       busy={write.busy}
       onConfirm={() => void confirm()}
       onCancel={() => {
         write.clear();
+        setAcknowledged(false);
         onCancel();
       }}
     >
       <Stack gap="sm" data-testid="close-form">
         <Text>{t('actions.close.body', { mask })}</Text>
+        <CloseBalance check={check} accounts={accounts} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
         <NativeSelect
           label={t('actions.reason')}
           data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`actions.closeReasons.${r}`) }))}
