@@ -11,7 +11,7 @@ export * from './views.ts';
 export { buildBridge, CardDeskError, channelOf, eventChannelOf, splitMethod } from './bridge.ts';
 export type { CardDeskApi, Transport } from './bridge.ts';
 export { MAX_PAGE_LIMIT, MAX_RESULT_ROWS, PAGE_LIMIT } from './methods/records.ts';
-export { BLOCK_REASONS, CLOSE_REASONS, UNBLOCK_REASONS } from './methods/card-api.ts';
+export { BLOCK_REASONS, CLOSE_REASONS, REVEAL_REASONS, UNBLOCK_REASONS } from './methods/card-api.ts';
 export { PRINT_LAYOUTS, type PrintLayout } from './methods/print.ts';
 
 // Shapes and dictionaries the screens use.

@@ -347,6 +347,8 @@ describe('the Cards screens', () => {
       await page.getByTestId('card-mask').textContent(),
     );
     await page.getByTestId('secret-reveal').click();
+    await page.getByTestId('reveal-reason').selectOption('client_verification');
+    await page.getByTestId('reveal-submit').click();
     await page.getByTestId('secret-revealed').waitFor({ timeout: 10_000 });
     const shown = (await page.getByTestId('secret-pan').textContent()) ?? '';
     expect(shown).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
@@ -373,6 +375,8 @@ describe('the Cards screens', () => {
 
     // Revealed again, then the operator leaves the screen: gone, and the clipboard emptied.
     await page.getByTestId('secret-reveal').click();
+    await page.getByTestId('reveal-reason').selectOption('client_verification');
+    await page.getByTestId('reveal-submit').click();
     await page.getByTestId('secret-revealed').waitFor({ timeout: 10_000 });
     await page.getByTestId('copy-pan').click();
     await expect.poll(() => page.getByTestId('copy-notice').count()).toBe(1);

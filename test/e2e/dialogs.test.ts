@@ -86,5 +86,28 @@ describe('dialogs and long requests', () => {
     expect(await settled.textContent()).toContain('Block');
     await expect.poll(status, { timeout: 10_000 }).toBe('blocked');
     await expect.poll(() => page.getByTestId('pending-count').count()).toBe(0);
+    await page.getByTestId('background-outcome-dismiss').click();
+    await expect.poll(() => settled.count()).toBe(0);
   }, 60_000);
+
+  it('reveals the card data only with a reason, and "other" only with a note', async () => {
+    await page.getByTestId('secret-reveal').click();
+    const form = page.getByTestId('reveal-form');
+    await page.getByTestId('reveal-submit').click();
+    await expect.poll(() => form.textContent()).toContain('Choose why you reveal the card data.');
+    await page.getByTestId('reveal-reason').selectOption('other');
+    await page.getByTestId('reveal-submit').click();
+    await expect.poll(() => form.textContent()).toContain('Say in the note why you reveal the card data.');
+    expect(session.ipcRecords.some((r) => r.method === 'cards.revealSecret')).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByTestId('reveal-note').fill('branch audit');
+    await page.getByTestId('reveal-submit').click();
+    await page.getByTestId('secret-revealed').waitFor();
+    await page.getByTestId('secret-hide').click();
+    const audit = await page.evaluate(() =>
+      (window as unknown as Win).cardDesk.journal.audit({ action: 'card.secret.reveal' }),
+    );
+    expect(audit.entries[0]?.details).toEqual({ cardId, reason: 'other', note: 'branch audit' });
+  });
 });

@@ -97,6 +97,8 @@ describe('an operator journey through the UI', () => {
 
     // Secret data: revealed on request, masked again when the window loses focus.
     await byTestId('secret-reveal').click();
+    await byTestId('reveal-reason').selectOption('card_reissue');
+    await byTestId('reveal-submit').click();
     await byTestId('secret-revealed').waitFor({ timeout: 15_000 });
     expect((await byTestId('secret-pan').textContent())?.replace(/\s/g, '')).toMatch(/^\d{16}$/);
     await page.evaluate(() => window.dispatchEvent(new Event('blur')));

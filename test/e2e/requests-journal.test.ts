@@ -305,7 +305,8 @@ describe('Journal', () => {
   it('lists a reveal of card data in the Audit tab', async () => {
     // Only the outcome's kind leaves the page: the card data itself is not needed here.
     const revealed = await page.evaluate(
-      async (id) => (await (window as unknown as Win).cardDesk.cards.revealSecret({ cardId: id })).kind,
+      async (id) =>
+        (await (window as unknown as Win).cardDesk.cards.revealSecret({ cardId: id, reason: 'card_reissue' })).kind,
       cardId,
     );
     expect(revealed).toBe('done');

@@ -58,7 +58,9 @@ describe('operator intents end to end', () => {
     expect(noKey).toMatchObject({ ok: false, error: { code: 'pin_key_missing' } });
     expect(await ok('vault.createPinKey', { profileId: 'sandbox' })).toEqual({ pinKey: 'present' });
     await done('cards.setPin', { cardId, pin: '2580' });
-    const secret = (await done('cards.revealSecret', { cardId })) as { pan: string };
+    const secret = (await done('cards.revealSecret', { cardId, reason: 'client_verification' })) as {
+      pan: string;
+    };
     expect(secret.pan).toMatch(/^\d{16}$/);
     await ok('cards.concealSecret');
     expect(shown).toEqual([true, false]);
@@ -66,7 +68,11 @@ describe('operator intents end to end', () => {
       action: 'card.secret.reveal',
     });
     expect(audit.entries).toEqual([
-      expect.objectContaining({ action: 'card.secret.reveal', profileId: 'sandbox', details: { cardId } }),
+      expect.objectContaining({
+        action: 'card.secret.reveal',
+        profileId: 'sandbox',
+        details: { cardId, reason: 'client_verification' },
+      }),
     ]);
     await done('limits.set', {
       object: { type: 'card', value: cardId },

@@ -68,7 +68,7 @@ describe('no secret leaks from a browser journey', () => {
     const cardId = (issued.result as { cards: { card_id: string }[] }).cards[0]?.card_id ?? '';
     expect((await call('cards.activate', { cardId })).kind).toBe('done');
     expect((await call('cards.setPin', { cardId, pin: CARD_PIN })).kind).toBe('done');
-    const secret = await call('cards.revealSecret', { cardId });
+    const secret = await call('cards.revealSecret', { cardId, reason: 'client_verification' });
     expect((secret.result as { pan: string }).pan).toMatch(/^\d{16}$/);
     await call('cards.concealSecret', {});
     await call('cards.statement', { cardId });

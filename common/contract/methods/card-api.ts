@@ -12,6 +12,8 @@ import { none } from './shared.ts';
 export const BLOCK_REASONS = ['lost', 'stolen', 'suspected_fraud', 'client_request', 'other'] as const;
 export const UNBLOCK_REASONS = ['found', 'fraud_cleared', 'client_request', 'other'] as const;
 export const CLOSE_REASONS = ['client_request', 'fraud', 'expired', 'damaged', 'other'] as const;
+/** Why an operator reveals a card's number and CVV; recorded in the audit trail. `other` needs a note. */
+export const REVEAL_REASONS = ['client_verification', 'card_reissue', 'fraud_investigation', 'other'] as const;
 
 const cardId = f.entityId;
 const clientId = f.entityId;
@@ -29,6 +31,22 @@ const limitSpec = z.strictObject({
 const dateRange = { from: f.rfc3339.optional(), to: f.rfc3339.optional() };
 const onCard = z.strictObject({ cardId });
 const onGiftCard = z.strictObject({ cardId: giftCardId });
+const revealReasons = REVEAL_REASONS.join(', ');
+const revealArgs = z
+  .strictObject({
+    cardId,
+    reason: z.enum(REVEAL_REASONS, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `required: why the card data is revealed (one of ${revealReasons})`
+          : `one of ${revealReasons}`,
+    }),
+    note: note.optional(),
+  })
+  .refine((args) => args.reason !== 'other' || (args.note ?? '') !== '', {
+    path: ['note'],
+    message: 'required when the reason is "other": say why the card data is revealed',
+  });
 
 const read = (op: OpId) => ({ scope: 'cardApi.read', target: 'active', op }) as const;
 const write = (op: OpId) => ({ scope: 'cardApi.write', target: 'active', op }) as const;
@@ -100,8 +118,8 @@ export const cardApiMethods = {
     z.strictObject({ cardId, from: f.rfc3339, to: f.rfc3339 }),
     read('card.statementExtended'),
   ).returns<Answer<'card.statementExtended'>>(),
-  /** Audited before the call; main turns content protection on until concealSecret or lock. */
-  'cards.revealSecret': method(onCard, { scope: 'card.reveal', target: 'active', op: 'card.secret' }).returns<
+  /** Audited with its reason before the call; main turns content protection on until concealSecret or lock. */
+  'cards.revealSecret': method(revealArgs, { scope: 'card.reveal', target: 'active', op: 'card.secret' }).returns<
     OperationOutcome<CardSecretData>
   >(),
   /**

@@ -20,6 +20,10 @@ import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
 import { concerns, MAX_OPEN_CHECKS, openCheckView, type CheckStatus } from '../reconcile/index.ts';
+import { maskPansIn } from '../journal/redact.ts';
+import { maskPansIn } from '../journal/redact.ts';
+import type { DirectoryService } from '../directory/index.ts';
+import { directoryHandlers } from './directory-handlers.ts';
 import { closeCard } from './close-card.ts';
 import type { DeskEvents } from './events.ts';
 import { printHandlers, type Printer } from './print-handlers.ts';
@@ -173,9 +177,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ),
     'cards.statementExtended': async ({ cardId, from, to }) =>
       typed(await run('card.statementExtended', { card_id: cardId, start_date: from, end_date: to })),
-    'cards.revealSecret': async ({ cardId }) => {
-      // Audited first: the record exists even if the call then fails or the app dies.
-      desk.audit('card.secret.reveal', { profileId: active(), cardId });
+    'cards.revealSecret': async ({ cardId, reason, note }) => {
+      // Audited first, with the operator's reason: the record exists even if the call then fails or the app dies.
+      // A card number typed into the note is masked like any free text (docs/card-api.md, sensitive data).
+      desk.audit('card.secret.reveal', {
+        profileId: active(),
+        cardId,
+        reason,
+        ...(note === undefined || note === '' ? {} : { note: maskPansIn(note) }),
+      });
       ctx.secretShown?.(true);
       const outcome = await run('card.secret', { card_id: cardId });
       if (outcome.kind !== 'done') ctx.secretShown?.(false);

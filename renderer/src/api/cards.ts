@@ -126,9 +126,12 @@ export function useSetCardLimit(cardId: string): Write<LimitSpec, OperationOutco
   });
 }
 
+/** Why the operator reveals the card's data: a reason of the contract's list and a note (kept in the audit). */
+export type RevealReason = Omit<ArgsOf<'cards.revealSecret'>, 'cardId'>;
+
 /** The card's secret data: never through a query or a mutation, whose caches would keep it (use-revealed-secret.ts). */
-export function revealCardSecret(cardId: string): Promise<OperationOutcome<CardSecretData>> {
-  return cardDesk().cards.revealSecret({ cardId });
+export function revealCardSecret(cardId: string, why: RevealReason): Promise<OperationOutcome<CardSecretData>> {
+  return cardDesk().cards.revealSecret({ cardId, ...why });
 }
 
 /** Tells main the secret is off screen (it ends content protection); a failure changes nothing to show. */

@@ -1,5 +1,6 @@
-// Secret card data (docs/card-api.md, sensitive data): masked by default; "Reveal" is an explicit, audited action; the values show for
-// 30 seconds with a countdown and can be copied (the clipboard is cleared again after 30 seconds).
+// Secret card data (docs/card-api.md, sensitive data): masked by default; "Reveal" is an explicit, audited action
+// that asks for a reason first (RevealReasonForm.tsx); the values show for 30 seconds with a countdown and can be
+// copied (the clipboard is cleared again after 30 seconds).
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import type { CardSecretData } from '../../../../../common/contract/index.ts';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { useExpiringClipboard } from '../../../components/use-clipboard.ts';
 import { groupInFours } from './pan.ts';
+import { RevealReasonForm } from './RevealReasonForm.tsx';
 import { REVEAL_MS, useRevealedSecret } from './use-revealed-secret.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 
@@ -72,6 +74,8 @@ function Revealed({
 export function SecretPanel({ cardId, mask, closed }: { cardId: string; mask: string; closed: boolean }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const { secret, secondsLeft, busy, problem, reveal, conceal } = useRevealedSecret(cardId);
+  // The reason form is open: asked before every reveal.
+  const [asking, setAsking] = useState(false);
   return (
     <Paper withBorder p="md" className="card-panel" data-testid="card-secret">
       <Title order={2} className="card-panel-title">
@@ -99,11 +103,32 @@ export function SecretPanel({ cardId, mask, closed }: { cardId: string; mask: st
               <Text size="sm" c="dimmed">
                 {t('secret.revealHint')}
               </Text>
-              <Group>
-                <Button color={PRIMARY} onClick={() => void reveal()} loading={busy} data-testid="secret-reveal">
-                  {t('secret.reveal')}
-                </Button>
-              </Group>
+              {asking ? (
+                <RevealReasonForm
+                  cardId={cardId}
+                  busy={busy}
+                  onReveal={(why) => {
+                    void reveal(why).then(() => {
+                      setAsking(false);
+                    });
+                  }}
+                  onCancel={() => {
+                    setAsking(false);
+                  }}
+                />
+              ) : (
+                <Group>
+                  <Button
+                    color={PRIMARY}
+                    onClick={() => {
+                      setAsking(true);
+                    }}
+                    data-testid="secret-reveal"
+                  >
+                    {t('secret.reveal')}
+                  </Button>
+                </Group>
+              )}
             </>
           )}
           <WriteOutcome write={problem} testId="secret-problem" />

@@ -4,7 +4,7 @@
 // happens is dropped when it lands.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardSecretData, OperationOutcome } from '../../../../../common/contract/index.ts';
-import { concealCardSecret, revealCardSecret } from '../../../api/cards.ts';
+import { concealCardSecret, revealCardSecret, type RevealReason } from '../../../api/cards.ts';
 
 export const REVEAL_MS = 30_000;
 
@@ -17,7 +17,8 @@ export interface RevealedSecret {
   busy: boolean;
   /** Why the last reveal showed nothing: the bank's outcome, or Card Desk's refusal; both undefined when none. */
   problem: { result: NotDone | undefined; error: unknown };
-  reveal: () => Promise<void>;
+  /** Reveals with the operator's reason (audited in main). */
+  reveal: (why: RevealReason) => Promise<void>;
   conceal: () => void;
 }
 
@@ -45,34 +46,37 @@ export function useRevealedSecret(cardId: string): RevealedSecret {
     }
   }, []);
 
-  const reveal = useCallback(async () => {
-    const mine = ++generation.current;
-    exposed.current = true;
-    setBusy(true);
-    setProblem(NO_PROBLEM);
-    try {
-      const outcome = await revealCardSecret(cardId);
-      if (mine !== generation.current) {
-        // Concealed while the answer was on its way: drop it, and end protection again (main set it on).
-        if (outcome.kind === 'done') concealCardSecret();
-        return;
+  const reveal = useCallback(
+    async (why: RevealReason) => {
+      const mine = ++generation.current;
+      exposed.current = true;
+      setBusy(true);
+      setProblem(NO_PROBLEM);
+      try {
+        const outcome = await revealCardSecret(cardId, why);
+        if (mine !== generation.current) {
+          // Concealed while the answer was on its way: drop it, and end protection again (main set it on).
+          if (outcome.kind === 'done') concealCardSecret();
+          return;
+        }
+        if (outcome.kind === 'done') {
+          setSecret(outcome.result);
+          setNow(Date.now());
+          setExpiresAt(Date.now() + REVEAL_MS);
+        } else {
+          exposed.current = false;
+          setProblem({ result: outcome, error: undefined });
+        }
+      } catch (error) {
+        if (mine !== generation.current) return;
+        conceal();
+        setProblem({ result: undefined, error });
+      } finally {
+        if (mine === generation.current) setBusy(false);
       }
-      if (outcome.kind === 'done') {
-        setSecret(outcome.result);
-        setNow(Date.now());
-        setExpiresAt(Date.now() + REVEAL_MS);
-      } else {
-        exposed.current = false;
-        setProblem({ result: outcome, error: undefined });
-      }
-    } catch (error) {
-      if (mine !== generation.current) return;
-      conceal();
-      setProblem({ result: undefined, error });
-    } finally {
-      if (mine === generation.current) setBusy(false);
-    }
-  }, [cardId, conceal]);
+    },
+    [cardId, conceal],
+  );
 
   // Blur, hidden and unmount conceal at any time (also while a reveal is in flight).
   useEffect(() => {
