@@ -37,7 +37,7 @@ describe('safeCell', () => {
 
 describe('toCsv', () => {
   it('writes a BOM, CRLF lines and a guarded cell inside its quotes', () => {
-    const csv = toCsv(['name', 'amount'], [['=HYPERLINK("http://x","go")', -12.5]]);
+    const csv = toCsv('en', ['name', 'amount'], [['=HYPERLINK("http://x","go")', -12.5]]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('name,amount');
@@ -47,7 +47,7 @@ describe('toCsv', () => {
 
   it('reads back as the guarded text', () => {
     const rows = [['@SUM(1)', '+7 701', 'plain', null]];
-    const parsed = Papa.parse<string[]>(toCsv(['a', 'b', 'c', 'd'], rows).slice(1), { newline: '\r\n' });
+    const parsed = Papa.parse<string[]>(toCsv('en', ['a', 'b', 'c', 'd'], rows).slice(1), { newline: '\r\n' });
     expect(parsed.data[1]).toEqual(["'@SUM(1)", "'+7 701", 'plain', '']);
   });
 });

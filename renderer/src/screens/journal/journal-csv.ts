@@ -1,11 +1,12 @@
-// CSV exports of the Journal: raw values a spreadsheet can work with (ISO times, operation and action ids,
-// states), the headers in the operator's language. Parameters are the journal's masked ones: no card number,
-// phone or name is ever in them (docs/card-api.md, sensitive data), and toCsv neutralises formula-like cells.
+// CSV exports of the Journal in the operator's language (docs/operator-ui.md, Exports): headers, operation
+// names, states and audited actions translated, times as local time with the offset (components/csv.ts writes
+// the file in the language's style). Parameters are the journal's masked ones: no card number, phone or name is
+// ever in them (docs/card-api.md, sensitive data), and the CSV module neutralises formula-like cells.
 import type { TFunction } from 'i18next';
 import type { AuditEntryView, JournalEntryView } from '../../../../common/contract/index.ts';
+import { csvTime } from '../../components/csv.ts';
+import { auditActionLabel, opLabel } from '../../i18n/op-names.ts';
 import { fileStamp } from './date-range.ts';
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function operationsCsv(
   t: TFunction,
@@ -25,10 +26,10 @@ export function operationsCsv(
       t('journal:csv.errorCode'),
     ],
     rows: entries.map((e) => [
-      iso(e.at),
-      iso(e.updatedAt),
-      e.op,
-      e.state,
+      csvTime(e.at),
+      csvTime(e.updatedAt),
+      opLabel(t, e.op),
+      t(`common:entryState.${e.state}`),
       e.profileId ?? '',
       e.requestId,
       JSON.stringify(e.params),
@@ -45,6 +46,11 @@ export function auditCsv(
   return {
     fileName: `card-desk-audit-${fileStamp()}.csv`,
     header: [t('journal:csv.time'), t('journal:csv.action'), t('journal:csv.profile'), t('journal:csv.details')],
-    rows: entries.map((e) => [iso(e.at), e.action, e.profileId ?? '', JSON.stringify(e.details)]),
+    rows: entries.map((e) => [
+      csvTime(e.at),
+      auditActionLabel(t, e.action),
+      e.profileId ?? '',
+      JSON.stringify(e.details),
+    ]),
   };
 }

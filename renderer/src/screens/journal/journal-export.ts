@@ -6,6 +6,8 @@ import { useCallback, useState } from 'react';
 import { eachPage, type PageFetcher } from '../../api/paged.ts';
 import { csvHeader, csvRows } from '../../components/csv.ts';
 import { downloadParts } from '../../components/download.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
 
 export interface CsvExport {
   run: <T>(
@@ -18,23 +20,25 @@ export interface CsvExport {
   error: unknown;
 }
 
-/** Writes every page into parts; the number of rows written is returned for tests. */
+/** Writes every page into parts in the language's CSV style; the number of rows written is returned for tests. */
 export async function csvParts<T>(
+  language: Language,
   header: readonly string[],
   fetchPage: PageFetcher<T>,
   toRows: (rows: T[]) => unknown[][],
 ): Promise<{ parts: Blob[]; rows: number }> {
-  const parts = [new Blob([csvHeader(header)])];
+  const parts = [new Blob([csvHeader(language, header)])];
   let count = 0;
   for await (const page of eachPage(fetchPage)) {
     const rows = toRows(page);
     count += rows.length;
-    if (rows.length > 0) parts.push(new Blob([csvRows(rows)]));
+    if (rows.length > 0) parts.push(new Blob([csvRows(language, rows)]));
   }
   return { parts, rows: count };
 }
 
 export function useCsvExport(): CsvExport {
+  const language = useLanguage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const run = useCallback(
@@ -47,7 +51,7 @@ export function useCsvExport(): CsvExport {
       setBusy(true);
       setError(null);
       try {
-        const { parts } = await csvParts(header, fetchPage, toRows);
+        const { parts } = await csvParts(language, header, fetchPage, toRows);
         downloadParts(fileName, parts);
       } catch (failure) {
         setError(failure);
@@ -55,7 +59,7 @@ export function useCsvExport(): CsvExport {
         setBusy(false);
       }
     },
-    [],
+    [language],
   );
   return { run, busy, error };
 }

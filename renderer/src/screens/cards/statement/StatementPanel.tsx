@@ -1,25 +1,23 @@
 // The card statement for a date range: type and text filters, row count, CSV export of what is shown.
-import { Button, Group, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { Loader, Stack } from '@mantine/core';
+import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementOperation } from '../../../../../common/contract/index.ts';
 import { useCardStatement } from '../../../api/cards.ts';
-import { toCsv } from '../../../components/csv.ts';
 import { downloadText } from '../../../components/download.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
-import { useFilteredRows, VirtualTable } from '../../../components/VirtualTable.tsx';
+import { VirtualTable } from '../../../components/VirtualTable.tsx';
 import { useLanguage } from '../../../i18n/use-language.ts';
-import {
-  operationTypeLabel,
-  statementColumns,
-  statementCsv,
-  statementSearchText,
-} from '../../../tables/statement-columns.tsx';
+import { statementColumns } from '../../../tables/statement-columns.tsx';
 import { dayEnd, dayStart } from '../time.ts';
+import { StatementPrint } from '../../../print/StatementPrint.tsx';
 import { rangeProblem, type DateRange } from './DateRangeInputs.tsx';
+import { statementCsv } from './statement-csv.ts';
+import { useStatementView } from './statement-view.ts';
+import { StatementToolbar } from './StatementToolbar.tsx';
 
-const ALL = '';
-const newestFirst = (a: StatementOperation, b: StatementOperation): number => b.datetime.localeCompare(a.datetime);
+export const newestFirst = (a: StatementOperation, b: StatementOperation): number =>
+  b.datetime.localeCompare(a.datetime);
 
 function useStatement(cardId: string, range: DateRange) {
   const from = dayStart(range.from) ?? '';
@@ -40,27 +38,12 @@ export function StatementPanel({
   const { t: tc } = useTranslation('common');
   const language = useLanguage();
   const statement = useStatement(cardId, range);
-  const [type, setType] = useState(ALL);
-  const [filter, setFilter] = useState('');
-
   const operations = useMemo(() => [...(statement.data ?? [])].sort(newestFirst), [statement.data]);
-  const types = useMemo(() => [...new Set(operations.map((op) => op.type))].sort(), [operations]);
-  const ofType = useMemo(
-    () => (type === ALL ? operations : operations.filter((op) => op.type === type)),
-    [operations, type],
-  );
-  // Found by the shared search text and by the type's word in the operator's language.
-  const searchText = useCallback(
-    (op: StatementOperation) => `${statementSearchText(op)} ${operationTypeLabel(tc, op.type)}`,
-    [tc],
-  );
-  const shown = useFilteredRows(ofType, searchText, filter);
+  const view = useStatementView(tc, operations);
   const columns = useMemo(() => statementColumns(tc, language), [tc, language]);
-  const filtered = shown.length !== operations.length;
 
   const exportCsv = (): void => {
-    const { header, rows } = statementCsv(tc, shown);
-    downloadText(`statement-${last4}-${range.from}-${range.to}.csv`, toCsv(header, rows));
+    downloadText(`statement-${last4}-${range.from}-${range.to}.csv`, statementCsv(tc, language, view.shown));
   };
 
   if (statement.error) return <ErrorNotice error={statement.error} testId="statement-error" />;
@@ -69,42 +52,18 @@ export function StatementPanel({
   }
   return (
     <Stack gap="sm" data-testid="statement">
-      <Group align="flex-end" gap="sm">
-        <NativeSelect
-          label={t('statement.type')}
-          data={[
-            { value: ALL, label: t('statement.allTypes') },
-            ...types.map((value) => ({ value, label: operationTypeLabel(tc, value) })),
-          ]}
-          value={type}
-          onChange={(event) => {
-            setType(event.currentTarget.value);
-          }}
-          data-testid="statement-type"
+      <StatementToolbar view={view} total={operations.length} onExport={exportCsv} testId="statement" />
+      <div>
+        <StatementPrint
+          statement={{ cardId, ...range, operations: view.shown, filtered: view.shown.length !== operations.length }}
+          fileName={`statement-${last4}-${range.from}-${range.to}.pdf`}
+          disabled={view.shown.length === 0}
         />
-        <TextInput
-          label={t('common:table.filter')}
-          placeholder={t('statement.filterPlaceholder')}
-          value={filter}
-          onChange={(event) => {
-            setFilter(event.currentTarget.value);
-          }}
-          className="statement-filter"
-          data-testid="statement-filter"
-        />
-        <Button variant="default" onClick={exportCsv} disabled={shown.length === 0} data-testid="statement-export">
-          {t('common:action.exportCsv')}
-        </Button>
-      </Group>
-      <Text size="sm" role="status" data-testid="statement-count">
-        {filtered
-          ? t('common:table.shown', { shown: shown.length, total: operations.length })
-          : t('common:table.rows', { count: operations.length })}
-      </Text>
+      </div>
       <VirtualTable
         label={t('statement.tableLabel')}
         columns={columns}
-        rows={shown}
+        rows={view.shown}
         rowKey={(op, i) => `${op.rrn}-${String(i)}`}
         height={360}
         testId="statement-table"
