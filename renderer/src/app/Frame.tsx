@@ -1,15 +1,21 @@
 // The frame around every screen: the active profile and its environment (colour and word), the connection,
-// how many requests are in progress, the lock button, and the sections (Alt+1…Alt+7).
+// how many requests are in progress, the lock button, and the sections (Alt+1…Alt+7), which fold into an
+// icon-only rail (Ctrl+B; docs/operator-ui.md, frame and navigation).
 import { Badge, Button, Group, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { useEffect, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTest } from '../../../common/contract/index.ts';
 import { useLock } from '../api/session.ts';
 import { useActiveProfile, useConnection, usePendingCount, useSession } from '../api/shared-queries.ts';
 import { useInFlight } from '../api/in-flight.ts';
 import { BackgroundOutcomes } from '../components/BackgroundOutcomes.tsx';
+import { DirectorySearch } from '../components/DirectorySearch.tsx';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
+import { PinSetupNotice } from '../screens/lock/PinSetup.tsx';
+import { clearAllDrafts } from './drafts.ts';
+import { NavIcon, RailToggleIcon } from './nav-icons.tsx';
 import { SECTIONS, sectionOf, useNavigation, type Section } from './router.tsx';
+import { SIDEBAR_SHORTCUT, useSidebar } from './sidebar.ts';
 
 type ConnectionState = 'checking' | 'online' | 'refused' | 'offline';
 
@@ -43,6 +49,16 @@ function useSectionShortcuts(go: (section: Section) => void): void {
   }, [go]);
 }
 
+/** Another profile became active: drafts of the one before are not for it (docs/operator-ui.md, forms and drafts). */
+function useDraftsOfOneProfile(profileId: string | undefined): void {
+  const previous = useRef(profileId);
+  useEffect(() => {
+    if (profileId === undefined) return;
+    if (previous.current !== undefined && previous.current !== profileId) clearAllDrafts();
+    previous.current = profileId;
+  }, [profileId]);
+}
+
 export function Frame({ children }: { children: ReactNode }): ReactElement {
   const { t } = useTranslation();
   const { route, navigate } = useNavigation();
@@ -60,12 +76,18 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
     navigate({ screen: section });
   };
   useSectionShortcuts(go);
+  const sidebar = useSidebar();
+  useDraftsOfOneProfile(active?.id);
   const current = sectionOf(route);
   const environment = active?.environment;
 
   return (
     // Plain CSS grid rather than Mantine's AppShell, which injects <style> elements the CSP refuses.
-    <div className={environment ? `frame frame-env-${environment}` : 'frame'}>
+    <div
+      className={`frame${environment ? ` frame-env-${environment}` : ''}${sidebar.collapsed ? ' frame-rail' : ''}`}
+      data-testid="frame"
+      data-rail={sidebar.collapsed}
+    >
       <header className="frame-header">
         <a href="#main" className="skip-link">
           {t('skipToContent')}
@@ -83,6 +105,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
               {environment && <EnvironmentBadge environment={environment} />}
             </span>
           </Group>
+          <DirectorySearch />
           <Group gap="sm" wrap="nowrap">
             <Tooltip label={t('frame.connection.retry')}>
               <UnstyledButton
@@ -123,23 +146,48 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
         </Group>
       </header>
       <nav className="frame-nav" aria-label={t('nav.label')}>
+        <Tooltip
+          label={`${t(sidebar.collapsed ? 'nav.expand' : 'nav.collapse')} (${SIDEBAR_SHORTCUT})`}
+          position="right"
+        >
+          <UnstyledButton
+            className="frame-rail-toggle"
+            onClick={sidebar.toggle}
+            aria-label={t(sidebar.collapsed ? 'nav.expand' : 'nav.collapse')}
+            aria-expanded={!sidebar.collapsed}
+            aria-keyshortcuts="Control+B"
+            data-testid="nav-toggle"
+          >
+            <RailToggleIcon collapsed={sidebar.collapsed} />
+          </UnstyledButton>
+        </Tooltip>
         {SECTIONS.map((section, i) => (
-          <NavLink
+          <Tooltip
             key={section}
-            component="button"
-            label={t(`nav.${section}`)}
-            description={`Alt+${String(i + 1)}`}
-            active={current === section}
-            aria-current={current === section ? 'page' : undefined}
-            data-testid={`nav-${section}`}
-            onClick={() => {
-              go(section);
-            }}
-          />
+            label={`${t(`nav.${section}`)} (Alt+${String(i + 1)})`}
+            position="right"
+            disabled={!sidebar.collapsed}
+          >
+            <NavLink
+              component="button"
+              label={sidebar.collapsed ? undefined : t(`nav.${section}`)}
+              description={sidebar.collapsed ? undefined : `Alt+${String(i + 1)}`}
+              leftSection={<NavIcon section={section} />}
+              aria-label={sidebar.collapsed ? t(`nav.${section}`) : undefined}
+              aria-keyshortcuts={`Alt+${String(i + 1)}`}
+              active={current === section}
+              aria-current={current === section ? 'page' : undefined}
+              data-testid={`nav-${section}`}
+              onClick={() => {
+                go(section);
+              }}
+            />
+          </Tooltip>
         ))}
       </nav>
       <BackgroundOutcomes />
       <main id="main" className="frame-main">
+        {session.data?.pinSet === false && <PinSetupNotice />}
         {children}
       </main>
     </div>

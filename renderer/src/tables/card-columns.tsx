@@ -19,31 +19,42 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
     column.accessor('card_mask', {
       header: t('columns.cardNumber'),
       cell: (c) => <span className="mono">{c.getValue()}</span>,
-      size: 190,
+      size: 160,
     }),
     column.accessor('status', {
       header: t('columns.status'),
       cell: (c) => {
         const status: string = c.getValue();
         return (
-          <span className={`card-status card-status-${status}`} data-status={status}>
+          <span className={`card-status card-status-${status}`} data-status={status} title={cardStatusLabel(t, status)}>
             {cardStatusLabel(t, status)}
           </span>
         );
       },
-      size: 160,
+      size: 175,
     }),
-    column.accessor('expiry', { header: t('columns.expiry'), size: 110 }),
+    column.accessor('expiry', { header: t('columns.expiry'), size: 85 }),
     column.accessor('kind', {
       header: t('columns.kind'),
       cell: (c) => {
         const kind: string = c.getValue();
         return kind === 'plastic' || kind === 'virtual' ? t(`cardKind.${kind}`) : kind;
       },
-      size: 100,
+      size: 110,
     }),
-    column.accessor('product_id', { header: t('columns.product'), cell: (c) => productLabel(c.getValue()), size: 170 }),
-    column.accessor('cardholder_name', { header: t('columns.holder') }),
+    column.accessor('product_id', {
+      header: t('columns.product'),
+      cell: (c) => {
+        const label = productLabel(c.getValue());
+        return <span title={label}>{label}</span>;
+      },
+      size: 110,
+    }),
+    column.accessor('cardholder_name', {
+      header: t('columns.holder'),
+      cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+      size: 130,
+    }),
   ] as ColumnDef<CardView, never>[];
 }
 

@@ -2,7 +2,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { StatementOperation } from '../../../common/contract/index.ts';
-import { formatDateTime, formatMoney } from '../i18n/format.ts';
+import { formatMoney, formatShortDateTime } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 
 const column = createColumnHelper<StatementOperation>();
@@ -18,32 +18,41 @@ export function statementColumns(t: TFunction, language: Language): ColumnDef<St
   return [
     column.accessor('datetime', {
       header: t('columns.date'),
-      cell: (c) => formatDateTime(c.getValue(), language),
-      size: 180, // room for the longer Russian format
+      cell: (c) => formatShortDateTime(c.getValue(), language),
+      size: 135,
     }),
     column.accessor('type', {
       header: t('columns.type'),
-      cell: (c) => operationTypeLabel(t, c.getValue()),
-      size: 110,
+      cell: (c) => {
+        const label = operationTypeLabel(t, c.getValue());
+        return <span title={label}>{label}</span>;
+      },
+      size: 90,
     }),
     column.accessor('amount', {
       header: t('columns.amount'),
       cell: (c) => <span className="amount">{formatMoney(c.getValue(), c.row.original.currency, language)}</span>,
-      size: 120,
+      size: 100,
     }),
     column.accessor('commission', {
       header: t('columns.commission'),
       cell: (c) => <span className="amount">{formatMoney(c.getValue(), c.row.original.currency, language)}</span>,
       size: 95,
     }),
-    column.accessor((op) => op.merchant?.name ?? '', { id: 'merchant', header: t('columns.merchant'), size: 150 }),
+    column.accessor((op) => op.merchant?.name ?? '', {
+      id: 'merchant',
+      header: t('columns.merchant'),
+      cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+      size: 105,
+    }),
     column.accessor((op) => [op.merchant?.city, op.merchant?.country].filter(Boolean).join(', '), {
       id: 'place',
       header: t('columns.place'),
-      size: 125,
+      cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+      size: 90,
     }),
-    column.accessor('mcc', { header: 'MCC', size: 55 }),
-    column.accessor('rrn', { header: 'RRN', cell: (c) => <span className="mono">{c.getValue()}</span>, size: 120 }),
+    column.accessor('mcc', { header: 'MCC', size: 50 }),
+    column.accessor('rrn', { header: 'RRN', cell: (c) => <span className="mono">{c.getValue()}</span>, size: 105 }),
   ] as ColumnDef<StatementOperation, never>[];
 }
 

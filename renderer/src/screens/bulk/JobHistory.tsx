@@ -8,7 +8,7 @@ import { useBulkJobs } from '../../api/bulk.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { formatNumber, formatShortDateTime } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { JobStateBadge } from './JobStateBadge.tsx';
 
@@ -35,8 +35,8 @@ export function JobHistory({
     return [
       column.accessor('createdAt', {
         header: t('history.columns.createdAt'),
-        cell: (c) => formatDateTime(c.getValue(), language),
-        size: 190,
+        cell: (c) => formatShortDateTime(c.getValue(), language),
+        size: 135,
       }),
       column.accessor('fileName', {
         header: t('history.columns.file'),
@@ -50,17 +50,17 @@ export function JobHistory({
             {c.row.original.jobId === selected && <span className="bulk-sr-only"> ({t('history.shown')})</span>}
           </span>
         ),
-        size: 190,
+        size: 130,
       }),
       column.accessor('format', {
         header: t('history.columns.format'),
         cell: (c) => t(`history.format.${c.row.original.format}`),
-        size: 100,
+        size: 90,
       }),
       column.accessor('state', {
         header: t('history.columns.state'),
         cell: (c) => <JobStateBadge state={c.getValue()} />,
-        size: 130,
+        size: 120,
       }),
       column.display({
         id: 'counts',
@@ -70,12 +70,15 @@ export function JobHistory({
             {`${n(c.row.original.done)} / ${n(c.row.original.failed)} / ${n(c.row.original.total)}`}
           </span>
         ),
-        size: 230,
+        size: 175,
       }),
       column.accessor('profileId', {
         header: t('history.columns.profile'),
-        cell: (c) => profileName(c.getValue()),
-        size: 120,
+        cell: (c) => {
+          const name = profileName(c.getValue());
+          return <span title={name}>{name}</span>;
+        },
+        size: 100,
       }),
     ];
   }, [t, language, profiles.data, selected]);

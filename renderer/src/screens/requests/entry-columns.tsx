@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { isOpenState, type JournalEntryView } from '../../../../common/contract/index.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { opLabel } from '../../i18n/op-names.ts';
-import { shortDateTime } from './short-time.ts';
+import { formatShortDateTime } from '../../i18n/format.ts';
 import { entryTarget, problemSentence, shortId, type EntryTarget } from './entry-view.ts';
 import { RowNextCheck } from './RowNextCheck.tsx';
 import { StateBadge } from './StateBadge.tsx';
@@ -34,8 +34,8 @@ export function entryColumns(
   const columns: ColumnDef<JournalEntryView, never>[] = [
     column.accessor('at', {
       header: t('requests:columns.time'),
-      cell: (c) => shortDateTime(c.getValue(), language),
-      size: 140,
+      cell: (c) => formatShortDateTime(c.getValue(), language),
+      size: 135,
     }),
     column.accessor('op', {
       header: t('requests:columns.operation'),
@@ -43,12 +43,12 @@ export function entryColumns(
         const label = opLabel(t, c.getValue());
         return <span title={label}>{label}</span>;
       },
-      size: 190,
+      size: 135,
     }),
     column.accessor('state', {
       header: t('requests:columns.state'),
       cell: (c) => <StateBadge state={c.getValue()} />,
-      size: 125,
+      size: 120,
     }),
   ];
   const { profileName, action } = options;
@@ -56,8 +56,11 @@ export function entryColumns(
     columns.push(
       column.accessor('profileId', {
         header: t('requests:columns.profile'),
-        cell: (c) => profileName(c.getValue()),
-        size: 110,
+        cell: (c) => {
+          const name = profileName(c.getValue());
+          return <span title={name}>{name}</span>;
+        },
+        size: 100,
       }),
     );
   }
@@ -65,8 +68,15 @@ export function entryColumns(
     column.display({
       id: 'target',
       header: t('requests:columns.target'),
-      cell: (c) => <span className="mono">{targetLabel(t, entryTarget(c.row.original))}</span>,
-      size: 135,
+      cell: (c) => {
+        const label = targetLabel(t, entryTarget(c.row.original));
+        return (
+          <span className="mono" title={label}>
+            {label}
+          </span>
+        );
+      },
+      size: 110,
     }),
     column.accessor('requestId', {
       header: t('requests:columns.requestId'),
@@ -75,7 +85,7 @@ export function entryColumns(
           {shortId(c.getValue())}
         </span>
       ),
-      size: 110,
+      size: 95,
     }),
     column.display({
       id: 'problem',
@@ -85,6 +95,7 @@ export function entryColumns(
         const sentence = problemSentence(t, c.row.original);
         return sentence === '' ? null : <span title={sentence}>{sentence}</span>;
       },
+      size: 100,
     }),
   );
   if (action !== undefined) {
@@ -93,7 +104,7 @@ export function entryColumns(
         id: 'action',
         header: action.header,
         cell: (c) => action.cell(c.row.original),
-        size: 140,
+        size: 100,
       }),
     );
   }
