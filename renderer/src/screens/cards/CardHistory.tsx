@@ -43,7 +43,7 @@ export function CardHistory({ cardId, last4 }: { cardId: string; last4: string }
         <Tabs.Panel value="extended" pt="md">
           <Stack gap="sm">
             <DateRangeInputs range={range} onChange={setRange} />
-            <ExtendedStatementPanel cardId={cardId} range={range} />
+            <ExtendedStatementPanel cardId={cardId} last4={last4} range={range} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="limits" pt="md">

@@ -1,9 +1,11 @@
 // The extended statement for the same date range: balances of the card's accounts, authorizations (holds not
-// yet settled) and operations.
+// yet settled) and operations, which can be narrowed by type and text and exported as CSV like the statement.
 import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StatementOperation } from '../../../../../common/contract/index.ts';
 import { useCardExtendedStatement } from '../../../api/cards.ts';
+import { downloadText } from '../../../components/download.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
 import { statementColumns } from '../../../tables/statement-columns.tsx';
@@ -11,6 +13,12 @@ import { useLanguage } from '../../../i18n/use-language.ts';
 import { AccountsTable } from '../summary/AccountsTable.tsx';
 import { dayEnd, dayStart } from '../time.ts';
 import { rangeProblem, type DateRange } from './DateRangeInputs.tsx';
+import { statementCsv } from './statement-csv.ts';
+import { useStatementView } from './statement-view.ts';
+import { StatementToolbar } from './StatementToolbar.tsx';
+import { newestFirst } from './StatementPanel.tsx';
+
+const NO_OPERATIONS: readonly StatementOperation[] = [];
 
 /** Authorizations have no documented shape: show every field they carry, as text. */
 function AuthorizationsTable({
@@ -52,7 +60,15 @@ function AuthorizationsTable({
   );
 }
 
-export function ExtendedStatementPanel({ cardId, range }: { cardId: string; range: DateRange }): ReactElement {
+export function ExtendedStatementPanel({
+  cardId,
+  last4,
+  range,
+}: {
+  cardId: string;
+  last4: string;
+  range: DateRange;
+}): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const { t: tc } = useTranslation('common');
   const language = useLanguage();
@@ -60,13 +76,21 @@ export function ExtendedStatementPanel({ cardId, range }: { cardId: string; rang
   const to = dayEnd(range.to) ?? '';
   const extended = useCardExtendedStatement(cardId, from, to, rangeProblem(range) === null && from !== '' && to !== '');
   const columns = useMemo(() => statementColumns(tc, language), [tc, language]);
+  const operations = useMemo(
+    () => [...(extended.data?.operations ?? NO_OPERATIONS)].sort(newestFirst),
+    [extended.data?.operations],
+  );
+  const view = useStatementView(tc, operations);
+
+  const exportCsv = (): void => {
+    downloadText(`statement-extended-${last4}-${range.from}-${range.to}.csv`, statementCsv(tc, language, view.shown));
+  };
 
   if (extended.error) return <ErrorNotice error={extended.error} testId="extended-error" />;
   if (extended.data === undefined) {
     return extended.fetchStatus === 'idle' ? <></> : <Loader size="sm" aria-label={t('common:state.loading')} />;
   }
   const { balances, authorizations } = extended.data;
-  const operations = [...extended.data.operations].sort((a, b) => b.datetime.localeCompare(a.datetime));
   return (
     <Stack gap="md" data-testid="extended-statement">
       <section>
@@ -87,22 +111,22 @@ export function ExtendedStatementPanel({ cardId, range }: { cardId: string; rang
           <AuthorizationsTable rows={authorizations} label={t('extended.authorizations')} />
         )}
       </section>
-      <section>
+      <Stack gap="sm" component="section">
         <Title order={3} className="card-section-title">
           {t('extended.operations')}
         </Title>
-        <Text size="sm">{t('common:table.rows', { count: operations.length })}</Text>
+        <StatementToolbar view={view} total={operations.length} onExport={exportCsv} testId="extended" />
         <VirtualTable
           label={t('extended.operations')}
           columns={columns}
-          rows={operations}
+          rows={view.shown}
           rowKey={(op, i) => `${op.rrn}-${String(i)}`}
           height={280}
           testId="extended-operations"
-          empty={t('statement.empty')}
+          empty={operations.length === 0 ? t('statement.empty') : t('common:state.noMatches')}
           noMatches={t('common:state.noMatches')}
         />
-      </section>
+      </Stack>
     </Stack>
   );
 }
