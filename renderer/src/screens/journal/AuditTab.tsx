@@ -6,6 +6,7 @@ import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PAGE_LIMIT, type AuditEntryView } from '../../../../common/contract/index.ts';
 import { auditFetcher, useAuditTrail, type AuditArgs } from '../../api/journal.ts';
+import { FilteredEmpty } from '../../components/FilteredEmpty.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { useFilteredRows, VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -25,10 +26,13 @@ export function AuditTab(): ReactElement {
   const [text, setText] = useState('');
   const audit = useAuditTrail(args);
   const entries = audit.rows;
-  const searchText = useMemo(() => auditSearchText(t), [t]);
+  const searchText = useMemo(() => auditSearchText(t, language), [t, language]);
   const rows = useFilteredRows(entries, text.trim() === '' ? undefined : searchText, text);
   const columns = useMemo(() => auditColumns(t, language, profileName), [t, language, profileName]);
-  const filtered = args.from !== undefined || args.to !== undefined || args.action !== undefined || text.trim() !== '';
+  const narrowedInMain = args.from !== undefined || args.to !== undefined || args.action !== undefined;
+  const filtered = narrowedInMain || text.trim() !== '';
+  // A new filter form clears what was typed in it.
+  const [formKey, setFormKey] = useState(0);
   const exporter = useCsvExport();
 
   function exportCsv(): void {
@@ -43,6 +47,7 @@ export function AuditTab(): ReactElement {
   return (
     <Stack gap="sm">
       <AuditFilterForm
+        key={formKey}
         busy={audit.isFetching && !audit.isPending}
         onSearch={(filter) => {
           setArgs(auditArgs(filter));
@@ -80,6 +85,18 @@ export function AuditTab(): ReactElement {
       </Group>
       {audit.isPending ? (
         <Loading />
+      ) : rows.length === 0 && !audit.isFetching && !audit.hasMore ? (
+        // Rows hidden only by the text are counted here; main's filters leave nothing to count.
+        <FilteredEmpty
+          total={!filtered ? 0 : narrowedInMain ? 'unknown' : entries.length}
+          nothingYet={t('common:state.empty')}
+          onClear={() => {
+            setArgs(auditArgs(EMPTY_AUDIT_FILTER));
+            setText('');
+            setFormKey((k) => k + 1);
+          }}
+          testId="audit-empty"
+        />
       ) : (
         <VirtualTable
           label={t('audit.tableLabel')}

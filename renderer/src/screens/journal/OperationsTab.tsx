@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_PAGE_LIMIT, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { journalCount, journalFetcher, useJournalSearch, type JournalSearchArgs } from '../../api/journal.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { FilteredEmpty } from '../../components/FilteredEmpty.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -29,6 +30,9 @@ export function OperationsTab(): ReactElement {
   const filters = useMemo(() => countArgs(args), [args]);
   const filtered = Object.keys(filters).length > 0;
   const total = useQuery({ queryKey: [...queryKeys.journal, 'count', filters], queryFn: () => journalCount(filters) });
+  const all = useQuery({ queryKey: [...queryKeys.journal, 'count', {}], queryFn: () => journalCount({}) });
+  // A new filter form clears what was typed in it.
+  const [formKey, setFormKey] = useState(0);
   const entries = search.rows;
   const columns = useMemo(() => entryColumns(t, language, { profileName }), [t, language, profileName]);
   const shown =
@@ -44,6 +48,7 @@ export function OperationsTab(): ReactElement {
   return (
     <Stack gap="sm">
       <OperationsFilterForm
+        key={formKey}
         busy={search.isFetching && !search.isPending && !search.loadingMore}
         onSearch={(filter) => {
           setArgs(searchArgs(filter));
@@ -67,6 +72,16 @@ export function OperationsTab(): ReactElement {
       </Group>
       {search.isPending ? (
         <Loading />
+      ) : entries.length === 0 && !search.isFetching ? (
+        <FilteredEmpty
+          total={filtered ? all.data : 0}
+          nothingYet={t('common:state.empty')}
+          onClear={() => {
+            setArgs(searchArgs(EMPTY_OPERATIONS_FILTER));
+            setFormKey((k) => k + 1);
+          }}
+          testId="journal-empty"
+        />
       ) : (
         <VirtualTable
           label={t('operations.tableLabel')}

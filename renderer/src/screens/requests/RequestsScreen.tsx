@@ -4,8 +4,9 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../common/contract/index.ts';
+import { ENTRY_STATES, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { useRecheck, useReconcileAll, useRequestCounts, useRequestList } from '../../api/requests.ts';
+import { FilteredEmpty } from '../../components/FilteredEmpty.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
@@ -115,20 +116,30 @@ export function RequestsScreen(): ReactElement {
               ? ''
               : t('common:table.shown', { shown: counts.matching, total: counts.all })}
           </Text>
-          <VirtualTable
-            label={t('tableLabel')}
-            columns={columns}
-            rows={entries}
-            rowKey={(entry) => entry.requestId}
-            onOpen={setSelected}
-            onNearEnd={list.loadMore}
-            loadingMore={list.loadingMore ? t('common:state.loading') : undefined}
-            testId="requests-table"
-            height={460}
-            rowHeight={38}
-            // Nothing at all yet, or nothing of what there is matches the filter.
-            empty={counts.all === 0 ? t('empty') : t('common:state.noMatches')}
-          />
+          {entries.length === 0 && !list.isFetching ? (
+            // Nothing sent yet, or every request hidden by the filter: say which, and offer to clear it.
+            <FilteredEmpty
+              total={counts.all}
+              nothingYet={t('empty')}
+              onClear={() => {
+                setFilter({ states: [...ENTRY_STATES], op: '', text: '' });
+              }}
+              testId="requests-empty"
+            />
+          ) : (
+            <VirtualTable
+              label={t('tableLabel')}
+              columns={columns}
+              rows={entries}
+              rowKey={(entry) => entry.requestId}
+              onOpen={setSelected}
+              onNearEnd={list.loadMore}
+              loadingMore={list.loadingMore ? t('common:state.loading') : undefined}
+              testId="requests-table"
+              height={460}
+              rowHeight={38}
+            />
+          )}
         </>
       )}
       <EntryDetails
