@@ -1,13 +1,17 @@
-// Change the client's phone for a product (client.update). The product defaults to that of the client's first
-// card, as long as the operator has not chosen one.
+// Change the client's phone (client.update). The bank records the phone together with a product, so the form
+// sends the client's own product: the one this workstation recorded for the client (its creation or last phone
+// change, useClientProduct), shown and never editable here. A client this workstation has no record of has no
+// known product: the operator chooses it, with no default. A phone change never changes the product
+// (docs/operator-ui.md, clients and cards).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, NativeSelect, Stack } from '@mantine/core';
+import { Button, NativeSelect, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CLIENT_PRODUCTS, contract } from '../../../../../common/contract/index.ts';
-import { useClientCards, useClientWrite } from '../../../api/clients.ts';
+import { useClientWrite } from '../../../api/clients.ts';
+import { useClientProduct } from '../../../api/client-product.ts';
 import { PhoneInput } from '../../../components/PhoneInput.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { PRODUCT_CODES, type ProductCode } from '../client-form/form-values.ts';
@@ -16,43 +20,45 @@ import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 
 const phoneSchema = z
-  .object({ productId: z.enum(PRODUCT_CODES), phone: z.number().optional() })
+  .object({ productId: z.union([z.enum(PRODUCT_CODES), z.literal('')]), phone: z.number().optional() })
+  .refine((v) => v.productId !== '', { path: ['productId'], message: 'required' })
   .transform((v) => ({ productId: Number(v.productId), phone: v.phone }))
   .pipe(contract['clients.updatePhone'].args.omit({ clientId: true }));
 
 type PhoneValues = z.input<typeof phoneSchema>;
 type PhoneArgs = z.output<typeof phoneSchema>;
 
-function productCodeOf(productId: number | undefined): ProductCode | undefined {
+function productCodeOf(productId: number | null | undefined): ProductCode | undefined {
   const code = String(productId);
   return (PRODUCT_CODES as readonly string[]).includes(code) ? (code as ProductCode) : undefined;
 }
 
+const productLabel = (code: ProductCode): string =>
+  `${code} · ${CLIENT_PRODUCTS[Number(code) as keyof typeof CLIENT_PRODUCTS]}`;
+
 /** `waiting`: its operation is open for this client (live reconciliation); it must not be sent again now. */
 export function UpdatePhoneForm({ clientId, waiting = false }: { clientId: string; waiting?: boolean }): ReactElement {
   const { t } = useTranslation('clients');
-  const cards = useClientCards(clientId);
-  const cardProduct = productCodeOf(cards.data?.[0]?.product_id);
+  const product = useClientProduct(clientId);
+  const known = productCodeOf(product.data);
   const form = useForm<PhoneValues, unknown, PhoneArgs>({
     resolver: zodResolver(phoneSchema),
-    defaultValues: { productId: cardProduct ?? '1000', phone: undefined },
+    defaultValues: { productId: '', phone: undefined },
   });
   const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
   const update = useClientWrite(clientId);
   const products = useMemo(
-    () =>
-      PRODUCT_CODES.map((code) => ({
-        value: code,
-        label: `${code} · ${CLIENT_PRODUCTS[Number(code) as keyof typeof CLIENT_PRODUCTS]}`,
-      })),
-    [],
+    () => [
+      { value: '', label: t('phone.productChoose'), disabled: true },
+      ...PRODUCT_CODES.map((code) => ({ value: code, label: productLabel(code) })),
+    ],
+    [t],
   );
 
+  // The recorded product is the one sent; the operator cannot change it here.
   useEffect(() => {
-    if (cardProduct !== undefined && !form.getFieldState('productId').isDirty) {
-      form.setValue('productId', cardProduct);
-    }
-  }, [cardProduct, form]);
+    if (known !== undefined) form.setValue('productId', known);
+  }, [known, form]);
 
   return (
     <form
@@ -63,14 +69,34 @@ export function UpdatePhoneForm({ clientId, waiting = false }: { clientId: strin
       }}
     >
       <Stack gap="sm">
-        <NativeSelect
-          className="client-field-short"
-          label={t('phone.product')}
-          description={t('phone.productHint')}
-          data={products}
-          data-testid="phone-product"
-          {...form.register('productId')}
-        />
+        {product.isPending ? (
+          <Text size="sm" c="dimmed" data-testid="phone-product-loading">
+            {t('phone.productLoading')}
+          </Text>
+        ) : known !== undefined ? (
+          <div>
+            <Text size="sm" fw={500}>
+              {t('phone.product')}
+            </Text>
+            <Text fw={600} data-testid="phone-product">
+              {productLabel(known)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('phone.productKnown')}
+            </Text>
+          </div>
+        ) : (
+          <NativeSelect
+            className="client-field-short"
+            label={t('phone.product')}
+            description={t('phone.productUnknown')}
+            data={products}
+            required
+            error={form.formState.errors.productId ? t('phone.productRequired') : undefined}
+            data-testid="phone-product"
+            {...form.register('productId')}
+          />
+        )}
         <Controller
           control={form.control}
           name="phone"
@@ -95,7 +121,13 @@ export function UpdatePhoneForm({ clientId, waiting = false }: { clientId: strin
           )}
         />
         <div>
-          <Button type="submit" color={PRIMARY} loading={update.busy} data-testid="phone-submit" disabled={waiting}>
+          <Button
+            type="submit"
+            color={PRIMARY}
+            loading={update.busy}
+            data-testid="phone-submit"
+            disabled={waiting || product.isPending}
+          >
             {t('phone.submit')}
           </Button>
         </div>
