@@ -1,5 +1,5 @@
 // One card: what it is, its secret data (masked until revealed), the actions its status allows, its balance,
-// statement and limits.
+// statement and limits, and its timeline of actions from the journal.
 import { Button, Group, Loader, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
@@ -14,6 +14,7 @@ import { CardHistory } from './CardHistory.tsx';
 import { SecretPanel } from './secret/SecretPanel.tsx';
 import { BalancePanel } from './summary/BalancePanel.tsx';
 import { CardSummary } from './summary/CardSummary.tsx';
+import { CardTimeline } from './timeline/CardTimeline.tsx';
 import './cards.css';
 
 export function CardScreen({ cardId }: { cardId: string }): ReactElement {
@@ -62,6 +63,7 @@ export function CardScreen({ cardId }: { cardId: string }): ReactElement {
           <ActionsPanel card={card} />
           <BalancePanel cardId={cardId} />
           <CardHistory cardId={cardId} last4={lastFour(card.card_mask)} />
+          <CardTimeline cardId={cardId} />
         </Stack>
       )}
     </div>

@@ -1,0 +1,99 @@
+// The card's timeline: every operation on the card this workstation sent (its status changes and other actions),
+// newest first, with its reason, time and outcome, read from the journal a page at a time and kept live by the
+// journal's events (api/card-timeline.ts; docs/operator-ui.md, clients and cards).
+import { Paper, Text, Title } from '@mantine/core';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { useMemo, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JournalEntryView } from '../../../../../common/contract/index.ts';
+import { useCardTimeline } from '../../../api/card-timeline.ts';
+import { ErrorNotice } from '../../../components/Notice.tsx';
+import { VirtualTable } from '../../../components/VirtualTable.tsx';
+import { formatDateTime } from '../../../i18n/format.ts';
+import type { Language } from '../../../i18n/languages.ts';
+import { opLabel } from '../../../i18n/op-names.ts';
+import { useLanguage } from '../../../i18n/use-language.ts';
+import { StateBadge } from '../../requests/StateBadge.tsx';
+import { reasonOf, refusalOf } from './timeline-words.ts';
+
+const ROW_HEIGHT = 36;
+const MAX_HEIGHT = 320;
+const column = createColumnHelper<JournalEntryView>();
+
+function timelineColumns(t: TFunction, language: Language): ColumnDef<JournalEntryView, never>[] {
+  const text = (value: string) => <span title={value}>{value}</span>;
+  return [
+    column.accessor('at', {
+      header: t('cards:timeline.when'),
+      cell: (c) => text(formatDateTime(c.getValue(), language)),
+      size: 150,
+    }),
+    column.accessor('op', {
+      header: t('cards:timeline.action'),
+      cell: (c) => text(opLabel(t, c.getValue())),
+      size: 160,
+    }),
+    column.display({
+      id: 'reason',
+      header: t('cards:timeline.reason'),
+      cell: (c) => text(reasonOf(t, c.row.original)),
+      size: 220,
+    }),
+    column.display({
+      id: 'outcome',
+      header: t('cards:timeline.outcome'),
+      cell: (c) => {
+        const refusal = refusalOf(t, c.row.original);
+        return (
+          <span title={refusal || undefined}>
+            <StateBadge state={c.row.original.state} />
+            {refusal !== '' && ` · ${refusal}`}
+          </span>
+        );
+      },
+      size: 180,
+    }),
+  ] as ColumnDef<JournalEntryView, never>[];
+}
+
+export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
+  const { t } = useTranslation(['cards', 'journal', 'common', 'errors']);
+  const language = useLanguage();
+  const timeline = useCardTimeline(cardId);
+  const columns = useMemo(() => timelineColumns(t, language), [t, language]);
+  const height = Math.min(MAX_HEIGHT, ROW_HEIGHT * (Math.max(timeline.rows.length, 2) + 1) + 2);
+  return (
+    <Paper
+      withBorder
+      p="md"
+      className="card-panel"
+      data-testid="card-timeline"
+      component="section"
+      aria-labelledby="card-timeline-title"
+    >
+      <Title order={2} className="card-panel-title" id="card-timeline-title">
+        {t('timeline.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('timeline.hint')}
+      </Text>
+      {timeline.error !== null ? (
+        <ErrorNotice error={timeline.error} testId="timeline-error" />
+      ) : (
+        <VirtualTable
+          label={t('timeline.label')}
+          columns={columns}
+          rows={timeline.rows}
+          rowKey={(entry) => entry.requestId}
+          height={height}
+          rowHeight={ROW_HEIGHT}
+          empty={timeline.isPending ? t('common:state.loading') : t('timeline.empty')}
+          onNearEnd={timeline.loadMore}
+          loadingMore={timeline.loadingMore ? t('common:state.loading') : undefined}
+          testId="timeline-table"
+        />
+      )}
+    </Paper>
+  );
+}
