@@ -10,7 +10,9 @@ import { useConfirmGift, useSendGiftAgain } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
-import { formatPhone } from '../../i18n/format.ts';
+import { formatMoney, formatPhone } from '../../i18n/format.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { ConfirmationPrint } from '../../print/ConfirmationPrint.tsx';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
 import { confirmFormSchema, type ConfirmFormInput } from './gift-forms.ts';
 import type { GiftCardRef } from './IssueForm.tsx';
@@ -30,6 +32,7 @@ export function ConfirmStep({
   onNext: () => void;
 }): ReactElement {
   const { t } = useTranslation(['gift', 'common']);
+  const language = useLanguage();
   const { cardId, phone } = card;
   const {
     register,
@@ -122,6 +125,20 @@ export function ConfirmStep({
             <Button onClick={onNext} data-testid="gift-issue-another">
               {t('confirm.issueAnother')}
             </Button>
+            <ConfirmationPrint
+              facts={{
+                kind: 'giftSold',
+                mask: activated.card_mask,
+                reference: confirm.result?.key ?? '',
+                extra: [
+                  {
+                    label: t('common:print.amount'),
+                    value: formatMoney(activated.card_balance, activated.card_currency, language),
+                  },
+                ],
+              }}
+              testId="gift-print"
+            />
           </Group>
         </Stack>
       )}

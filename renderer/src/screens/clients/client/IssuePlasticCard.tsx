@@ -111,7 +111,7 @@ export function IssuePlasticCard({ clientId, waiting = false }: { clientId: stri
         write={issue}
         testId="issue-plastic-outcome"
         followInRequests
-        renderDone={(result) => <NewCard result={result} testId="issue-plastic" />}
+        renderDone={(result) => <NewCard result={result} testId="issue-plastic" reference={issue.result?.key} />}
       />
     </Stack>
   );

@@ -48,7 +48,7 @@ export function IssueVirtualCard({ clientId, waiting = false }: { clientId: stri
         write={issue}
         testId="issue-virtual-outcome"
         followInRequests
-        renderDone={(result) => <NewCard result={result} testId="issue-virtual" />}
+        renderDone={(result) => <NewCard result={result} testId="issue-virtual" reference={issue.result?.key} />}
       />
     </Stack>
   );

@@ -5,8 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { firstCardId } from '../../../api/outcome.ts';
 import { useNavigation } from '../../../app/router.tsx';
 import { PRIMARY } from '../../../components/colors.ts';
+import { ConfirmationPrint } from '../../../print/ConfirmationPrint.tsx';
 
-export function NewCard({ result, testId }: { result: Record<string, unknown>; testId: string }): ReactElement | null {
+/** `reference`: the issue's request id, for its printed confirmation. */
+export function NewCard({
+  result,
+  testId,
+  reference,
+}: {
+  result: Record<string, unknown>;
+  testId: string;
+  reference?: string;
+}): ReactElement | null {
   const { t } = useTranslation('clients');
   const { navigate } = useNavigation();
   const cardId = firstCardId(result);
@@ -26,6 +36,9 @@ export function NewCard({ result, testId }: { result: Record<string, unknown>; t
       >
         {t('issue.openCard')}
       </Button>
+      {reference !== undefined && (
+        <ConfirmationPrint facts={{ kind: 'cardIssued', cardId, reference }} testId={`${testId}-print`} />
+      )}
     </Group>
   );
 }
