@@ -18,6 +18,7 @@ import { PRODUCT_CODES, type ProductCode } from '../client-form/form-values.ts';
 import { useFieldError } from '../../../components/field-error.ts';
 import { CLIENT_FIELD_WORDS } from '../client-field-words.ts';
 import { PRIMARY } from '../../../components/colors.ts';
+import { clearDraft, useDraft } from '../../../app/drafts.ts';
 
 const phoneSchema = z
   .object({ productId: z.union([z.enum(PRODUCT_CODES), z.literal('')]), phone: z.number().optional() })
@@ -45,6 +46,9 @@ export function UpdatePhoneForm({ clientId, waiting = false }: { clientId: strin
     resolver: zodResolver(phoneSchema),
     defaultValues: { productId: '', phone: undefined },
   });
+  // Only the typed phone is a draft: the product is the client's recorded one, never one kept from before.
+  const draftId = `client.phone:${clientId}`;
+  useDraft(draftId, form, ['productId']);
   const errorOf = useFieldError(form.formState.errors, CLIENT_FIELD_WORDS);
   const update = useClientWrite(clientId);
   const products = useMemo(
@@ -65,7 +69,10 @@ export function UpdatePhoneForm({ clientId, waiting = false }: { clientId: strin
       noValidate
       aria-label={t('phone.title')}
       onSubmit={(event) => {
-        void form.handleSubmit((args) => update.run({ action: 'updatePhone', args }))(event);
+        void form.handleSubmit(async (args) => {
+          const outcome = await update.run({ action: 'updatePhone', args });
+          if (outcome?.kind === 'done') clearDraft(draftId);
+        })(event);
       }}
     >
       <Stack gap="sm">
