@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method.ts';
 import { appMethods } from './methods/app.ts';
 import { cardApiMethods } from './methods/card-api.ts';
+import { directoryMethods } from './methods/directory.ts';
 import { printMethods } from './methods/print.ts';
 import { profileMethods } from './methods/profiles.ts';
 import { recordMethods } from './methods/records.ts';
@@ -15,6 +16,7 @@ export const contract = {
   ...cardApiMethods,
   ...recordMethods,
   ...printMethods,
+  ...directoryMethods,
 } as const;
 
 export type Contract = typeof contract;

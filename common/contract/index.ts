@@ -12,6 +12,14 @@ export { buildBridge, CardDeskError, channelOf, eventChannelOf, splitMethod } fr
 export type { CardDeskApi, Transport } from './bridge.ts';
 export { MAX_PAGE_LIMIT, MAX_RESULT_ROWS, PAGE_LIMIT } from './methods/records.ts';
 export { BLOCK_REASONS, CLOSE_REASONS, REVEAL_REASONS, UNBLOCK_REASONS } from './methods/card-api.ts';
+export { DIRECTORY_PAGE } from './methods/directory.ts';
+export type {
+  DirectoryAddress,
+  DirectoryClientCard,
+  DirectoryClientView,
+  DirectoryHit,
+  DirectorySearchView,
+} from './methods/directory.ts';
 export { PRINT_LAYOUTS, type PrintLayout } from './methods/print.ts';
 
 // Shapes and dictionaries the screens use.

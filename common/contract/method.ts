@@ -29,6 +29,8 @@ export const SCOPES = [
   'bulk',
   /** The operations journal and the audit trail. */
   'journal',
+  /** The workstation's directory of the clients and cards it created or opened (search, a client's data). */
+  'directory',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

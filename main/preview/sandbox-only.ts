@@ -37,6 +37,7 @@ const PREVIEW_SCOPES: Record<Scope, 'free' | 'sandbox'> = {
   'card.reveal': 'sandbox',
   bulk: 'sandbox',
   journal: 'sandbox',
+  directory: 'sandbox',
 };
 
 type Verdict = 'pass' | 'filter' | Reply<never>;

@@ -114,6 +114,8 @@ const SPECIFIC: Partial<Record<MethodName, Builder>> = {
   'bulk.cancel': () => [{ jobId: 'job-1', confirm: true }],
   'bulk.result': () => [{ jobId: 'job-1' }, { jobId: 'job-1', cursor: '2000', limit: 500 }],
   'journal.audit': () => [{}, { action: 'kiosk.exit', limit: 5 }],
+  'directory.search': () => [{ text: 'omarova' }, { text: '7012', cursor: '20', limit: 5 }],
+  'directory.client': (ids) => [{ clientId: ids.clientId }],
 };
 
 /** Valid arguments for `method` (checked against its schema by the test before fuzzing). */

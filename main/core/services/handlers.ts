@@ -21,6 +21,8 @@ import type { PinAttempts } from '../session/pin-attempts.ts';
 import type { Session } from '../session/session.ts';
 import { concerns, MAX_OPEN_CHECKS, openCheckView, type CheckStatus } from '../reconcile/index.ts';
 import { maskPansIn } from '../journal/redact.ts';
+import type { DirectoryService } from '../directory/index.ts';
+import { directoryHandlers } from './directory-handlers.ts';
 import { closeCard } from './close-card.ts';
 import type { DeskEvents } from './events.ts';
 import { printHandlers, type Printer } from './print-handlers.ts';
@@ -45,6 +47,8 @@ export interface HandlerContext {
   checkStatus?: (requestId: string) => CheckStatus | undefined;
   /** Runs an operator's re-check unless the background reconciler is checking the entry now (core/reconcile). */
   checkNow?: (requestId: string, run: () => Promise<unknown>) => Promise<void>;
+  /** The search directory, fed with every operation settled here (core/directory). */
+  directory: DirectoryService;
   /** The shell prints the window; absent elsewhere, where the page prints itself. */
   printer?: Printer | undefined;
 }
@@ -56,8 +60,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const problems = new ProblemPages();
 
   /** One Card API operation for the active profile (its writes are announced by the journal, see services). */
-  const run = <Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> =>
-    desk.call(active(), opId, body);
+  const run = async <Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> => {
+    const profileId = active();
+    const outcome = await desk.call(profileId, opId, body);
+    await ctx.directory.settled(profileId, opId, body, outcome);
+    return outcome;
+  };
   const typed = <T>(outcome: Outcome) => Promise.resolve(outcome as Outcome<T>);
 
   return {
@@ -287,6 +295,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       Promise.resolve(
         pageView(desk.journal.auditPage({ ...auditQuery(query), cursor: query.cursor, limit: query.limit }), auditView),
       ),
+    ...directoryHandlers(ctx.directory, active),
 
     ...printHandlers(ctx.printer),
   };

@@ -5,6 +5,7 @@ import { bulkServiceFor, type BulkService, type JobProcessLauncher } from '../bu
 import { schedulePurge } from '../bulk/retention.ts';
 import { scheduleJournalArchive } from '../journal/retention.ts';
 import type { Desk } from '../desk.ts';
+import { DirectoryService } from '../directory/index.ts';
 import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import { deskReconciler, type DeskReconcilerOptions, type Reconciler } from '../reconcile/index.ts';
 import { fileAttemptStore, PinAttempts } from '../session/pin-attempts.ts';
@@ -56,6 +57,16 @@ export function createServices(options: ServiceOptions): Services {
     } catch (error) {
       options.report(error); // a failing listener must not fail the write that was recorded
     }
+  });
+  // The search directory learns from operations settled here and from late outcomes the journal records.
+  const directory = new DirectoryService({
+    dataDir: desk.dataDir,
+    keys: desk.directoryKeys,
+    policy: () => desk.settings().directory,
+    report: options.report,
+  });
+  const offDirectory = desk.journal.onChange(({ key, state }) => {
+    void directory.journalSettled(key, state, () => desk.journal.get(key)?.result);
   });
   const pinAttempts = new PinAttempts(fileAttemptStore(desk.dataDir));
   // Revealed card data hidden (conceal, lock, failed reveal): copies of it leave the clipboard too.
@@ -119,6 +130,7 @@ export function createServices(options: ServiceOptions): Services {
     printer: options.printer,
     checkStatus: (requestId) => reconciler.status(requestId),
     checkNow: (requestId, run) => reconciler.checkNow(requestId, run),
+    directory,
   });
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
   bulk.resumeInterrupted(options.jobsOf);
@@ -150,6 +162,8 @@ export function createServices(options: ServiceOptions): Services {
       await reconciler.close();
       await bulk.stop();
       offJournal();
+      offDirectory();
+      directory.close();
       await desk.close();
     },
   };
