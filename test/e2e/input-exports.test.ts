@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
-import { openApp, openPreview, type PreviewSession } from './support/preview-session.ts';
+import { openApp, openPreview, screenshot, type PreviewSession } from './support/preview-session.ts';
 
 let session: PreviewSession;
 let page: Page;
@@ -59,7 +59,8 @@ beforeAll(async () => {
   });
   if ('error' in setup) throw new Error(`setup failed: ${setup.error}`);
   cardId = setup.cardId;
-  await openApp(session);
+  // The app reads the language at start: Russian is the default, so a reload is needed only if it was not.
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'ru') await openApp(session);
 }, 60_000);
 
 afterAll(async () => {
@@ -98,6 +99,7 @@ describe('new-client form: input checks', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => country.inputValue()).toBe('Казахстан (KAZ)');
     await expect.poll(() => country.getAttribute('aria-invalid')).not.toBe('true');
+    await screenshot(page, 'client-form-country-ru-1024x700');
     // The registration address's country is the same list.
     await byTestId('client-address1-country').click();
     await page.keyboard.type('KGZ');
@@ -133,6 +135,8 @@ describe('extended statement: filters and CSV export', () => {
     await expect.poll(count).toBe(`0 из ${String(total)}`);
     await byTestId('extended-filter').fill('');
     await expect.poll(count).toMatch(/строк/);
+    await byTestId('extended-operations').scrollIntoViewIfNeeded();
+    await screenshot(page, 'card-extended-statement-ru-1024x700');
   });
 
   it('exports the rows shown as a CSV for a Russian Excel: BOM, ";", decimal comma, local time with offset', async () => {
