@@ -24,7 +24,8 @@ export interface IpcRecord {
 
 /**
  * Where a secret may cross the bridge (docs/card-api.md, sensitive data): typed by the operator, a revealed card
- * shown to them, or revealed card data they copy (handed to main, which owns the clipboard).
+ * shown to them, revealed card data they copy (handed to main, which owns the clipboard), or a card number they
+ * search for.
  */
 const ALLOWED_REQUESTS = new Set([
   'vault.setSecret',
@@ -33,6 +34,8 @@ const ALLOWED_REQUESTS = new Set([
   'session.unlock',
   'kiosk.exit',
   'clipboard.copySecret',
+  // A whole card number typed into the search box; main matches it by keyed hash and keeps nothing of it.
+  'directory.search',
 ]);
 const ALLOWED_RESPONSES = new Set(['cards.revealSecret']);
 
