@@ -59,34 +59,3 @@ export function statementColumns(t: TFunction, language: Language): ColumnDef<St
 export function statementSearchText(op: StatementOperation): string {
   return `${op.datetime} ${op.type} ${String(op.amount)} ${op.currency} ${op.merchant?.name ?? ''} ${op.merchant?.city ?? ''} ${op.mcc} ${op.rrn}`;
 }
-
-/** CSV rows of a statement: raw values (ISO dates, decimal amounts), so a spreadsheet can compute with them. */
-export function statementCsv(
-  t: TFunction,
-  operations: readonly StatementOperation[],
-): { header: string[]; rows: unknown[][] } {
-  return {
-    header: [
-      t('columns.date'),
-      t('columns.type'),
-      t('columns.amount'),
-      t('columns.commission'),
-      t('columns.currency'),
-      t('columns.merchant'),
-      t('columns.place'),
-      'MCC',
-      'RRN',
-    ],
-    rows: operations.map((op) => [
-      op.datetime,
-      op.type,
-      op.amount,
-      op.commission,
-      op.currency,
-      op.merchant?.name ?? '',
-      [op.merchant?.city, op.merchant?.country].filter(Boolean).join(', '),
-      op.mcc,
-      op.rrn,
-    ]),
-  };
-}
