@@ -1,5 +1,6 @@
-// Any gift card by its id: its status, sending the card data or a new one-time code to the holder again, and
-// (while it waits for activation) the way back to the confirm step.
+// Any gift card by its id: its status, sending the card data to the holder again, and while it waits for
+// activation (issued) a new one-time code and the way back to the confirm step: the bank refuses a new code for
+// any other status (docs/card-api.md, gift cards).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Loader, Stack, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
@@ -75,15 +76,6 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
             >
               {t('actions.resend')}
             </Button>
-            <Button
-              variant="default"
-              loading={send.busy && send.args?.action === 'resendCode'}
-              disabled={send.busy}
-              onClick={() => void handleSubmit(sendAgain('resendCode'))()}
-              data-testid="gift-lookup-resend-code"
-            >
-              {t('actions.resendCode')}
-            </Button>
           </Group>
         </Stack>
       </form>
@@ -99,7 +91,7 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
         <Stack gap="sm">
           <GiftCardFacts cardId={cardId} state={status.data} testId="gift-lookup-facts" />
           {status.data.card_status === ISSUED && (
-            <Group>
+            <Group gap="xs">
               <Button
                 variant="default"
                 onClick={() => {
@@ -108,6 +100,15 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
                 data-testid="gift-lookup-confirm"
               >
                 {t('lookup.confirm')}
+              </Button>
+              <Button
+                variant="default"
+                loading={send.busy && send.args?.action === 'resendCode'}
+                disabled={send.busy}
+                onClick={() => void send.run({ action: 'resendCode', cardId })}
+                data-testid="gift-lookup-resend-code"
+              >
+                {t('actions.resendCode')}
               </Button>
             </Group>
           )}
