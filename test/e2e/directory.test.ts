@@ -5,7 +5,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
-import { openApp, openPreview, screenshot, seriousA11yViolations, type PreviewSession } from './support/preview-session.ts';
+import {
+  openApp,
+  openPreview,
+  screenshot,
+  seriousA11yViolations,
+  type PreviewSession,
+} from './support/preview-session.ts';
 
 let session: PreviewSession;
 let page: Page;
@@ -38,7 +44,8 @@ beforeAll(async () => {
         },
       } as const;
       const clientId = (done(await cardDesk.clients.create({ draft })) as { client_id: string }).client_id;
-      const cardId = (done(await cardDesk.cards.issue({ clientId })) as { cards: { card_id: string }[] }).cards[0]?.card_id ?? '';
+      const cardId =
+        (done(await cardDesk.cards.issue({ clientId })) as { cards: { card_id: string }[] }).cards[0]?.card_id ?? '';
       const mask = (done(await cardDesk.cards.info({ cardId })) as { card: { card_mask: string } }).card.card_mask;
       const secret = await cardDesk.cards.revealSecret({ cardId, reason: 'client_verification' });
       const pan = (done(secret) as { pan: string }).pan;
@@ -59,7 +66,9 @@ async function searchFor(text: string): Promise<string[]> {
   await input.fill(text);
   const hits = page.getByTestId('directory-hit');
   await hits.first().waitFor();
-  return hits.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-kind') ?? ''}:${el.getAttribute('data-id') ?? ''}`));
+  return hits.evaluateAll((els) =>
+    els.map((el) => `${el.getAttribute('data-kind') ?? ''}:${el.getAttribute('data-id') ?? ''}`),
+  );
 }
 
 describe('finding a client or a card', () => {

@@ -14,7 +14,11 @@ let services: Services;
 const reported: unknown[] = [];
 
 beforeAll(() => {
-  services = createServices({ desk: openTestDesk({ deadlineMs: 2_000 }), appInfo: TEST_APP_INFO, report: (e) => reported.push(e) });
+  services = createServices({
+    desk: openTestDesk({ deadlineMs: 2_000 }),
+    appInfo: TEST_APP_INFO,
+    report: (e) => reported.push(e),
+  });
 });
 afterAll(async () => {
   await services.close();
@@ -96,7 +100,11 @@ describe('the directory through the services', () => {
   it('keeps nothing once a policy turns it off, and deletes its file', async () => {
     const file = join(services.desk.dataDir, DIRECTORY_FILE);
     expect(existsSync(file)).toBe(true);
-    services.desk.applyProvisioning({ version: 1, profiles: [], policy: { locked: [], directory: { enabled: false } } });
+    services.desk.applyProvisioning({
+      version: 1,
+      profiles: [],
+      policy: { locked: [], directory: { enabled: false } },
+    });
     expect(await search('serik')).toEqual({ enabled: false, entries: [], nextCursor: null });
     expect(existsSync(file)).toBe(false);
     await done('cards.info', { cardId });

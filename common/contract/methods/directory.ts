@@ -73,7 +73,11 @@ export const directoryMethods = {
   'directory.search': method(
     z.strictObject({
       text: z.string().trim().min(1).max(100),
-      cursor: z.string().regex(/^\d{1,4}$/).nullable().optional(),
+      cursor: z
+        .string()
+        .regex(/^\d{1,4}$/)
+        .nullable()
+        .optional(),
       limit: z.int().min(1).max(100).default(DIRECTORY_PAGE),
     }),
     onActive,

@@ -3,12 +3,7 @@
 // profile id, so no profile's entries share it). They are made on first use. Without a keychain the directory
 // lives in memory for this process only, and its file is left as it is.
 import { randomBytes } from 'node:crypto';
-import {
-  PIN_KEY_BYTES,
-  SecretMissingError,
-  type SecretVault,
-  type VaultItem,
-} from '../vault/index.ts';
+import { PIN_KEY_BYTES, SecretMissingError, type SecretVault, type VaultItem } from '../vault/index.ts';
 import type { DirectoryKeys } from './crypto.ts';
 
 export interface LoadedKeys {

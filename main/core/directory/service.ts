@@ -3,10 +3,7 @@
 // the operations main settles. Feeding never fails an operation: a problem is reported and the operation goes on.
 import { join } from 'node:path';
 import type { Outcome } from '../../../common/card-api/outcome.ts';
-import type {
-  DirectoryClientView,
-  DirectorySearchView,
-} from '../../../common/contract/methods/directory.ts';
+import type { DirectoryClientView, DirectorySearchView } from '../../../common/contract/methods/directory.ts';
 import { DAY_MS } from '../journal/retention.ts';
 import { Directory } from './directory.ts';
 import { createdClient, learn } from './feed.ts';

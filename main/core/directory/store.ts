@@ -64,8 +64,7 @@ export class DirectoryStore {
 
   get(id: string): StoredRow | undefined {
     const row = this.db.prepare('SELECT id, kind, blob, updated_at FROM rows WHERE id = ?').get(id) as
-      | { id: string; kind: string; blob: Uint8Array; updated_at: number }
-      | undefined;
+      { id: string; kind: string; blob: Uint8Array; updated_at: number } | undefined;
     return row === undefined ? undefined : { id: row.id, kind: row.kind, blob: row.blob, updatedAt: row.updated_at };
   }
 

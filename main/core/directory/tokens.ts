@@ -37,14 +37,20 @@ export function recordTokens(record: DirectoryRecord): string[] {
   const tokens = new Set<string>();
   const add = (t: string) => tokens.add(t);
   const addName = (name: string | undefined) => {
-    for (const w of words(name ?? '')) prefixes(w).map((p) => `w:${p}`).forEach(add);
+    for (const w of words(name ?? ''))
+      prefixes(w)
+        .map((p) => `w:${p}`)
+        .forEach(add);
   };
   const addId = (id: string | undefined) => {
     for (const w of words(id ?? '')) add(`x:${w}`);
   };
   if (record.kind === 'client') {
     [record.firstName, record.lastName, record.middleName].forEach(addName);
-    if (record.phone !== undefined) endings(digitsOf(record.phone)).map((d) => `x:${d}`).forEach(add);
+    if (record.phone !== undefined)
+      endings(digitsOf(record.phone))
+        .map((d) => `x:${d}`)
+        .forEach(add);
     addId(record.personId);
     addId(record.clientId);
   } else {

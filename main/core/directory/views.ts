@@ -1,9 +1,6 @@
 // Directory records as the contract shows them (common/contract/methods/directory.ts): a phone and a national id
 // masked in search results, a card as its mask; never a card number (a record holds none).
-import type {
-  DirectoryClientView,
-  DirectoryHit,
-} from '../../../common/contract/methods/directory.ts';
+import type { DirectoryClientView, DirectoryHit } from '../../../common/contract/methods/directory.ts';
 import { maskPhone } from '../journal/redact.ts';
 import type { CardRecord, ClientRecord, DirectoryRecord } from './records.ts';
 

@@ -29,7 +29,8 @@ function useFocusShortcut(input: RefObject<HTMLInputElement | null>): void {
   useEffect(() => {
     function onKey(event: globalThis.KeyboardEvent): void {
       const ctrlK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingInField(event.target);
+      const slash =
+        event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingInField(event.target);
       if (!ctrlK && !slash) return;
       event.preventDefault();
       input.current?.focus();

@@ -11,7 +11,18 @@ import { attack } from '../../support/attack.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const PAN = '4400430123456789';
-const SECRETS = ['Aigerim', 'AIGERIM', 'aigerim', 'Nurlanova', 'nurlanova', '77011237012', '1237012', '900401400123', PAN, '445566'];
+const SECRETS = [
+  'Aigerim',
+  'AIGERIM',
+  'aigerim',
+  'Nurlanova',
+  'nurlanova',
+  '77011237012',
+  '1237012',
+  '900401400123',
+  PAN,
+  '445566',
+];
 const done = (result: Record<string, unknown>) => ({ kind: 'done' as const, key: 'k', result });
 
 let umask: number;
@@ -36,10 +47,20 @@ async function filledDirectory(dir: string, policy: { enabled: boolean; retentio
     client: { phone: 77011237012, first_name: 'Aigerim', last_name: 'Nurlanova', person_id: '900401400123' },
   };
   await service.settled('sandbox', 'client.create', body, done({ client_id: 'c-1' }));
-  await service.settled('sandbox', 'card.info', { card_id: 'card-9' }, done({
-    card: { card_id: 'card-9', card_mask: '440043******6789', status: 'active', client_id: 'c-1' },
-  }));
-  await service.settled('sandbox', 'card.secret', { card_id: 'card-9' }, done({ pan: PAN, cvv: '445', expiry: '12/29' }));
+  await service.settled(
+    'sandbox',
+    'card.info',
+    { card_id: 'card-9' },
+    done({
+      card: { card_id: 'card-9', card_mask: '440043******6789', status: 'active', client_id: 'c-1' },
+    }),
+  );
+  await service.settled(
+    'sandbox',
+    'card.secret',
+    { card_id: 'card-9' },
+    done({ pan: PAN, cvv: '445', expiry: '12/29' }),
+  );
   await service.settled('sandbox', 'client.update', { client_id: 'c-1', client: { phone: 77014455660 } }, done({}));
   return service;
 }
@@ -72,9 +93,18 @@ describe('the search directory on disk', () => {
       const service = await filledDirectory(dir, policy);
       expect(existsSync(join(dir, DIRECTORY_FILE))).toBe(true);
       policy.enabled = false;
-      expect(await service.search('sandbox', 'nurl', null, 20)).toEqual({ enabled: false, entries: [], nextCursor: null });
+      expect(await service.search('sandbox', 'nurl', null, 20)).toEqual({
+        enabled: false,
+        entries: [],
+        nextCursor: null,
+      });
       expect(existsSync(join(dir, DIRECTORY_FILE))).toBe(false);
-      await service.settled('sandbox', 'client.create', { client: { first_name: 'Other' } }, done({ client_id: 'c-2' }));
+      await service.settled(
+        'sandbox',
+        'client.create',
+        { client: { first_name: 'Other' } },
+        done({ client_id: 'c-2' }),
+      );
       expect(existsSync(join(dir, DIRECTORY_FILE))).toBe(false);
       expect(await service.client('sandbox', 'c-1')).toEqual({ known: false, enabled: false });
       service.close();

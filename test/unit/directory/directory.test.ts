@@ -20,7 +20,13 @@ const CLIENT_BODY = {
     last_name: "Nurlanova-O'Hara",
     birthdate: '1990-04-01',
     person_id: '900401400123',
-    address1: { country: 'KAZ', postal_code: '050000', address_line1: 'Abay 1', address_line2: 'Almaty', address_line3: 'Almaly' },
+    address1: {
+      country: 'KAZ',
+      postal_code: '050000',
+      address_line1: 'Abay 1',
+      address_line2: 'Almaty',
+      address_line3: 'Almaly',
+    },
   },
 };
 
@@ -33,20 +39,32 @@ function directoryWith(now = () => 1_000_000): Directory {
   };
   teach('client.create', CLIENT_BODY, { client_id: 'c-1' });
   teach('card.issue', { client_id: 'c-1' }, { cards: [{ card_id: 'card-9' }] });
-  teach('card.info', { card_id: 'card-9' }, {
-    card: { card_id: 'card-9', card_mask: '440043******6789', status: 'active', client_id: 'c-1', kind: 'virtual' },
-  });
+  teach(
+    'card.info',
+    { card_id: 'card-9' },
+    {
+      card: { card_id: 'card-9', card_mask: '440043******6789', status: 'active', client_id: 'c-1', kind: 'virtual' },
+    },
+  );
   teach('card.secret', { card_id: 'card-9' }, { pan: PAN, cvv: '123', expiry: '12/29', cardholder_name: 'X' });
   return directory;
 }
 
 const ids = (directory: Directory, text: string, profileId = 'sandbox') =>
-  directory.search(profileId, text).map((f) => `${f.record.kind}:${f.record.kind === 'client' ? f.record.clientId : f.record.cardId}`);
+  directory
+    .search(profileId, text)
+    .map((f) => `${f.record.kind}:${f.record.kind === 'client' ? f.record.clientId : f.record.cardId}`);
 
 describe('tokens', () => {
   it('normalises names to lower-case words without accents, and their prefixes from two letters', () => {
     expect(words("Nurlanova-O'Hara  Zoë")).toEqual(['nurlanova', 'o', 'hara', 'zoe']);
-    const tokens = recordTokens({ kind: 'client', profileId: 'p', clientId: 'c', lastName: 'Omar', phone: '77011237012' });
+    const tokens = recordTokens({
+      kind: 'client',
+      profileId: 'p',
+      clientId: 'c',
+      lastName: 'Omar',
+      phone: '77011237012',
+    });
     expect(tokens).toEqual(expect.arrayContaining(['w:om', 'w:oma', 'w:omar', 'x:7012', 'x:77011237012', 'x:c']));
     expect(tokens).not.toContain('w:o');
     expect(tokens).not.toContain('x:012');
