@@ -1,16 +1,20 @@
-// One client: its cards, and what an operator does for it — issue a virtual or plastic card, change the phone,
-// link a bulk-issued card. The Card API has no "client info" read, so the page is the id and its cards. While an
+// One client: its data as this workstation knows it, its cards, and what an operator does for it — issue a
+// virtual or plastic card, change the phone, link a bulk-issued card. The Card API has no "client info" read, so
+// the data is the workstation's directory's (docs/operator-ui.md, finding a client or a card); a client it does
+// not know is shown as such and offers no actions. While an
 // operation for the client is open, the page says when Card Desk asks the bank next, and the action that sent it
 // waits (docs/architecture.md, live reconciliation).
 import { Anchor, Breadcrumbs, Paper, Text, Title } from '@mantine/core';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDirectoryClient } from '../../api/directory.ts';
 import { useOpenChecks } from '../../api/open-checks.ts';
 import { OpenChecksNotice } from '../../components/OpenChecks.tsx';
 import { opLabel } from '../../i18n/op-names.ts';
 import { useNavigation } from '../../app/router.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ClientCards } from './client/ClientCards.tsx';
+import { ClientData } from './client/ClientData.tsx';
 import { IssuePlasticCard } from './client/IssuePlasticCard.tsx';
 import { IssueVirtualCard } from './client/IssueVirtualCard.tsx';
 import { LinkCardForm } from './client/LinkCardForm.tsx';
@@ -58,6 +62,9 @@ export function ClientScreen({ clientId }: { clientId: string }): ReactElement {
   const { t } = useTranslation(['clients', 'requests', 'journal']);
   const { navigate } = useNavigation();
   const openOps = useOpenChecks({ clientId }).data ?? [];
+  const known = useDirectoryClient(clientId);
+  // With the directory on, a client it does not know was not created or opened here: nothing is offered for it.
+  const unknown = known.data?.known === false && known.data.enabled;
   const waiting = (id: PanelId): string | undefined => {
     const op = openOps.find((check) => check.op === PANEL_OP[id])?.op;
     return op === undefined ? undefined : t('requests:checks.actionWaits', { op: opLabel(t, op) });
@@ -85,23 +92,26 @@ export function ClientScreen({ clientId }: { clientId: string }): ReactElement {
       </nav>
       <PageHeader title={t('client.title', { clientId })} />
       <OpenChecksNotice checks={openOps} testId="client-open-checks" />
+      <ClientData view={known.data} error={known.error} />
       <Paper withBorder p="md" mb="md" component="section" aria-labelledby="client-cards-title">
         <ClientCards clientId={clientId} />
       </Paper>
-      <div className="client-actions">
-        <Panel id="client-issue-virtual" title={t('issue.virtualTitle')} waiting={waiting('client-issue-virtual')}>
-          <IssueVirtualCard clientId={clientId} waiting={waiting('client-issue-virtual') !== undefined} />
-        </Panel>
-        <Panel id="client-issue-plastic" title={t('issue.plasticTitle')} waiting={waiting('client-issue-plastic')}>
-          <IssuePlasticCard clientId={clientId} waiting={waiting('client-issue-plastic') !== undefined} />
-        </Panel>
-        <Panel id="client-phone" title={t('phone.title')} waiting={waiting('client-phone')}>
-          <UpdatePhoneForm clientId={clientId} waiting={waiting('client-phone') !== undefined} />
-        </Panel>
-        <Panel id="client-link" title={t('link.title')} waiting={waiting('client-link')}>
-          <LinkCardForm clientId={clientId} waiting={waiting('client-link') !== undefined} />
-        </Panel>
-      </div>
+      {!unknown && (
+        <div className="client-actions">
+          <Panel id="client-issue-virtual" title={t('issue.virtualTitle')} waiting={waiting('client-issue-virtual')}>
+            <IssueVirtualCard clientId={clientId} waiting={waiting('client-issue-virtual') !== undefined} />
+          </Panel>
+          <Panel id="client-issue-plastic" title={t('issue.plasticTitle')} waiting={waiting('client-issue-plastic')}>
+            <IssuePlasticCard clientId={clientId} waiting={waiting('client-issue-plastic') !== undefined} />
+          </Panel>
+          <Panel id="client-phone" title={t('phone.title')} waiting={waiting('client-phone')}>
+            <UpdatePhoneForm clientId={clientId} waiting={waiting('client-phone') !== undefined} />
+          </Panel>
+          <Panel id="client-link" title={t('link.title')} waiting={waiting('client-link')}>
+            <LinkCardForm clientId={clientId} waiting={waiting('client-link') !== undefined} />
+          </Panel>
+        </div>
+      )}
     </div>
   );
 }
