@@ -70,8 +70,17 @@ describe('operationsCsv', () => {
 
 describe('auditCsv', () => {
   it('writes the audited action in words', () => {
-    const csv = auditCsv(t, [{ at: AT, action: 'card.secret.reveal', profileId: 'sandbox', details: {} }]);
+    const csv = auditCsv(
+      t,
+      'ru',
+      [{ at: AT, action: 'card.secret.reveal', profileId: 'sandbox', details: { cardId: 'card_1' } }],
+      (id) => (id === 'sandbox' ? 'Песочница' : (id ?? '')),
+    );
     expect(csv.rows[0]?.[1]).toBe(t('journal:audit.action.card.secret.reveal'));
     expect(csv.rows[0]?.[1]).not.toBe('card.secret.reveal');
+    expect(csv.rows[0]?.[2]).toBe('Песочница');
+    // Labelled in Russian, not main's raw record.
+    expect(csv.rows[0]?.[3]).toContain('card_1');
+    expect(csv.rows[0]?.[3]).not.toContain('cardId');
   });
 });

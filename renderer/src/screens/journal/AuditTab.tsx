@@ -36,12 +36,17 @@ export function AuditTab(): ReactElement {
   const exporter = useCsvExport();
 
   function exportCsv(): void {
-    const csv = auditCsv(t, []);
+    const csv = auditCsv(t, language, []);
     const needle = text.trim().toLowerCase();
     const matching = (page: AuditEntryView[]) =>
       needle === '' ? page : page.filter((e) => searchText(e).toLowerCase().includes(needle));
     const pages = auditFetcher({ ...args, limit: MAX_PAGE_LIMIT });
-    void exporter.run(csv.fileName, csv.header, pages, (page) => auditCsv(t, matching(page)).rows);
+    void exporter.run(
+      csv.fileName,
+      csv.header,
+      pages,
+      (page) => auditCsv(t, language, matching(page), profileName).rows,
+    );
   }
 
   return (

@@ -42,7 +42,7 @@ export function OperationsTab(): ReactElement {
   function exportCsv(): void {
     const csv = operationsCsv(t, []);
     const pages = journalFetcher({ ...args, limit: MAX_PAGE_LIMIT });
-    void exporter.run(csv.fileName, csv.header, pages, (rows) => operationsCsv(t, rows).rows);
+    void exporter.run(csv.fileName, csv.header, pages, (rows) => operationsCsv(t, rows, profileName).rows);
   }
 
   return (

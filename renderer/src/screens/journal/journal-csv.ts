@@ -5,12 +5,19 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntryView, JournalEntryView } from '../../../../common/contract/index.ts';
 import { csvTime } from '../../components/csv.ts';
+import { auditFields, auditFieldsText } from '../../i18n/audit-details.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { auditActionLabel, opLabel } from '../../i18n/op-names.ts';
 import { fileStamp } from './date-range.ts';
+
+/** A profile id as the operator knows it (the profile's name); the id itself when none is given. */
+type ProfileName = (profileId: string | null) => string;
+const idOnly: ProfileName = (id) => id ?? '';
 
 export function operationsCsv(
   t: TFunction,
   entries: readonly JournalEntryView[],
+  profileName: ProfileName = idOnly,
 ): { fileName: string; header: string[]; rows: unknown[][] } {
   return {
     fileName: `card-desk-journal-${fileStamp()}.csv`,
@@ -30,7 +37,7 @@ export function operationsCsv(
       csvTime(e.updatedAt),
       opLabel(t, e.op),
       t(`common:entryState.${e.state}`),
-      e.profileId ?? '',
+      profileName(e.profileId),
       e.requestId,
       JSON.stringify(e.params),
       e.result === undefined ? '' : JSON.stringify(e.result),
@@ -41,7 +48,9 @@ export function operationsCsv(
 
 export function auditCsv(
   t: TFunction,
+  language: Language,
   entries: readonly AuditEntryView[],
+  profileName: ProfileName = idOnly,
 ): { fileName: string; header: string[]; rows: unknown[][] } {
   return {
     fileName: `card-desk-audit-${fileStamp()}.csv`,
@@ -49,8 +58,8 @@ export function auditCsv(
     rows: entries.map((e) => [
       csvTime(e.at),
       auditActionLabel(t, e.action),
-      e.profileId ?? '',
-      JSON.stringify(e.details),
+      profileName(e.profileId),
+      auditFieldsText(auditFields(t, language, e.details)),
     ]),
   };
 }
