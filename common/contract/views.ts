@@ -146,6 +146,8 @@ export interface BulkValidationReport {
   fileName: string;
   format: BulkFormat | null;
   rows: number;
+  /** How many cards a valid file issues: one per client row, or the sum of the cards rows' quantities. */
+  cards?: number;
   problems: BulkProblem[];
   problemCount?: number;
   reportId?: string;

@@ -59,7 +59,8 @@ export class BulkService {
       rows: validation.rows,
       at: this.now(),
     });
-    return { ...report, draftId };
+    const cards = validation.rows.reduce((n, r) => n + (r.input.format === 'cards' ? r.input.quantity : 1), 0);
+    return { ...report, cards, draftId };
   }
 
   /** Creates the job from a validated file and returns it; `run` makes it go. */

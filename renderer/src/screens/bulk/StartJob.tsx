@@ -128,7 +128,9 @@ export function StartJob({
       >
         <Text data-testid="bulk-start-summary">
           {t(summaryKey, {
-            count: report.rows,
+            // How many cards: a cards file's rows each ask for a quantity (docs/bulk.md).
+            count: report.format === 'cards' ? (report.cards ?? report.rows) : report.rows,
+            rows: report.rows,
             profile: active?.name ?? '',
             environment: t(`common:environment.${environment}`),
           })}
