@@ -127,8 +127,7 @@ export function SetPinForm({ cardId, onFinished, onCancel, onBusy }: ActionFormP
         {noPinKey && (
           <Group gap="sm" align="center" data-testid="pin-key-offer">
             <Button
-              variant="light"
-              color={PRIMARY}
+              variant="default"
               loading={pinKey.busy}
               disabled={profileId === undefined}
               onClick={() => void createPinKey()}

@@ -10,7 +10,7 @@ import type { JournalEntryView } from '../../../../../common/contract/index.ts';
 import { useCardTimeline } from '../../../api/card-timeline.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatShortDateTime } from '../../../i18n/format.ts';
 import type { Language } from '../../../i18n/languages.ts';
 import { opLabel } from '../../../i18n/op-names.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
@@ -26,7 +26,7 @@ function timelineColumns(t: TFunction, language: Language): ColumnDef<JournalEnt
   return [
     column.accessor('at', {
       header: t('cards:timeline.when'),
-      cell: (c) => text(formatDateTime(c.getValue(), language)),
+      cell: (c) => text(formatShortDateTime(c.getValue(), language)),
       size: 150,
     }),
     column.accessor('op', {
