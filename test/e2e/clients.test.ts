@@ -272,7 +272,9 @@ describe('Client page', () => {
   });
 
   it('changes the phone for the product the client was created with', async () => {
-    await expect.poll(() => byTestId('phone-product').textContent()).toBe('1000 · Freedom Wallet Card');
+    await expect
+      .poll(() => byTestId('phone-product').textContent(), { timeout: OUTCOME_TIMEOUT })
+      .toBe('1000 · Freedom Wallet Card');
     const phone = byTestId('phone-new').getByRole('textbox');
     await byTestId('phone-submit').click();
     expect(await errorOf(phone)).toBe('Required');
