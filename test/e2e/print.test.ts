@@ -60,7 +60,7 @@ async function expectBothLayouts(preview: string, operation: string): Promise<vo
   expect(a4.height).toBeCloseTo(297, 0);
   await chooseLayout(preview, 'Receipt 80 mm');
   const receipt = await printed(`${preview}-receipt`);
-  await screenshot(page, `${preview}-en`);
+  if (preview === 'issue-virtual-print-preview') await screenshot(page, `${preview}-en`);
   expect(receipt.width).toBeCloseTo(80, 0);
   for (const sheet of [a4, receipt]) {
     expect(sheet.text).toContain(operation);
@@ -160,6 +160,12 @@ describe('printing', () => {
     expect(sheet.text).toMatch(/Operations\s+\d+/);
     expect(sheet.text).toContain('FREEDOM PAY TOP-UP');
     expect(sheet.text).not.toMatch(CARD_NUMBER);
+    // Save as PDF asks main for the file; the preview makes none, so the browser's print dialog opens instead.
+    await page.getByTestId('statement-pdf-preview-go').click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.at(-1)))
+      .toBe('print-doc print-doc-a4');
+    expect(session.ipcRecords.some((r) => r.method === 'print.pdf' && r.kind === 'request')).toBe(true);
     await closePreview('statement-pdf-preview');
   });
 

@@ -7,21 +7,8 @@ export async function printPage(layout: PrintLayout): Promise<void> {
   if (!(await cardDesk().print.page({ layout })).handled) window.print();
 }
 
-/** A PDF file of the printable view: made by main and saved through the download, or the browser's print
- * dialog (where the operator chooses "Save as PDF"). */
-export async function savePdf(layout: PrintLayout, fileName: string): Promise<void> {
+/** The printable view as a PDF file's bytes made by main, or undefined where main makes none (the preview). */
+export async function pdfOfPage(layout: PrintLayout): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const answer = await cardDesk().print.pdf({ layout });
-  if (!answer.handled) {
-    window.print();
-    return;
-  }
-  const bytes = Uint8Array.from(atob(answer.pdf), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1_000);
+  return answer.handled ? Uint8Array.from(atob(answer.pdf), (c) => c.charCodeAt(0)) : undefined;
 }

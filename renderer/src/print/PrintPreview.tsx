@@ -7,10 +7,18 @@ import { useState, type ReactElement } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { PrintLayout } from '../../../common/contract/index.ts';
-import { printPage, savePdf } from '../api/print.ts';
+import { pdfOfPage, printPage } from '../api/print.ts';
 import { PRIMARY } from '../components/colors.ts';
+import { downloadParts } from '../components/download.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
 import './print.css';
+
+/** Main's PDF through the one download path; in the preview, the browser's print dialog ("Save as PDF"). */
+async function savePdf(layout: PrintLayout, fileName: string): Promise<void> {
+  const pdf = await pdfOfPage(layout);
+  if (pdf === undefined) window.print();
+  else downloadParts(fileName, [pdf], 'application/pdf');
+}
 
 export function PrintPreview({
   opened,
@@ -38,7 +46,8 @@ export function PrintPreview({
     setBusy(true);
     setError(null);
     try {
-      await (pdfFileName === undefined ? printPage(layout) : savePdf(layout, pdfFileName));
+      if (pdfFileName === undefined) await printPage(layout);
+      else await savePdf(layout, pdfFileName);
     } catch (failure) {
       setError(failure);
     } finally {
