@@ -95,7 +95,8 @@ describe('drafts', () => {
     await form.getByTestId('pin-new').fill(PIN);
     await form.getByTestId('pin-repeat').fill(PIN);
     await form.getByTestId('pin-save').click();
-    await expect.poll(() => page.getByTestId('pin-setup-notice').count()).toBe(0);
+    // Saving hashes the PIN in main (scrypt), which takes a while on a busy machine.
+    await expect.poll(() => page.getByTestId('pin-setup-notice').count(), { timeout: 10_000 }).toBe(0);
 
     await page.getByTestId('nav-gift').click();
     expect(await page.getByTestId('gift-cardholder').inputValue()).toBe('GIFT HOLDER');
@@ -105,7 +106,9 @@ describe('drafts', () => {
     await page.getByTestId('lock-pin').fill(PIN);
     await page.getByTestId('lock-pin').press('Enter');
 
-    await expect.poll(() => page.getByTestId('nav-gift').getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => page.getByTestId('nav-gift').getAttribute('aria-current'), { timeout: 10_000 })
+      .toBe('page');
     expect(await page.getByTestId('gift-cardholder').inputValue()).toBe('GIFT HOLDER');
     await page.getByTestId('nav-clients').click();
     expect(await page.getByTestId('client-last-name').inputValue()).toBe('Draftova');

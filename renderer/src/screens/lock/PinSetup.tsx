@@ -41,13 +41,27 @@ export function PinSetupNotice(): ReactElement | null {
   const [open, setOpen] = useState(false);
   if (hidden) return null;
   return (
-    <Alert color="blue" variant="light" mb="md" title={t('setup.title')} data-testid="pin-setup-notice">
-      <Stack gap="sm">
-        <Text size="sm">{t('setup.notice')}</Text>
-        {open ? (
+    // One line above the screen (two at 1024 wide), so that it costs the screen little room.
+    <Alert
+      color="blue"
+      variant="light"
+      mb="md"
+      p="xs"
+      data-testid="pin-setup-notice"
+      role="region"
+      aria-label={t('setup.title')}
+    >
+      {open ? (
+        <Stack gap="sm">
+          <Text size="sm">{t('setup.notice')}</Text>
           <PinForm pinSet={false} save={save} />
-        ) : (
-          <Group gap="sm">
+        </Stack>
+      ) : (
+        <Group gap="sm" justify="space-between" wrap="wrap">
+          <Text size="sm" className="pin-setup-text">
+            {t('setup.notice')}
+          </Text>
+          <Group gap="xs" wrap="nowrap">
             <Button
               size="xs"
               onClick={() => {
@@ -69,8 +83,8 @@ export function PinSetupNotice(): ReactElement | null {
               {t('setup.later')}
             </Button>
           </Group>
-        )}
-      </Stack>
+        </Group>
+      )}
     </Alert>
   );
 }
