@@ -229,7 +229,9 @@ describe('Settings', () => {
   it('shows the secret state write-only and tests the connection in words', async () => {
     await openTab('secret');
     expect(await page.getByTestId('vault-secret').textContent()).toBe('Stored');
-    expect(await text('secret-builtin')).toContain('manages its own secret');
+    expect(await text('secret-builtin')).toContain("creates the built-in Sandbox profile's secret itself");
+    // One place for secrets, said one way: the OS keychain (or memory, labelled, where there is none).
+    expect(await page.getByTestId('secret-intro').textContent()).toContain('kept in the OS keychain');
     await page.getByTestId('connection-test').click();
     await expect.poll(() => text('connection-result')).toContain('Connected: the bank accepted the signature');
     await expectStillAccessible(page);

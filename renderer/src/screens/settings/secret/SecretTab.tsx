@@ -27,7 +27,9 @@ export function SecretTab(): ReactElement {
       <Title order={2} className="settings-section-title">
         {t('secret.title')}
       </Title>
-      <Text className="settings-note">{t('secret.intro')}</Text>
+      <Text className="settings-note" data-testid="secret-intro">
+        {t('secret.intro')}
+      </Text>
       <NativeSelect
         label={t('secret.profile')}
         value={profile.id}
