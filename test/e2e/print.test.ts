@@ -53,26 +53,42 @@ async function chooseLayout(preview: string, label: string): Promise<void> {
 }
 
 /** Both layouts of the open confirmation: A4 and an 80 mm receipt, each with the operation and the mask. */
+/** The words the checks look for, in the operator's language. */
+const WORDS = {
+  en: { receipt: 'Receipt 80 mm', signature: "Operator's signature", close: 'Close' },
+  kk: { receipt: 'Түбіртек 80 мм', signature: 'Оператордың қолы', close: 'Жабу' },
+};
+let words = WORDS.en;
+
+async function useLanguage(language: keyof typeof WORDS): Promise<void> {
+  await page.evaluate(`window.cardDesk.settings.update({ language: '${language}' })`);
+  await openApp(session);
+  words = WORDS[language];
+}
+
 async function expectBothLayouts(preview: string, operation: string): Promise<void> {
   await chooseLayout(preview, 'A4');
   const a4 = await printed(`${preview}-a4`);
   expect(a4.width).toBeCloseTo(210, 0);
   expect(a4.height).toBeCloseTo(297, 0);
-  await chooseLayout(preview, 'Receipt 80 mm');
+  await chooseLayout(preview, words.receipt);
   const receipt = await printed(`${preview}-receipt`);
   if (preview === 'issue-virtual-print-preview') await screenshot(page, `${preview}-en`);
   expect(receipt.width).toBeCloseTo(80, 0);
+  // The roll is cut where the receipt ends, on one page.
+  expect(receipt.height).toBeLessThan(200);
+  expect(receipt.pages).toBe(1);
   for (const sheet of [a4, receipt]) {
     expect(sheet.text).toContain(operation);
     expect(sheet.text).toContain(mask);
     expect(sheet.text).toContain('Sandbox');
-    expect(sheet.text).toContain("Operator's signature");
+    expect(sheet.text).toContain(words.signature);
     expect(sheet.text).not.toMatch(CARD_NUMBER);
   }
 }
 
 async function closePreview(preview: string): Promise<void> {
-  await page.getByTestId(preview).getByRole('button', { name: 'Close' }).first().click();
+  await page.getByTestId(preview).getByRole('button', { name: words.close }).first().click();
   await page.getByTestId(preview).waitFor({ state: 'hidden' });
 }
 
@@ -81,8 +97,7 @@ beforeAll(async () => {
   page = session.page;
   page.setDefaultTimeout(10_000);
   await openApp(session);
-  await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-  await openApp(session);
+  await useLanguage('en');
   const setup = await page.evaluate(async () => {
     const api = (window as unknown as { cardDesk: CardDeskApi }).cardDesk;
     const client = await api.clients.create({
@@ -169,7 +184,11 @@ describe('printing', () => {
     await closePreview('statement-pdf-preview');
   });
 
-  it('prints a card closed', async () => {
+  it("prints a card closed, in the operator's language (Kazakh)", async () => {
+    await useLanguage('kk');
+    await page.getByTestId('nav-cards').click();
+    await page.getByTestId('open-card-id').fill(cardId);
+    await page.getByTestId('open-card-id').press('Enter');
     await page.getByTestId('action-close').click();
     // Money on the card is acknowledged first, where the dialog asks for it.
     await page.getByTestId('close-form').waitFor();
@@ -178,8 +197,9 @@ describe('printing', () => {
     await page.getByTestId('confirm-word').fill(mask.slice(-4));
     await page.getByTestId('confirm-word').press('Enter');
     await page.getByTestId('action-print').click({ timeout: 15_000 });
-    await expectBothLayouts('action-print-preview', 'Card closed');
+    await expectBothLayouts('action-print-preview', 'Растау: карта жабылды');
     await closePreview('action-print-preview');
+    await useLanguage('en');
   });
 
   it('prints a gift card sold', async () => {

@@ -3,7 +3,7 @@
 // the only thing the print stylesheet lets through (print.css). Scroll locking is off: Mantine's injects a
 // <style> element, which the CSP refuses.
 import { Button, Group, Modal, SegmentedControl, Stack } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { PrintLayout } from '../../../common/contract/index.ts';
@@ -11,6 +11,7 @@ import { pdfOfPage, printPage } from '../api/print.ts';
 import { PRIMARY } from '../components/colors.ts';
 import { downloadParts } from '../components/download.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
+import { fitReceipt } from './receipt-length.ts';
 import './print.css';
 
 /** Main's PDF through the one download path; in the preview, the browser's print dialog ("Save as PDF"). */
@@ -42,6 +43,21 @@ export function PrintPreview({
   const [layout, setLayout] = useState<PrintLayout>(layouts[0] ?? 'a4');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [sheet, setSheet] = useState<HTMLDivElement | null>(null);
+  // A receipt is as long as it is: follow the preview's copy as it renders (a mask read late, a longer name).
+  useEffect(() => {
+    const doc = sheet?.firstElementChild;
+    if (!opened || layout !== 'receipt' || !(doc instanceof HTMLElement)) return undefined;
+    const observer = new ResizeObserver(() => {
+      fitReceipt(doc);
+    });
+    observer.observe(doc);
+    fitReceipt(doc);
+    return () => {
+      observer.disconnect();
+      fitReceipt(null);
+    };
+  }, [opened, layout, sheet]);
   const run = async (): Promise<void> => {
     setBusy(true);
     setError(null);
@@ -80,7 +96,12 @@ export function PrintPreview({
             data-testid={`${testId}-layout`}
           />
         )}
-        <div className={`print-sheet print-sheet-${layout}`} aria-label={t('print.preview')} role="region">
+        <div
+          ref={setSheet}
+          className={`print-sheet print-sheet-${layout}`}
+          aria-label={t('print.preview')}
+          role="region"
+        >
           {render(layout)}
         </div>
         {error !== null && <ErrorNotice error={error} testId={`${testId}-error`} />}
