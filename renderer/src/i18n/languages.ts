@@ -12,6 +12,15 @@ export const LOCALE_OF: Record<Language, string> = {
   uz: 'uz-Latn-UZ',
 };
 
+/** The dayjs locale of each language: month and weekday names of the date fields' calendars. */
+export const DAYJS_LOCALE: Record<Language, string> = {
+  ru: 'ru',
+  en: 'en-gb',
+  kk: 'kk',
+  ky: 'ky',
+  uz: 'uz-latn',
+};
+
 /** Each language's own name, shown in the language picker whatever the current language is. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
   ru: 'Русский',

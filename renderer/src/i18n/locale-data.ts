@@ -11,33 +11,38 @@ const browserTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 type Loader = () => Promise<unknown>;
 
-// One line per language: plural rules, numbers (with currencies), dates. Static paths so that the bundler
-// makes one chunk of each.
+// One line per language: plural rules, numbers (with currencies), dates, and the date fields' dayjs locale.
+// Static paths so that the bundler makes one chunk of each.
 const DATA: Record<Language, Loader[]> = {
   en: [
     () => import('@formatjs/intl-pluralrules/locale-data/en.js'),
     () => import('@formatjs/intl-numberformat/locale-data/en-GB.js'),
     () => import('@formatjs/intl-datetimeformat/locale-data/en-GB.js'),
+    () => import('dayjs/locale/en-gb.js'),
   ],
   ru: [
     () => import('@formatjs/intl-pluralrules/locale-data/ru.js'),
     () => import('@formatjs/intl-numberformat/locale-data/ru.js'),
     () => import('@formatjs/intl-datetimeformat/locale-data/ru.js'),
+    () => import('dayjs/locale/ru.js'),
   ],
   kk: [
     () => import('@formatjs/intl-pluralrules/locale-data/kk.js'),
     () => import('@formatjs/intl-numberformat/locale-data/kk.js'),
     () => import('@formatjs/intl-datetimeformat/locale-data/kk.js'),
+    () => import('dayjs/locale/kk.js'),
   ],
   ky: [
     () => import('@formatjs/intl-pluralrules/locale-data/ky.js'),
     () => import('@formatjs/intl-numberformat/locale-data/ky.js'),
     () => import('@formatjs/intl-datetimeformat/locale-data/ky.js'),
+    () => import('dayjs/locale/ky.js'),
   ],
   uz: [
     () => import('@formatjs/intl-pluralrules/locale-data/uz.js'),
     () => import('@formatjs/intl-numberformat/locale-data/uz.js'),
     () => import('@formatjs/intl-datetimeformat/locale-data/uz.js'),
+    () => import('dayjs/locale/uz-latn.js'),
   ],
 };
 

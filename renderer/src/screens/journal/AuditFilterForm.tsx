@@ -1,10 +1,11 @@
 // The Audit tab's search form: date range (local days) and action.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionLabel } from '../../i18n/op-names.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useFieldError } from '../../components/field-error.ts';
 import { auditFilterSchema, EMPTY_AUDIT_FILTER, FILTER_WORDS, type AuditFilter } from './filter-schemas.ts';
 
@@ -18,6 +19,7 @@ export function AuditFilterForm({
   const { t } = useTranslation(['journal', 'common']);
   const {
     register,
+    control,
     handleSubmit,
     reset,
     formState: { errors },
@@ -32,8 +34,14 @@ export function AuditFilterForm({
       data-testid="audit-filters"
     >
       <Group gap="sm" align="flex-end">
-        <TextInput type="date" label={t('filters.from')} error={errorOf('from')} {...register('from')} />
-        <TextInput type="date" label={t('filters.to')} error={errorOf('to')} {...register('to')} />
+        <DateField
+          control={control}
+          name="from"
+          label={t('filters.from')}
+          error={errorOf('from')}
+          testId="audit-from"
+        />
+        <DateField control={control} name="to" label={t('filters.to')} error={errorOf('to')} testId="audit-to" />
         <NativeSelect
           label={t('filters.action')}
           data={[

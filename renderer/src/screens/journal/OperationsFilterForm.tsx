@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTRY_STATES } from '../../../../common/contract/index.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { JOURNALED_OPS, opLabel } from '../../i18n/op-names.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useFieldError } from '../../components/field-error.ts';
 import {
   EMPTY_OPERATIONS_FILTER,
@@ -27,6 +28,7 @@ export function OperationsFilterForm({
   const profiles = useProfiles();
   const {
     register,
+    control,
     handleSubmit,
     reset,
     formState: { errors },
@@ -47,8 +49,14 @@ export function OperationsFilterForm({
       data-testid="operations-filters"
     >
       <Group gap="sm" align="flex-start">
-        <TextInput type="date" label={t('filters.from')} error={errorOf('from')} {...register('from')} />
-        <TextInput type="date" label={t('filters.to')} error={errorOf('to')} {...register('to')} />
+        <DateField
+          control={control}
+          name="from"
+          label={t('filters.from')}
+          error={errorOf('from')}
+          testId="operations-from"
+        />
+        <DateField control={control} name="to" label={t('filters.to')} error={errorOf('to')} testId="operations-to" />
         <NativeSelect
           className="journal-op"
           label={t('filters.operation')}
