@@ -2,6 +2,7 @@
 // "Language: Қазақша"), not main's raw `key: value` record. Main audits ids and choices only, never a value
 // (docs/architecture.md, data); a key this version does not know is shown as it came, never hidden.
 import type { TFunction } from 'i18next';
+import { REVEAL_REASONS } from '../../../common/contract/index.ts';
 import { formatDateTime, formatNumber } from './format.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages.ts';
 
@@ -26,7 +27,11 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'idleLockMinutes',
   'kiosk',
   'language',
+  'reason',
+  'note',
 ]);
+
+const REVEAL_REASON_SET: ReadonlySet<unknown> = new Set(REVEAL_REASONS);
 
 type Value = unknown;
 
@@ -48,6 +53,9 @@ function valueText(t: TFunction, language: Language, key: string, value: Value):
       break;
     case 'before':
       if (typeof value === 'number') return formatDateTime(value, language);
+      break;
+    case 'reason':
+      if (typeof value === 'string' && REVEAL_REASON_SET.has(value)) return t(`cards:secret.reasons.${value}`);
       break;
     case 'format':
       if (value === 'clients' || value === 'cards') return t(`bulk:history.format.${value}`);

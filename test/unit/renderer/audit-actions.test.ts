@@ -86,6 +86,13 @@ describe('audit details', () => {
     ]);
   });
 
+  it('show a reveal reason in words and the note as typed', () => {
+    expect(auditFields(t, 'kk', { reason: 'card_reissue', note: 'see ticket 12' })).toEqual([
+      { key: 'reason', label: '«journal:audit.detail.reason»', value: '«cards:secret.reasons.card_reissue»' },
+      { key: 'note', label: '«journal:audit.detail.note»', value: 'see ticket 12' },
+    ]);
+  });
+
   it('show a key this version does not know as it came', () => {
     expect(auditFields(t, 'en', { flavour: 'mint' })).toEqual([{ key: 'flavour', label: 'flavour', value: 'mint' }]);
   });
