@@ -1,11 +1,16 @@
 // A table that stays responsive with 100,000 rows. TanStack Virtual decides which rows are in view; TanStack
 // Table renders only those (its row model is built for the visible slice, not for every row, which would cost
 // a few µs per row on each filter). Filtering scans a lower-cased text per row, built once per data set.
+// Scrolling is kept cheap (docs/operator-ui.md, "Speed on a small PC"): rows have a fixed height in a contained
+// scroller, each rendered row is memoized (VirtualRow.tsx), rows are keyed by their slot in the window, so a row
+// scrolled in reuses the elements of one scrolled out (its cells' text changes, no element is made), and one
+// listener on the body serves every row's clicks and keys.
 // Rows are real <tr> with aria-rowindex, so screen readers know the full size; arrows move between rows. A paged
 // list (api/paged.ts) is told when the window nears the last row read, and reads its next page.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import { VirtualRow } from './VirtualRow.tsx';
 
 export interface VirtualTableProps<T> {
   /** Accessible name of the table. */
@@ -30,7 +35,7 @@ export interface VirtualTableProps<T> {
 }
 
 // Rows rendered beyond the visible ones: enough for arrow-key moves, few enough that a fast scroll stays in budget.
-const OVERSCAN = 4;
+const OVERSCAN = 3;
 /** How close to the last row read (in rows) the next page is asked for: a screenful ahead of the operator. */
 const NEAR_END = 30;
 
@@ -47,6 +52,13 @@ export function useFilteredRows<T>(rows: readonly T[], searchText?: (row: T) => 
     for (let i = 0; i < rows.length; i++) if (index[i]?.includes(needle)) out.push(rows[i] as T);
     return out;
   }, [rows, index, needle]);
+}
+
+/** The row a click or key press inside the body belongs to (one listener on the body for every row). */
+function rowIndexOf(target: EventTarget): number | undefined {
+  const tr = target instanceof Element ? target.closest('tr.vtable-row') : null;
+  const index = Number(tr?.getAttribute('aria-rowindex')) - 2;
+  return tr === null || !Number.isInteger(index) || index < 0 ? undefined : index;
 }
 
 export function VirtualTable<T>({
@@ -89,7 +101,7 @@ export function VirtualTable<T>({
   const slice = useMemo(() => filtered.slice(first, first + items.length), [filtered, first, items.length]);
   const table = useReactTable<T>({
     data: slice,
-    columns,
+    columns: columns as ColumnDef<T>[],
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row, i) => rowKey(row, first + i),
   });
@@ -97,8 +109,15 @@ export function VirtualTable<T>({
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const colSpan = columns.length;
+  // As many slots as the window can hold: a row's key is its slot, so scrolling reuses rows instead of replacing
+  // them. A window larger than that (never with a fixed height) falls back to the rows' own keys.
+  const slots = Math.ceil(height / rowHeight) + 2 * OVERSCAN + 2;
+  const bySlot = tableRows.length <= slots;
 
-  function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>, index: number, row: T): void {
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>): void {
+    const index = rowIndexOf(event.target);
+    const row = index === undefined ? undefined : filtered[index];
+    if (index === undefined || row === undefined) return;
     if ((event.key === 'Enter' || event.key === ' ') && onOpen) {
       event.preventDefault();
       onOpen(row);
@@ -112,6 +131,12 @@ export function VirtualTable<T>({
     requestAnimationFrame(() => {
       scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${String(next + 2)}"]`)?.focus();
     });
+  }
+
+  function onClick(event: MouseEvent<HTMLTableSectionElement>): void {
+    const index = rowIndexOf(event.target);
+    const row = index === undefined ? undefined : filtered[index];
+    if (row !== undefined) onOpen?.(row);
   }
 
   return (
@@ -129,7 +154,7 @@ export function VirtualTable<T>({
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody onKeyDown={onKeyDown} onClick={onOpen ? onClick : undefined}>
             {before > 0 && (
               <tr aria-hidden="true" className="vtable-spacer">
                 <td colSpan={colSpan} style={{ height: before }} />
@@ -138,27 +163,15 @@ export function VirtualTable<T>({
             {tableRows.map((row, i) => {
               const index = first + i;
               return (
-                <tr
-                  key={row.id}
-                  aria-rowindex={index + 2}
-                  tabIndex={onOpen || i === 0 ? 0 : -1}
-                  className={onOpen ? 'vtable-row vtable-row-open' : 'vtable-row'}
-                  style={{ height: rowHeight }}
-                  onKeyDown={(event) => {
-                    onKeyDown(event, index, row.original);
-                  }}
-                  onClick={
-                    onOpen
-                      ? () => {
-                          onOpen(row.original);
-                        }
-                      : undefined
-                  }
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ))}
-                </tr>
+                <VirtualRow
+                  key={bySlot ? index % slots : row.id}
+                  row={row}
+                  index={index}
+                  rowHeight={rowHeight}
+                  columns={columns}
+                  tabbable={onOpen !== undefined || i === 0}
+                  openable={onOpen !== undefined}
+                />
               );
             })}
             {after > 0 && (
