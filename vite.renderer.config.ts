@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+function localeChunk(id: string): string | null {
+  const language = /[\\/]renderer[\\/]src[\\/]i18n[\\/]locales[\\/]([a-z]+)[\\/][a-z]+\.json$/.exec(id)?.[1];
+  return language === undefined ? null : `locale-${language}`;
+}
+
 export default defineConfig(({ mode }) => ({
   configFile: false,
   root: fileURLToPath(new URL('renderer', import.meta.url)),
@@ -23,6 +28,13 @@ export default defineConfig(({ mode }) => ({
     modulePreload: { polyfill: false },
     cssCodeSplit: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        // A language's interface texts (i18n/index.ts reads them when the language is needed) as one chunk, not
+        // one per namespace: one request when the app starts or the operator switches language.
+        codeSplitting: { groups: [{ name: localeChunk }] },
+      },
+    },
   },
   server: { host: '127.0.0.1', strictPort: true },
 }));

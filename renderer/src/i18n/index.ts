@@ -1,5 +1,5 @@
-// i18next with every language shipped in the app (it works offline): locales/<language>/<namespace>.json. Each
-// file is its own small chunk, read when its language is first needed (at start: the operator's language and
+// i18next with every language shipped in the app (it works offline): locales/<language>/<namespace>.json. A
+// language's files are one chunk (vite.renderer.config.ts), read when the language is first needed (at start: the operator's language and
 // the English fallback; on a switch: the new one, before the switch shows), so the JavaScript read before the
 // first screen does not carry five languages (docs/operator-ui.md, "Speed on a small PC").
 // A unit test fails when any language lacks a key of English or a plural form its language needs.
@@ -47,7 +47,13 @@ i18n.changeLanguage = async (lng, callback) => {
 };
 
 export async function initI18n(language: Language = 'ru'): Promise<void> {
-  await loadLocaleData(language).catch(() => undefined);
+  // The texts are asked for at once, beside the formats' data, not after it: the backend's reads below then find
+  // them loaded, and the first screen waits for one round of loading, not two.
+  const texts = [language, 'en'].flatMap((lng) => NAMESPACES.map((ns) => files[`./locales/${lng}/${ns}.json`]?.()));
+  await Promise.all([
+    loadLocaleData(language).catch(() => undefined),
+    ...texts.map((text) => text?.catch(() => undefined)),
+  ]);
   await i18n
     .use(bundledLocales)
     .use(initReactI18next)
