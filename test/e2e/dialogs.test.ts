@@ -1,7 +1,7 @@
 // Browser test of dialogs and long requests (docs/operator-ui.md, dialogs and long requests): a write to a slow bank
 // says how long it has waited and what happens, the dialog may be closed while it goes on, the header counts it,
 // and its outcome shows once it settles; a gift card sale is confirmed first, with its product and amount; the
-// card data is revealed only with a reason.
+// card data is revealed only with a reason; an old refusal gives way to the next action.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
@@ -113,6 +113,12 @@ describe('dialogs and long requests', () => {
 
   it('confirms a gift card sale with its product and amount before anything is sent', async () => {
     await openWithShortcut(page, 'gift');
+    // A refusal from an earlier action, still on screen.
+    await page.getByTestId('gift-lookup-card-id').fill('999');
+    await page.getByTestId('gift-resend').click();
+    const refused = page.getByTestId('gift-send-outcome');
+    await expect.poll(() => refused.getAttribute('data-tone')).toBe('error');
+
     await page.getByTestId('gift-cardholder').fill('Aliya Gift');
     await page.getByTestId('gift-phone').locator('input[type=tel]').fill('701 234 0021');
     await page.getByTestId('gift-product-select').selectOption('2');
@@ -131,5 +137,7 @@ describe('dialogs and long requests', () => {
     await page.getByTestId('gift-issue-submit').click();
     await page.getByTestId('confirm-submit').click();
     await expect.poll(() => page.getByTestId('gift-issued').textContent(), { timeout: 15_000 }).toContain('was issued');
+    // The new action made the old refusal stale: it is gone.
+    expect(await refused.count()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
 // refreshed once it is done. Writes are never retried from here (Providers.tsx).
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
+import { actionStarted } from './action-generation.ts';
 import { isOutcome } from './outcome.ts';
 
 export interface Write<A, R> {
@@ -67,6 +68,7 @@ export function useWrite<A, R>(options: WriteOptions<A, R>): Write<A, R> {
   const { mutateAsync, reset } = mutation;
   const run = useCallback(
     async (args: A): Promise<R | undefined> => {
+      actionStarted();
       let variables: A | Ticket = args;
       if (secretArgs) {
         const ticket: Ticket = Object.freeze({});

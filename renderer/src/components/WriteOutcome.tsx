@@ -2,9 +2,11 @@
 // reason), pending, unknown (being reconciled: do not repeat it), transport (never reached the bank) — or why
 // Card Desk refused to send it, with the raw code behind "Details" (docs/card-api.md, safe retry). A form
 // may show part of it where it belongs: the problems worth correcting and sending again next to its fields, the
-// rest elsewhere.
+// rest elsewhere. A problem gives way once the operator starts another action anywhere (docs/operator-ui.md,
+// dialogs and long requests): an old refusal must not read as the answer to the new one.
 import { Button, Group } from '@mantine/core';
-import type { ReactElement, ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { useActionGeneration } from '../api/action-generation.ts';
 import { useTranslation } from 'react-i18next';
 import { isOutcome, retryable } from '../api/outcome.ts';
 import { useNavigation } from '../app/router.tsx';
@@ -66,13 +68,21 @@ export function WriteOutcome<R>({
 }: WriteOutcomeProps<R>): ReactElement | null {
   const { t } = useTranslation();
   const { result, error } = write;
+  // The action count when this answer first showed; a later action makes a problem stale.
+  const generation = useActionGeneration();
+  const answer0 = error ?? result;
+  const [seen, setSeen] = useState<{ of: unknown; at: number }>({ of: answer0, at: generation });
+  if (seen.of !== answer0) setSeen({ of: answer0, at: generation });
+  const stale = seen.of === answer0 && seen.at < generation;
   if (error !== undefined && error !== null) {
+    if (stale) return null;
     return only === 'results' ? null : <Notice described={describeError(t, error)} testId={errorTestId} />;
   }
   if (result === undefined) return null;
   const outcome = isOutcome(result) ? result : undefined;
   const problem = retryable(outcome);
   if ((only === 'problems' && !problem) || (only === 'results' && problem)) return null;
+  if (problem && stale) return null;
 
   const isDone = outcome === undefined || outcome.kind === 'done';
   const answer = (outcome?.kind === 'done' ? outcome.result : result) as DoneOf<R>;

@@ -4,6 +4,7 @@
 // happens is dropped when it lands.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardSecretData, OperationOutcome } from '../../../../../common/contract/index.ts';
+import { actionStarted } from '../../../api/action-generation.ts';
 import { concealCardSecret, revealCardSecret, type RevealReason } from '../../../api/cards.ts';
 
 export const REVEAL_MS = 30_000;
@@ -49,6 +50,7 @@ export function useRevealedSecret(cardId: string): RevealedSecret {
   const reveal = useCallback(
     async (why: RevealReason) => {
       const mine = ++generation.current;
+      actionStarted();
       exposed.current = true;
       setBusy(true);
       setProblem(NO_PROBLEM);
