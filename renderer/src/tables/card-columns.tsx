@@ -3,6 +3,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { CARD_STATUSES, CLIENT_PRODUCTS, type CardView } from '../../../common/contract/index.ts';
+import { labelCache } from './label-cache.ts';
 
 const column = createColumnHelper<CardView>();
 
@@ -15,6 +16,8 @@ export function productLabel(productId: number): string {
 }
 
 export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
+  const statusLabel = labelCache((status) => cardStatusLabel(t, status));
+  const kindLabel = labelCache((kind) => (kind === 'plastic' || kind === 'virtual' ? t(`cardKind.${kind}`) : kind));
   return [
     column.accessor('card_mask', {
       header: t('columns.cardNumber'),
@@ -26,8 +29,8 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
       cell: (c) => {
         const status: string = c.getValue();
         return (
-          <span className={`card-status card-status-${status}`} data-status={status} title={cardStatusLabel(t, status)}>
-            {cardStatusLabel(t, status)}
+          <span className={`card-status card-status-${status}`} data-status={status} title={statusLabel(status)}>
+            {statusLabel(status)}
           </span>
         );
       },
@@ -36,10 +39,7 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
     column.accessor('expiry', { header: t('columns.expiry'), size: 85 }),
     column.accessor('kind', {
       header: t('columns.kind'),
-      cell: (c) => {
-        const kind: string = c.getValue();
-        return kind === 'plastic' || kind === 'virtual' ? t(`cardKind.${kind}`) : kind;
-      },
+      cell: (c) => kindLabel(c.getValue()),
       size: 110,
     }),
     column.accessor('product_id', {

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { StatementOperation } from '../../../common/contract/index.ts';
 import { formatMoney, formatShortDateTime } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
+import { labelCache } from './label-cache.ts';
 
 const column = createColumnHelper<StatementOperation>();
 
@@ -15,6 +16,7 @@ export function operationTypeLabel(t: TFunction, type: string): string {
 }
 
 export function statementColumns(t: TFunction, language: Language): ColumnDef<StatementOperation, never>[] {
+  const typeLabel = labelCache((type) => operationTypeLabel(t, type));
   return [
     column.accessor('datetime', {
       header: t('columns.date'),
@@ -24,7 +26,7 @@ export function statementColumns(t: TFunction, language: Language): ColumnDef<St
     column.accessor('type', {
       header: t('columns.type'),
       cell: (c) => {
-        const label = operationTypeLabel(t, c.getValue());
+        const label = typeLabel(c.getValue());
         return <span title={label}>{label}</span>;
       },
       size: 90,
@@ -51,8 +53,8 @@ export function statementColumns(t: TFunction, language: Language): ColumnDef<St
       cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
       size: 90,
     }),
-    column.accessor('mcc', { header: 'MCC', size: 50 }),
-    column.accessor('rrn', { header: 'RRN', cell: (c) => <span className="mono">{c.getValue()}</span>, size: 105 }),
+    column.accessor('mcc', { header: 'MCC', size: 56 }),
+    column.accessor('rrn', { header: 'RRN', cell: (c) => <span className="mono">{c.getValue()}</span>, size: 100 }),
   ] as ColumnDef<StatementOperation, never>[];
 }
 
