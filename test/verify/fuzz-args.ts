@@ -82,6 +82,10 @@ const SPECIFIC: Partial<Record<MethodName, Builder>> = {
   'cards.close': (ids) => [
     { cardId: ids.cardId, reason: 'client_request', note: '', confirm: true, balanceAcknowledged: true },
   ],
+  'cards.revealSecret': (ids) => [
+    { cardId: ids.cardId, reason: 'client_verification' },
+    { cardId: ids.cardId, reason: 'other', note: 'branch audit' },
+  ],
   'cards.identify': (ids) => [{ cardId: ids.cardId, idnDate: '2026-01-31T10:00:00+05:00', identifiedBy: 'Operator 7' }],
   'cards.statement': (ids) => [
     { cardId: ids.cardId },
