@@ -36,7 +36,7 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
       },
       size: 175,
     }),
-    column.accessor('expiry', { header: t('columns.expiry'), size: 85 }),
+    column.accessor('expiry', { header: t('columns.expiry'), size: 96 }),
     column.accessor('kind', {
       header: t('columns.kind'),
       cell: (c) => kindLabel(c.getValue()),
@@ -53,7 +53,7 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
     column.accessor('cardholder_name', {
       header: t('columns.holder'),
       cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
-      size: 130,
+      size: 120,
     }),
   ] as ColumnDef<CardView, never>[];
 }
