@@ -68,19 +68,26 @@ export class Directory {
   /**
    * Rows of the profile matching every word of `text`, newest first, each with when it was last touched. A word
    * matches a name prefix, an id, a phone ending, a last four, or (a whole card number) the card's keyed hash.
+   * Only the rows of the page asked for are opened; `total` counts every match.
    */
-  search(profileId: string, text: string): Found<DirectoryRecord>[] {
+  search(
+    profileId: string,
+    text: string,
+    offset = 0,
+    limit = Infinity,
+  ): { found: Found<DirectoryRecord>[]; total: number } {
     const words = queryWords(text);
-    if (words.length === 0) return [];
-    let matched: string[] | undefined;
-    for (const word of words) {
+    let matched: string[] = [];
+    for (const [index, word] of words.entries()) {
       const hashes = word.tokens.map((t) => this.tokenHash(profileId, t));
       if (word.pan !== undefined) hashes.push(this.tokenHash(profileId, `pan:${this.panToken(profileId, word.pan)}`));
       const ids = this.store.rowsWithAny(hashes);
-      matched = matched === undefined ? ids : matched.filter((id) => ids.includes(id));
-      if (matched.length === 0) return [];
+      const these = new Set(ids);
+      matched = index === 0 ? ids : matched.filter((id) => these.has(id));
+      if (matched.length === 0) break;
     }
-    return (matched ?? []).map((id) => this.open(id)).filter((found) => found !== undefined);
+    const page = matched.slice(offset, offset + limit).map((id) => this.open(id));
+    return { found: page.filter((found) => found !== undefined), total: matched.length };
   }
 
   /** Deletes rows nobody touched for `days`; answers how many. */

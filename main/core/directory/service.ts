@@ -79,10 +79,10 @@ export class DirectoryService {
   async search(profileId: string, text: string, cursor: string | null | undefined, limit: number) {
     const directory = await this.directory();
     if (directory === undefined) return { enabled: false, entries: [], nextCursor: null } satisfies DirectorySearchView;
-    const found = directory.search(profileId, text);
     const offset = cursor === null || cursor === undefined ? 0 : Number(cursor);
-    const page = found.slice(offset, offset + limit).map((f) => hitView(f.record, f.updatedAt));
-    const next = offset + limit < found.length ? String(offset + limit) : null;
+    const { found, total } = directory.search(profileId, text, offset, limit);
+    const page = found.map((f) => hitView(f.record, f.updatedAt));
+    const next = offset + limit < total ? String(offset + limit) : null;
     return { enabled: true, entries: page, nextCursor: next } satisfies DirectorySearchView;
   }
 

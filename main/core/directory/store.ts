@@ -2,7 +2,7 @@
 // (docs/architecture.md, data). Nothing here is readable without the keys: a row is (id, kind, sealed blob,
 // updated_at), its id itself a keyed hash, and a token is (keyed hash → row id).
 import { existsSync, rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { privateDatabaseFile } from '../journal/database-file.ts';
 
 export const DIRECTORY_FILE = 'directory.db';
@@ -45,7 +45,9 @@ export class DirectoryStore {
     this.db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
     try {
       // Deleted rows are overwritten, not left in free pages.
+      // A search cache, not a record: WAL without a sync per change keeps an operation's latency unchanged.
       this.db.exec('PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;');
+      if (path !== ':memory:') this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
       this.db.exec(DDL);
     } catch (error) {
       this.db.close();
@@ -53,17 +55,29 @@ export class DirectoryStore {
     }
   }
 
+  private readonly statements = new Map<string, StatementSync>();
+
+  /** Prepared once per connection: preparing costs more than running these small statements. */
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   meta(name: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM meta WHERE name = ?').get(name) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(name: string, value: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)').run(name, value);
+    this.sql('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)').run(name, value);
   }
 
   get(id: string): StoredRow | undefined {
-    const row = this.db.prepare('SELECT id, kind, blob, updated_at FROM rows WHERE id = ?').get(id) as
+    const row = this.sql('SELECT id, kind, blob, updated_at FROM rows WHERE id = ?').get(id) as
       { id: string; kind: string; blob: Uint8Array; updated_at: number } | undefined;
     return row === undefined ? undefined : { id: row.id, kind: row.kind, blob: row.blob, updatedAt: row.updated_at };
   }
@@ -71,11 +85,14 @@ export class DirectoryStore {
   /** Replaces the row and exactly its tokens, in one transaction. */
   put(row: StoredRow, tokens: readonly string[]): void {
     this.transaction(() => {
-      this.db
-        .prepare('INSERT OR REPLACE INTO rows (id, kind, blob, updated_at) VALUES (?, ?, ?, ?)')
-        .run(row.id, row.kind, row.blob, row.updatedAt);
-      this.db.prepare('DELETE FROM tokens WHERE row_id = ?').run(row.id);
-      const insert = this.db.prepare('INSERT OR IGNORE INTO tokens (hash, row_id) VALUES (?, ?)');
+      this.sql('INSERT OR REPLACE INTO rows (id, kind, blob, updated_at) VALUES (?, ?, ?, ?)').run(
+        row.id,
+        row.kind,
+        row.blob,
+        row.updatedAt,
+      );
+      this.sql('DELETE FROM tokens WHERE row_id = ?').run(row.id);
+      const insert = this.sql('INSERT OR IGNORE INTO tokens (hash, row_id) VALUES (?, ?)');
       for (const hash of tokens) insert.run(hash, row.id);
     });
   }
@@ -84,18 +101,16 @@ export class DirectoryStore {
   rowsWithAny(hashes: readonly string[]): string[] {
     if (hashes.length === 0) return [];
     const marks = hashes.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT r.id FROM tokens t JOIN rows r ON r.id = t.row_id WHERE t.hash IN (${marks})
+    const rows = this.sql(
+      `SELECT DISTINCT r.id FROM tokens t JOIN rows r ON r.id = t.row_id WHERE t.hash IN (${marks})
          ORDER BY r.updated_at DESC LIMIT ${String(MAX_CANDIDATES)}`,
-      )
-      .all(...hashes) as { id: string }[];
+    ).all(...hashes) as { id: string }[];
     return rows.map((r) => r.id);
   }
 
   /** Deletes rows not touched since `before` (ms), and their tokens; answers how many. */
   purgeBefore(before: number): number {
-    return Number(this.db.prepare('DELETE FROM rows WHERE updated_at < ?').run(before).changes);
+    return Number(this.sql('DELETE FROM rows WHERE updated_at < ?').run(before).changes);
   }
 
   /** Empties the directory (its keys changed, so nothing in it can be read). */
@@ -106,7 +121,7 @@ export class DirectoryStore {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
   }
 
   close(): void {

@@ -53,7 +53,7 @@ function directoryWith(now = () => 1_000_000): Directory {
 const ids = (directory: Directory, text: string, profileId = 'sandbox') =>
   directory
     .search(profileId, text)
-    .map((f) => `${f.record.kind}:${f.record.kind === 'client' ? f.record.clientId : f.record.cardId}`);
+    .found.map((f) => `${f.record.kind}:${f.record.kind === 'client' ? f.record.clientId : f.record.cardId}`);
 
 describe('tokens', () => {
   it('normalises names to lower-case words without accents, and their prefixes from two letters', () => {
@@ -153,6 +153,6 @@ describe('retention and keys', () => {
     expect(store.count()).toBe(1);
     const second = new Directory(store, keys());
     expect(store.count()).toBe(0);
-    expect(second.search('p', 'omar')).toEqual([]);
+    expect(second.search('p', 'omar').found).toEqual([]);
   });
 });
