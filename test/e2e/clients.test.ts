@@ -308,7 +308,7 @@ describe('Client page', () => {
     await rows().first().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => byTestId('nav-cards').getAttribute('aria-current')).toBe('page');
-    expect(await table().count()).toBe(0);
+    await expect.poll(() => table().count()).toBe(0);
     // Back to the client, then to Clients by the breadcrumb.
     await byTestId('nav-clients').click();
     await typeInto(byTestId('open-client-id'), clientId);
