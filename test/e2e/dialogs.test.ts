@@ -84,6 +84,7 @@ describe('dialogs and long requests', () => {
     const settled = page.getByTestId('background-outcome');
     await expect.poll(() => settled.getAttribute('data-tone'), { timeout: 30_000 }).toBe('success');
     expect(await settled.textContent()).toContain('Block');
+    await screenshot(page, 'action-settled-background-en');
     await expect.poll(status, { timeout: 10_000 }).toBe('blocked');
     await expect.poll(() => page.getByTestId('pending-count').count()).toBe(0);
     await page.getByTestId('background-outcome-dismiss').click();
