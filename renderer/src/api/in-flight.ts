@@ -95,8 +95,12 @@ export function dismissSettled(id: number): void {
 }
 
 /** Every card write in flight and every detached one settled but not dismissed yet. */
+export function inFlightNow(): State {
+  return state;
+}
+
 export function useInFlight(): State {
-  return useSyncExternalStore(subscribe, () => state);
+  return useSyncExternalStore(subscribe, inFlightNow);
 }
 
 /** For tests: forget everything. */
