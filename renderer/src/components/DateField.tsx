@@ -6,50 +6,117 @@
 // date typed day first ("06.12.2026") is understood too.
 import { DateInput, DatesProvider } from '@mantine/dates';
 import '@mantine/dates/styles.css';
-import type { ReactElement } from 'react';
-import { useController, type FieldValues, type UseControllerProps } from 'react-hook-form';
+import { useState, type ReactElement, type Ref } from 'react';
+import { useController, type FieldPath, type FieldValues, type UseControllerProps } from 'react-hook-form';
 import { DAYJS_LOCALE } from '../i18n/languages.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { parseTypedDate } from './typed-date.ts';
 
 const VALUE_FORMAT = 'YYYY-MM-DD';
 
-export function DateField<T extends FieldValues>({
-  label,
-  error,
-  testId,
-  description,
-  ...controller
-}: UseControllerProps<T> & {
+interface DateInputProps {
   label: string;
   error?: string;
   testId?: string;
   description?: string;
+  required?: boolean;
+  /** The earliest and latest day that may be chosen, "YYYY-MM-DD". */
+  min?: string;
+  max?: string;
+}
+
+/** A controlled date field: `value` and `onChange` are "YYYY-MM-DD" or "". */
+export function DateValueInput({
+  value,
+  onChange,
+  onBlur,
+  name,
+  inputRef,
+  label,
+  error,
+  testId,
+  description,
+  required,
+  min,
+  max,
+}: DateInputProps & {
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  name?: string;
+  inputRef?: Ref<HTMLInputElement>;
 }): ReactElement {
   const language = useLanguage();
-  const {
-    field: { ref, name, value: current, onChange, onBlur },
-  } = useController(controller);
-  const value = typeof current === 'string' && current !== '' ? current : null;
+  // The calendar opens on click or focus and closes as soon as the operator types: typed dates need no
+  // calendar, and an open one would cover the buttons next to the field.
+  const [opened, setOpened] = useState(false);
   return (
     <DatesProvider settings={{ locale: DAYJS_LOCALE[language], firstDayOfWeek: 1 }}>
       <DateInput
-        ref={ref}
+        ref={inputRef}
         name={name}
         label={label}
         error={error}
         description={description}
-        value={value}
+        required={required}
+        value={value === '' ? null : value}
         onChange={(next) => {
+          setOpened(false);
           onChange(next ?? '');
         }}
-        onBlur={onBlur}
+        onFocus={() => {
+          setOpened(true);
+        }}
+        onClick={() => {
+          setOpened(true);
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown') setOpened(false);
+        }}
+        onBlur={() => {
+          setOpened(false);
+          onBlur?.();
+        }}
+        popoverProps={{ opened }}
+        minDate={min === '' ? undefined : min}
+        maxDate={max === '' ? undefined : max}
         valueFormat={VALUE_FORMAT}
         dateParser={parseTypedDate}
         placeholder={VALUE_FORMAT}
-        clearable
         data-testid={testId}
       />
     </DatesProvider>
+  );
+}
+
+/** The same field bound to a react-hook-form field. */
+export function DateField<T extends FieldValues, N extends FieldPath<T> = FieldPath<T>, Out = T>({
+  label,
+  error,
+  testId,
+  description,
+  required,
+  min,
+  max,
+  ...controller
+}: UseControllerProps<T, N, Out> & DateInputProps): ReactElement {
+  const {
+    field: { ref, name, value, onChange, onBlur },
+  } = useController(controller);
+  return (
+    <DateValueInput
+      inputRef={ref}
+      name={name}
+      value={typeof value === 'string' ? value : ''}
+      onChange={onChange}
+      onBlur={onBlur}
+      label={label}
+      error={error}
+      testId={testId}
+      description={description}
+      required={required}
+      min={min}
+      max={max}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { useCardWrite } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
 import { localDateInput, localRfc3339, localTimeInput, parseLocal } from '../time.ts';
 import { PRIMARY } from '../../../components/colors.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 
@@ -59,12 +60,12 @@ export function IdentifyForm({ cardId, onFinished, onCancel, onBusy }: ActionFor
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="identify-form">
       <Stack>
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
+            control={form.control}
+            name="date"
             label={t('actions.identify.date')}
-            {...form.register('date')}
             error={errorOf('date')}
-            data-testid="idn-date"
+            testId="idn-date"
           />
           <TextInput type="time" label={t('actions.identify.time')} {...form.register('time')} data-testid="idn-time" />
         </Group>

@@ -1,7 +1,8 @@
 // From/to calendar days of a statement (local dates; sent as the start and end of those days with the offset).
-import { Group, TextInput } from '@mantine/core';
+import { Group } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateValueInput } from '../../../components/DateField.tsx';
 
 export interface DateRange {
   from: string;
@@ -24,26 +25,24 @@ export function DateRangeInputs({
   const problem = rangeProblem(range);
   return (
     <Group align="flex-start" gap="sm">
-      <TextInput
-        type="date"
+      <DateValueInput
         label={t('statement.from')}
         value={range.from}
         max={range.to}
-        onChange={(event) => {
-          onChange({ ...range, from: event.currentTarget.value });
+        onChange={(from) => {
+          onChange({ ...range, from });
         }}
         error={problem === null ? undefined : t(`statement.range.${problem}`)}
-        data-testid="statement-from"
+        testId="statement-from"
       />
-      <TextInput
-        type="date"
+      <DateValueInput
         label={t('statement.to')}
         value={range.to}
         min={range.from}
-        onChange={(event) => {
-          onChange({ ...range, to: event.currentTarget.value });
+        onChange={(to) => {
+          onChange({ ...range, to });
         }}
-        data-testid="statement-to"
+        testId="statement-to"
       />
     </Group>
   );

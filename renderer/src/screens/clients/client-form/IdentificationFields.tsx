@@ -1,6 +1,7 @@
 // Optional identification info: when (date and time, sent as RFC 3339 with this computer's offset) and by whom.
 import { Fieldset, Text, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
+import { DateField } from '../../../components/DateField.tsx';
 import { useClientForm } from './use-client-form.ts';
 
 export function IdentificationFields(): ReactElement {
@@ -12,11 +13,11 @@ export function IdentificationFields(): ReactElement {
         {t('identification.hint')}
       </Text>
       <div className="client-form-grid">
-        <TextInput
-          type="date"
+        <DateField
+          control={form.control}
+          name="client.identification_info.idn_date"
           label={t('identification.date')}
           error={errorOf('client.identification_info.idn_date')}
-          {...register('client.identification_info.idn_date')}
         />
         <TextInput
           type="time"

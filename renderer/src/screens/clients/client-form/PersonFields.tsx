@@ -2,6 +2,7 @@
 import { Fieldset, NativeSelect, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { Controller } from 'react-hook-form';
+import { DateField } from '../../../components/DateField.tsx';
 import { PhoneInput } from '../../../components/PhoneInput.tsx';
 import { LANGUAGE_LIST_ID } from './CodeLists.tsx';
 import { CountrySelect } from './CountrySelect.tsx';
@@ -51,12 +52,12 @@ export function PersonFields(): ReactElement {
           error={errorOf('client.middle_name')}
           {...register('client.middle_name')}
         />
-        <TextInput
-          type="date"
+        <DateField
+          control={form.control}
+          name="client.birthdate"
           label={t('person.birthdate')}
           error={errorOf('client.birthdate')}
-          data-testid="client-birthdate"
-          {...register('client.birthdate')}
+          testId="client-birthdate"
         />
       </div>
       <div className="client-form-grid">
