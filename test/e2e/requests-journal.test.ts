@@ -256,8 +256,8 @@ describe('Journal', () => {
     expect(await rows.first().textContent()).toContain('Block card');
 
     // A range that ends before it starts is refused next to the field, which takes focus; input is kept.
-    const from = page.getByLabel('From');
-    const to = page.getByLabel('To');
+    const from = page.getByLabel('From', { exact: true });
+    const to = page.getByLabel('To', { exact: true });
     await from.fill('2030-01-02');
     await to.fill('2030-01-01');
     await page.getByTestId('journal-search').click();
@@ -304,7 +304,8 @@ describe('Journal', () => {
   it('lists a reveal of card data in the Audit tab', async () => {
     // Only the outcome's kind leaves the page: the card data itself is not needed here.
     const revealed = await page.evaluate(
-      async (id) => (await (window as unknown as Win).cardDesk.cards.revealSecret({ cardId: id })).kind,
+      async (id) =>
+        (await (window as unknown as Win).cardDesk.cards.revealSecret({ cardId: id, reason: 'card_reissue' })).kind,
       cardId,
     );
     expect(revealed).toBe('done');
@@ -316,7 +317,8 @@ describe('Journal', () => {
       .locator('tbody tr.vtable-row')
       .filter({ hasText: 'Card data revealed' });
     await expect.poll(() => reveal.count()).toBe(1);
-    expect(await reveal.textContent()).toContain(`cardId: ${cardId}`);
+    expect(await reveal.textContent()).toContain(`Card: ${cardId}`);
+    expect(await reveal.textContent()).toContain('Reason: Card re-issue');
     await page.getByTestId('audit-action').selectOption('settings.update');
     await page.getByTestId('audit-search').click();
     await expect.poll(() => reveal.count()).toBe(0);
