@@ -73,7 +73,7 @@ describe('auditCsv', () => {
     const csv = auditCsv(
       t,
       'ru',
-      [{ at: AT, action: 'card.secret.reveal', profileId: 'sandbox', details: { cardId: 'card_1' } }],
+      [{ id: 'a1', at: AT, action: 'card.secret.reveal', profileId: 'sandbox', details: { cardId: 'card_1' } }],
       (id) => (id === 'sandbox' ? 'Песочница' : (id ?? '')),
     );
     expect(csv.rows[0]?.[1]).toBe(t('journal:audit.action.card.secret.reveal'));
