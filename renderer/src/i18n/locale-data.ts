@@ -51,11 +51,7 @@ interface PolyfilledDateTimeFormat {
 }
 
 async function installPolyfills(): Promise<void> {
-  // In this order: NumberFormat uses PluralRules, DateTimeFormat uses NumberFormat.
-  await import('@formatjs/intl-pluralrules/polyfill-force.js');
-  await import('@formatjs/intl-numberformat/polyfill-force.js');
-  await import('@formatjs/intl-datetimeformat/polyfill-force.js');
-  await import('@formatjs/intl-datetimeformat/add-all-tz.js');
+  await import('./intl-polyfills.ts');
   try {
     (Intl.DateTimeFormat as PolyfilledDateTimeFormat).__setDefaultTimeZone?.(browserTimeZone);
   } catch {
