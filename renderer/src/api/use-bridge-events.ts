@@ -19,8 +19,11 @@ export function useBridgeEvents(): void {
     });
     const offLock = api.on('session.lockChanged', ({ locked }) => {
       // Nothing read while unlocked survives a lock: card data, statements and journal pages are dropped. The
-      // session query stays (it is what shows the lock screen) and is read again.
-      if (locked) client.removeQueries({ predicate: (q) => !['app', 'session'].includes(String(q.queryKey[0])) });
+      // session query stays (it is what shows the lock screen) and is read again; so do the settings (language,
+      // idle minutes, kiosk: no client data), whose observer above the lock would otherwise be left on a removed
+      // query and miss every later change of language.
+      const kept = ['app', 'session', 'settings'];
+      if (locked) client.removeQueries({ predicate: (q) => !kept.includes(String(q.queryKey[0])) });
       void client.invalidateQueries({ queryKey: queryKeys.session });
     });
     const offSwitch = api.on('profiles.switched', () => {
