@@ -8,6 +8,7 @@ import { DateInput, DatesProvider } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import { useState, type ReactElement, type Ref } from 'react';
 import { useController, type FieldPath, type FieldValues, type UseControllerProps } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { DAYJS_LOCALE } from '../i18n/languages.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { parseTypedDate } from './typed-date.ts';
@@ -47,6 +48,7 @@ export function DateValueInput({
   inputRef?: Ref<HTMLInputElement>;
 }): ReactElement {
   const language = useLanguage();
+  const { t } = useTranslation('common');
   // The calendar opens on click or focus and closes as soon as the operator types: typed dates need no
   // calendar, and an open one would cover the buttons next to the field.
   const [opened, setOpened] = useState(false);
@@ -82,6 +84,7 @@ export function DateValueInput({
         maxDate={max === '' ? undefined : max}
         valueFormat={VALUE_FORMAT}
         dateParser={parseTypedDate}
+        clearButtonProps={{ 'aria-label': t('action.clearDate') }}
         placeholder={VALUE_FORMAT}
         data-testid={testId}
       />
