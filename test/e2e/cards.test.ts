@@ -425,13 +425,13 @@ describe('the Cards screens', () => {
     await page.getByTestId('confirm-word').fill('0000' === last4 ? '1111' : '0000');
     expect(await page.getByTestId('confirm-submit').isDisabled()).toBe(true);
     await page.getByTestId('confirm-word').fill(last4);
+    // The card has money on it (its activation statement): the balance must be acknowledged first.
+    expect(await page.getByTestId('confirm-submit').isDisabled()).toBe(true);
+    await dialog.getByTestId('close-acknowledge').check();
     await page.getByTestId('confirm-word').press('Enter');
     expect(await actionTone()).toBe('success');
     await expectStatus('closed');
     await dialog.waitFor({ state: 'detached' });
-    // The card has money on it (its activation statement): the balance must be acknowledged first.
-    expect(await page.getByTestId('confirm-submit').isDisabled()).toBe(true);
-    await dialog.getByTestId('close-acknowledge').check();
     expect(await page.getByTestId('no-actions').textContent()).toContain('closed');
     for (const action of ['activate', 'block', 'unblock', 'setPin', 'resetPinCounter', 'identify', 'close']) {
       expect(await page.getByTestId(`action-${action}`).count()).toBe(0);

@@ -112,6 +112,13 @@ describe('an operator journey through the UI', () => {
     await d.getByTestId('reason').selectOption('client_request');
     expect(await byTestId('confirm-submit').isDisabled()).toBe(true);
     await byTestId('confirm-word').fill(last4);
+    // The dialog reads the balance afresh; money on the card (or a balance it could not read) must be
+    // acknowledged before Close is enabled.
+    await byTestId('close-balance').waitFor();
+    if ((await byTestId('close-balance').getAttribute('data-state')) !== 'zero') {
+      expect(await byTestId('confirm-submit').isDisabled()).toBe(true);
+      await byTestId('close-acknowledge').check();
+    }
     await byTestId('confirm-word').press('Enter');
     await cardStatus('closed');
     await expect.poll(() => byTestId('action-close').count()).toBe(0);

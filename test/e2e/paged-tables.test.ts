@@ -66,22 +66,34 @@ async function scrollToEnd(testId: string): Promise<void> {
 
 describe('paged tables', () => {
   it('Journal: the first render reads one page; scrolling reads the next', async () => {
-    // Other screens read the journal too (recent clients): count from here.
-    const before = calls('journal.search');
-    const answered = pagesOf('journal.search').length;
+    // Other screens read the journal too (recent clients, without a cursor, maybe again while this one opens):
+    // count the paged reads only.
+    const pagedReads = (): number =>
+      session.ipcRecords.filter(
+        (r) => r.method === 'journal.search' && r.kind === 'request' && r.text.includes('"cursor"'),
+      ).length;
+    // Its answers are the full pages (the recent clients read fewer than a page).
+    const pagedAnswers = (): string[][] => pagesOf('journal.search').filter((p) => p.length === PAGE_LIMIT);
+    const before = pagedReads();
+    const answered = pagedAnswers().length;
     await page.getByTestId('nav-journal').click();
     await expect.poll(() => page.getByTestId('journal-count').textContent()).toMatch(/^5,?000 operations found\.$/);
     await expect.poll(() => rowCount('journal-table')).toBe(PAGE_LIMIT);
-    expect(calls('journal.search') - before).toBe(1);
+    expect(pagedReads() - before).toBe(1);
 
     await scrollToEnd('journal-table');
     await expect.poll(() => rowCount('journal-table')).toBe(2 * PAGE_LIMIT);
     await scrollToEnd('journal-table');
     await expect.poll(() => rowCount('journal-table')).toBe(3 * PAGE_LIMIT);
-    expect(calls('journal.search') - before).toBe(3);
+    // Three pages shown; the table may have asked for the next one already (it reads ahead near the end), but
+    // never more than that.
+    expect(pagedReads() - before).toBeGreaterThanOrEqual(3);
+    expect(pagedReads() - before).toBeLessThanOrEqual(4);
     // Newest first, each operation once, across pages.
-    await expect.poll(() => pagesOf('journal.search').length - answered).toBe(3);
-    const read = pagesOf('journal.search').slice(answered).flat();
+    await expect.poll(() => pagedAnswers().length - answered).toBeGreaterThanOrEqual(3);
+    const read = pagedAnswers()
+      .slice(answered, answered + 3)
+      .flat();
     expect(read).toEqual(Array.from({ length: 3 * PAGE_LIMIT }, (_, i) => id(OPERATIONS - 1 - i)));
   });
 
@@ -131,9 +143,11 @@ describe('paged tables', () => {
 
   it('tells "nothing matches" from "nothing yet"', async () => {
     await page.getByTestId('text-filter').fill('no-such-operation-anywhere');
-    await expect
-      .poll(() => page.getByTestId('requests-table').locator('.vtable-empty').textContent())
-      .toBe('Nothing matches the filter.');
+    // Rows exist but the filter hides them all: how many, and a way to clear the filter.
+    await expect.poll(() => page.getByTestId('requests-empty').getAttribute('data-empty')).toBe('filtered');
+    expect(await page.getByTestId('requests-empty').textContent()).toMatch(
+      /^Nothing matches the filter: [\d,]+ hidden\.Clear the filter$/,
+    );
   });
 });
 
@@ -154,15 +168,16 @@ describe('empty tables', () => {
     await empty.close();
   });
 
-  const emptyText = (testId: string) => emptyPage.getByTestId(testId).locator('.vtable-empty').textContent();
+  const emptyText = (testId: string) => emptyPage.getByTestId(testId).textContent();
 
-  it('say "nothing yet" for an empty journal and "nothing matches" for a filter', async () => {
+  it('say "nothing yet" for an empty journal, with a filter or without', async () => {
     await emptyPage.getByTestId('nav-requests').click();
-    await expect.poll(() => emptyText('requests-table')).toBe('No requests have been sent yet.');
+    await expect.poll(() => emptyText('requests-empty')).toBe('No requests have been sent yet.');
     await emptyPage.getByTestId('nav-journal').click();
-    await expect.poll(() => emptyText('journal-table')).toBe('Nothing here yet.');
+    await expect.poll(() => emptyText('journal-empty')).toBe('Nothing here yet.');
+    // A filter over nothing at all hides nothing: still "nothing yet", never "nothing matches".
     await emptyPage.getByTestId('journal-outcome').selectOption('failed');
     await emptyPage.getByTestId('journal-search').click();
-    await expect.poll(() => emptyText('journal-table')).toBe('No operations match the search.');
+    await expect.poll(() => emptyPage.getByTestId('journal-empty').getAttribute('data-empty')).toBe('nothing');
   });
 });
