@@ -29,7 +29,13 @@ describe('the draft store', () => {
       clearAllDrafts();
       saveDraft('card.setPin', { pin: PIN, repeatPin: PIN, newPin: PIN, note: 'ok' });
       saveDraft('card.reveal', { cvv: CVV, cvv2: CVV, card_pan: PAN, cardNumber: PAN, PAN });
-      saveDraft('profile', { merchantSecret: SECRET, secret: SECRET, password: SECRET, sms_code: '1234', code: '5678' });
+      saveDraft('profile', {
+        merchantSecret: SECRET,
+        secret: SECRET,
+        password: SECRET,
+        sms_code: '1234',
+        code: '5678',
+      });
       // A card number typed into an innocent field, nested, spaced or in a list.
       saveDraft('client.create', {
         client: { external_user_id: PAN, note: '4400 4302 1234 5674', tags: [PAN] },
