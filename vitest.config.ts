@@ -1,12 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+/** One file at a time, after the plain Node files. */
+const SERIAL = { maxWorkers: 1, sequence: { groupOrder: 1 } };
+
 export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    // Integration tests start their own sandbox on 127.0.0.1:0, so files can run in parallel.
+    // Integration tests start their own sandbox on 127.0.0.1:0, so files can run in parallel: the plain Node
+    // files run two at a time first (group 0); the projects that drive Chromium, the keychain, kill processes
+    // or time a bank run one file at a time afterwards (group 1), so that they never compete for the CPU.
     pool: 'forks',
+    maxWorkers: 2,
     // Processed by vitest (not loaded raw) so that tests mocking `electron` reach the import inside it.
     server: { deps: { inline: ['electron-store'] } },
     projects: [
@@ -15,12 +21,19 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/packaging/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
         // Playwright _electron specs for what only the shell does; skipped, with the reason, where no runtime exists.
         extends: true,
-        test: { name: 'electron', include: ['test/electron/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'electron',
+          include: ['test/electron/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          ...SERIAL,
+        },
       },
       {
         // The renderer in Debian Chromium through the preview (Playwright); CI installs chromium.
@@ -29,6 +42,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          ...SERIAL,
           globalSetup: ['test/e2e/support/build-renderer.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -41,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'verify',
           include: ['test/verify/**/*.test.ts'],
+          ...SERIAL,
           globalSetup: ['test/e2e/support/build-renderer.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
@@ -53,6 +68,7 @@ export default defineConfig({
         test: {
           name: 'keychain',
           include: ['test/keychain/**/*.test.ts'],
+          ...SERIAL,
           // The leak journey drives the real renderer through the preview, so the renderer is built too.
           globalSetup: ['test/keychain/keyring-session.ts', 'test/e2e/support/build-renderer.ts'],
           setupFiles: ['test/keychain/keyring-env.ts'],
