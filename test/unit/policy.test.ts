@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { applyProvisioning } from '../../main/core/settings/apply-provisioning.ts';
 import {
   allowedGroupsFor,
-  applyProvisioning,
   checkOperatorChange,
   PolicyLockedError,
   resolveSettings,

@@ -5,7 +5,8 @@ import type { ImportReport } from '../../../common/contract/index.ts';
 import { EMBEDDED_PROFILE_ID, type Profile, type Provisioning } from '../../../common/settings/schema.ts';
 import { DeskError } from '../errors.ts';
 import { embeddedProfile } from '../settings/embedded.ts';
-import { applyProvisioning, checkOperatorChange, type ResolvedSettings } from '../settings/policy.ts';
+import { applyProvisioning } from '../settings/apply-provisioning.ts';
+import { checkOperatorChange, type ResolvedSettings } from '../settings/policy.ts';
 import {
   checkConnectionKept,
   refuseOperatorPolicy,
