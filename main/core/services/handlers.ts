@@ -1,6 +1,5 @@
 // The contract's methods over the desk: one implementation, whatever the transport (IPC, preview, tests).
 import {
-  PAGE_LIMIT,
   type AppInfo,
   type MethodName,
   type ParsedArgsOf,
@@ -8,10 +7,7 @@ import {
 } from '../../../common/contract/index.ts';
 import type { OpId, RequestOf } from '../../../common/card-api/catalog/index.ts';
 import type { Outcome } from '../../../common/card-api/outcome.ts';
-import { templateCsv, type BulkService } from '../bulk/index.ts';
-import { offsetOf } from '../bulk/offset-cursor.ts';
-import { ProblemPages } from '../bulk/problem-pages.ts';
-import { resultCsvPart, resultFileName } from '../bulk/result-file.ts';
+import type { BulkService } from '../bulk/index.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import { parseProvisioning } from '../settings/provisioning.ts';
@@ -22,6 +18,7 @@ import type { Session } from '../session/session.ts';
 import { concerns, MAX_OPEN_CHECKS, openCheckView, type CheckStatus } from '../reconcile/index.ts';
 import { maskPansIn } from '../journal/redact.ts';
 import type { DirectoryService } from '../directory/index.ts';
+import { bulkHandlers } from './bulk-handlers.ts';
 import { directoryHandlers } from './directory-handlers.ts';
 import { closeCard } from './close-card.ts';
 import type { DeskEvents } from './events.ts';
@@ -57,7 +54,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const { desk, session, events, bulk } = ctx;
   const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash(), ctx.pinAttempts);
   const active = () => desk.activeProfileId();
-  const problems = new ProblemPages();
 
   /** One Card API operation for the active profile (its writes are announced by the journal, see services). */
   const run = async <Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> => {
@@ -259,42 +255,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'journal.search': ({ cursor, limit, ...query }) =>
       Promise.resolve(pageView(desk.journal.page({ ...entryQuery(query), cursor, limit }), entryView)),
     'journal.count': (query) => Promise.resolve({ count: desk.journal.count(entryQuery(query)) }),
-    'bulk.template': ({ format }) =>
-      Promise.resolve({ fileName: `card-desk-${format}-template.csv`, content: templateCsv(format) }),
-    'bulk.validate': ({ fileName, contentBase64 }) =>
-      Promise.resolve(problems.firstPage(bulk.validate(fileName, Buffer.from(contentBase64, 'base64')), PAGE_LIMIT)),
-    'bulk.problems': ({ reportId, cursor, limit }) => Promise.resolve(problems.page(reportId, cursor, limit)),
-    'bulk.start': ({ draftId, concurrency }) => {
-      const profileId = active();
-      desk.assertAllowed(profileId, 'card.issueBulk'); // the workstation must allow bulk work at all
-      const job = bulk.create(draftId, profileId, concurrency);
-      desk.audit('bulk.start', { profileId, jobId: job.id, rows: job.total, format: job.format });
-      bulk.runInBackground(job.id);
-      return Promise.resolve(bulk.get(job.id));
-    },
-    'bulk.list': () => Promise.resolve(bulk.list()),
-    'bulk.get': ({ jobId }) => Promise.resolve(bulk.get(jobId)),
-    'bulk.pause': ({ jobId }) => Promise.resolve(bulk.pause(jobId)),
-    'bulk.resume': ({ jobId }) => {
-      bulk.runInBackground(jobId);
-      return Promise.resolve(bulk.get(jobId));
-    },
-    'bulk.cancel': ({ jobId }) => {
-      desk.audit('bulk.cancel', { profileId: active(), jobId });
-      return Promise.resolve(bulk.cancel(jobId));
-    },
-    'bulk.result': ({ jobId, cursor, limit }) => {
-      const meta = bulk.store.meta(jobId);
-      const rows = bulk.store.resultRows(jobId);
-      const part = resultCsvPart(meta, rows, bulk.store.results(jobId), offsetOf(cursor, rows.length), limit);
-      const nextCursor = part.next === null ? null : String(part.next);
-      return Promise.resolve({ fileName: resultFileName(meta), text: part.text, nextCursor });
-    },
-
     'journal.audit': (query) =>
       Promise.resolve(
         pageView(desk.journal.auditPage({ ...auditQuery(query), cursor: query.cursor, limit: query.limit }), auditView),
       ),
+    ...bulkHandlers(desk, bulk, active),
     ...directoryHandlers(ctx.directory, active),
 
     ...printHandlers(ctx.printer),
