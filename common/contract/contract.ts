@@ -6,6 +6,7 @@ import type { MethodSpec } from './method.ts';
 import { appMethods } from './methods/app.ts';
 import { cardApiMethods } from './methods/card-api.ts';
 import { directoryMethods } from './methods/directory.ts';
+import { operatorMethods } from './methods/operators.ts';
 import { printMethods } from './methods/print.ts';
 import { profileMethods } from './methods/profiles.ts';
 import { recordMethods } from './methods/records.ts';
@@ -17,6 +18,7 @@ export const contract = {
   ...recordMethods,
   ...printMethods,
   ...directoryMethods,
+  ...operatorMethods,
 } as const;
 
 export type Contract = typeof contract;

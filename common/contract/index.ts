@@ -8,6 +8,7 @@ export * from './contract.ts';
 export * from './events.ts';
 export * from './method.ts';
 export * from './views.ts';
+export * from './rights.ts';
 export { buildBridge, CardDeskError, channelOf, eventChannelOf, splitMethod } from './bridge.ts';
 export type { CardDeskApi, Transport } from './bridge.ts';
 export { MAX_PAGE_LIMIT, MAX_RESULT_ROWS, PAGE_LIMIT } from './methods/records.ts';

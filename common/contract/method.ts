@@ -3,6 +3,7 @@
 // "The contract".
 import type { z } from 'zod';
 import type { OpId } from '../card-api/catalog/index.ts';
+import type { Right } from './rights.ts';
 
 /**
  * What a method touches. The preview's guard and the permission checks are decided per scope, so a new
@@ -11,7 +12,7 @@ import type { OpId } from '../card-api/catalog/index.ts';
 export const SCOPES = [
   /** The application itself: version, kiosk. */
   'app',
-  /** The operator session: lock, unlock, operator PIN, activity. */
+  /** The operator session: sign-in, lock, switching operator, activity. */
   'session',
   /** Workstation preferences: language, idle lock, kiosk. */
   'settings',
@@ -29,6 +30,8 @@ export const SCOPES = [
   'bulk',
   /** The operations journal and the audit trail. */
   'journal',
+  /** Operator accounts on this workstation: list, add, disable, reset a PIN. */
+  'operators',
   /** The workstation's directory of the clients and cards it created or opened (search, a client's data). */
   'directory',
 ] as const;
@@ -50,7 +53,7 @@ export const TARGETS = ['none', 'active', 'argument', 'draft', 'file', 'job', 'r
 export type Target = (typeof TARGETS)[number];
 
 /** Scopes whose methods never act on a profile. */
-export const PROFILE_FREE_SCOPES = ['app', 'session', 'settings'] as const satisfies readonly Scope[];
+export const PROFILE_FREE_SCOPES = ['app', 'session', 'settings', 'operators'] as const satisfies readonly Scope[];
 
 /** Scopes whose methods call one Card API operation of the catalog (named in `op`). */
 export const CARD_API_SCOPES = ['cardApi.read', 'cardApi.write', 'card.reveal'] as const satisfies readonly Scope[];
@@ -59,6 +62,8 @@ type CardApiScope = (typeof CARD_API_SCOPES)[number];
 export interface MethodMeta {
   readonly scope: Scope;
   readonly target: Target;
+  /** The right the signed-in operator's roles must hold (rights.ts); `open` only for methods allowed while locked. */
+  readonly right: Right;
   /** The catalog operation a Card API method calls; its access (read/write) must match the scope. */
   readonly op?: OpId;
   /** Allowed while the session is locked (everything else is refused in main). */
@@ -72,18 +77,20 @@ export interface MethodSpec<A extends z.ZodType = z.ZodType, R = unknown> extend
 }
 
 type ProfileFree = (typeof PROFILE_FREE_SCOPES)[number];
-type MetaInput =
+type MetaInput = { right: Right } & (
   | { scope: ProfileFree; target?: 'none'; whileLocked?: boolean }
   | { scope: CardApiScope; target: 'active'; op: OpId; whileLocked?: false }
-  | { scope: Exclude<Scope, ProfileFree | CardApiScope>; target: Exclude<Target, 'none'>; whileLocked?: boolean };
+  | { scope: Exclude<Scope, ProfileFree | CardApiScope>; target: Exclude<Target, 'none'>; whileLocked?: boolean }
+);
 
-/** `method(args, {scope, target}).returns<Result>()`: a profile-touching scope must name its target. */
+/** `method(args, {scope, target, right}).returns<Result>()`: a profile-touching scope must name its target. */
 export function method<A extends z.ZodType>(args: A, meta: MetaInput) {
   return {
     returns: <R>(): MethodSpec<A, R> => ({
       args,
       scope: meta.scope,
       target: meta.target ?? 'none',
+      right: meta.right,
       ...('op' in meta ? { op: meta.op } : {}),
       whileLocked: meta.whileLocked ?? false,
     }),

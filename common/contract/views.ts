@@ -6,6 +6,7 @@ import type { BulkProgress } from '../bulk/progress.ts';
 import type { Outcome } from '../card-api/outcome.ts';
 import type { EntryState } from '../journal/states.ts';
 import type { AllowedGroup, Language, LockableSetting, Profile } from '../settings/schema.ts';
+import type { ApprovableMethod, Right, Role } from './rights.ts';
 
 export interface AppInfo {
   name: string;
@@ -19,11 +20,37 @@ export interface AppInfo {
 }
 
 export interface SessionState {
+  /** True while no operator may act: nobody signed in, or the signed-in operator's session is locked. */
   locked: boolean;
+  /** Superseded by `operator` (kept until the renderer moves over). */
   pinSet: boolean;
   idleLockMinutes: number;
-  /** A policy requires an operator PIN: until one is set the renderer shows only the form to set it. */
+  /** Superseded by `firstStart` (kept until the renderer moves over). */
   pinRequired: boolean;
+  /** No operator exists and no policy provides one: the renderer asks for the first operator. */
+  firstStart: boolean;
+  /** Who is signed in (also while their session is locked: only they may sign in again, or switch). */
+  operator: (OperatorRef & { roles: Role[] }) | null;
+  /** What the signed-in operator may do: the renderer hides the rest (main refuses it anyway). */
+  rights: Right[];
+  /** Methods that need a second operator's approval on this workstation (the policy's choice). */
+  dualControl: ApprovableMethod[];
+}
+
+/** An operator as records and the frame name them. */
+export interface OperatorRef {
+  id: string;
+  name: string;
+}
+
+export interface OperatorView extends OperatorRef {
+  roles: Role[];
+  enabled: boolean;
+  /** Where the account came from: the policy or a provisioning file (not editable here), or this workstation. */
+  source: 'managed' | 'provisioned' | 'workstation';
+  createdAt: number;
+  /** Wrong secrets have locked the account until then (ms), or null. */
+  lockedUntil: number | null;
 }
 
 export type SettingSource = 'managed' | 'provisioned' | 'operator' | 'default';
@@ -75,6 +102,9 @@ export interface JournalEntryView {
   result?: Record<string, unknown>;
   error?: { code: string; description: string };
   reason?: string;
+  /** Who asked for the operation and who approved it (dual control); null for records made before operators. */
+  operator: OperatorRef | null;
+  approver: OperatorRef | null;
 }
 
 /**
@@ -110,6 +140,29 @@ export interface AuditEntryView {
   action: string;
   profileId: string | null;
   details: Record<string, unknown>;
+  operator: OperatorRef | null;
+  approver: OperatorRef | null;
+}
+
+export interface AuditStatusView {
+  /** The keyed hash chain over the audit trail and the journal, as verified at start (or not yet). */
+  chain:
+    | { state: 'unchecked' }
+    | { state: 'whole'; records: number; verifiedAt: number }
+    /** `record` names the first record that does not match: its table and its sequence number. */
+    | { state: 'broken'; record: { table: 'audit' | 'operations'; seq: number; key: string }; verifiedAt: number };
+  /** Shipping to the policy's syslog server; `configured` false where no policy names one. */
+  shipping: {
+    configured: boolean;
+    /** Records waiting in the outbox, and since when the oldest waits (ms). */
+    pending: number;
+    oldestPendingAt: number | null;
+    lastShippedAt: number | null;
+    /** Why the last attempt failed (a sentence without secrets), or null. */
+    lastError: string | null;
+    /** The policy's threshold passed: the frame shows that shipping is behind. */
+    behind: boolean;
+  };
 }
 
 export interface ReconcileView {

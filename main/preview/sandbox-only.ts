@@ -30,6 +30,7 @@ const PREVIEW_SCOPES: Record<Scope, 'free' | 'sandbox'> = {
   app: 'free',
   session: 'free',
   settings: 'free',
+  operators: 'free',
   'profile.settings': 'sandbox',
   'profile.secret': 'sandbox',
   'cardApi.read': 'sandbox',

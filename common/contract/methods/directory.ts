@@ -6,7 +6,7 @@ import { z } from 'zod';
 import * as f from '../../card-api/catalog/fields.ts';
 import { method } from '../method.ts';
 
-const onActive = { scope: 'directory', target: 'active' } as const;
+const onActive = { scope: 'directory', target: 'active', right: 'clients' } as const;
 
 /** Results a search answers per page when it names no limit. */
 export const DIRECTORY_PAGE = 20;

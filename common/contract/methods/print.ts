@@ -12,7 +12,9 @@ const layoutArgs = z.strictObject({ layout: z.enum(PRINT_LAYOUTS) });
 
 export const printMethods = {
   /** Opens the system print dialog for the window's printable view. */
-  'print.page': method(layoutArgs, { scope: 'app' }).returns<{ handled: boolean }>(),
+  'print.page': method(layoutArgs, { scope: 'app', right: 'signedIn' }).returns<{ handled: boolean }>(),
   /** The window's printable view as a PDF file's bytes (base64), for the operator to save. */
-  'print.pdf': method(layoutArgs, { scope: 'app' }).returns<{ handled: false } | { handled: true; pdf: string }>(),
+  'print.pdf': method(layoutArgs, { scope: 'app', right: 'signedIn' }).returns<
+    { handled: false } | { handled: true; pdf: string }
+  >(),
 } as const;

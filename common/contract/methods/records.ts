@@ -4,9 +4,11 @@ import { BULK_FORMATS } from '../../bulk/formats.ts';
 import { ENTRY_STATES } from '../../journal/states.ts';
 import { profileIdSchema } from '../../settings/schema.ts';
 import { method } from '../method.ts';
+import { approvalSchema, operatorIdSchema } from '../rights.ts';
 import type { BulkProblem } from '../../bulk/problems.ts';
 import type {
   AuditEntryView,
+  AuditStatusView,
   BulkJobView,
   BulkValidationReport,
   CountView,
@@ -21,8 +23,9 @@ import { none } from './shared.ts';
 
 const bulkJobId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a bulk job id');
 const onJob = z.strictObject({ jobId: bulkJobId });
-const journal = (target: 'listed' | 'request' | 'open') => ({ scope: 'journal', target }) as const;
-const bulk = (target: 'active' | 'job' | 'listed') => ({ scope: 'bulk', target }) as const;
+const journal = (target: 'listed' | 'request' | 'open', right: 'journal' | 'audit' | 'requests.check' = 'journal') =>
+  ({ scope: 'journal', target, right }) as const;
+const bulk = (target: 'active' | 'job' | 'listed') => ({ scope: 'bulk', target, right: 'bulk' }) as const;
 
 /** The page size a list asks for when it names none, and the most one page may hold. */
 export const PAGE_LIMIT = 100;
@@ -36,6 +39,8 @@ const page = {
 export const MAX_RESULT_ROWS = 2000;
 const op = z.string().max(64).optional();
 const text = z.string().max(200).optional();
+/** Records one operator made or approved. */
+const operatorId = operatorIdSchema.optional();
 const entryQuery = {
   from: z.number().optional(),
   to: z.number().optional(),
@@ -46,19 +51,20 @@ const entryQuery = {
   /** Operations on one card or one client: a card's timeline, a client's history. */
   cardId: z.string().min(1).max(64).optional(),
   clientId: z.string().min(1).max(64).optional(),
+  operatorId,
 };
 
 export const recordMethods = {
   /** Operations newest first, one page at a time (docs/architecture.md, paged lists). */
   'requests.list': method(
-    z.strictObject({ states: z.array(z.enum(ENTRY_STATES)).optional(), op, text, ...page }),
+    z.strictObject({ states: z.array(z.enum(ENTRY_STATES)).optional(), op, text, operatorId, ...page }),
     journal('listed'),
   ).returns<PageView<JournalEntryView>>(),
   'requests.recheck': method(
     z.strictObject({ requestId: z.string().min(1).max(64) }),
-    journal('request'),
+    journal('request', 'requests.check'),
   ).returns<JournalEntryView>(),
-  'requests.reconcileAll': method(none, journal('open')).returns<ReconcileView>(),
+  'requests.reconcileAll': method(none, journal('open', 'requests.check')).returns<ReconcileView>(),
   /** Open operations with their next background check, oldest first (docs/architecture.md, live reconciliation). */
   'requests.checks': method(
     // Narrowed to the operations on one card or one client (their journalled card_id, client_id or object).
@@ -72,9 +78,15 @@ export const recordMethods = {
   /** How many operations match, for "N of M" and "nothing yet" against "nothing matches". */
   'journal.count': method(z.strictObject(entryQuery), journal('listed')).returns<CountView>(),
   'journal.audit': method(
-    z.strictObject({ from: z.number().optional(), to: z.number().optional(), action: op, ...page }),
-    journal('listed'),
+    z.strictObject({ from: z.number().optional(), to: z.number().optional(), action: op, operatorId, ...page }),
+    journal('listed', 'audit'),
   ).returns<PageView<AuditEntryView>>(),
+
+  /**
+   * Whether the audit chain was whole when last verified (at start) and how far shipping to the bank's log
+   * server is: the frame warns on a break and when shipping is behind.
+   */
+  'audit.status': method(none, { scope: 'app', right: 'signedIn' }).returns<AuditStatusView>(),
 
   /** A template of a bulk format (header and example rows); no profile is involved. */
   'bulk.template': method(z.strictObject({ format: z.enum(BULK_FORMATS) }), bulk('active')).returns<FileView>(),
@@ -92,7 +104,11 @@ export const recordMethods = {
   >(),
   /** Starts a job from a validated file for the active profile. */
   'bulk.start': method(
-    z.strictObject({ draftId: z.uuid(), concurrency: z.int().min(1).max(32).optional() }),
+    z.strictObject({
+      draftId: z.uuid(),
+      concurrency: z.int().min(1).max(32).optional(),
+      approval: approvalSchema.optional(),
+    }),
     bulk('active'),
   ).returns<BulkJobView>(),
   'bulk.list': method(none, bulk('listed')).returns<BulkJobView[]>(),

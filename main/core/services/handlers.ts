@@ -22,6 +22,7 @@ import { bulkHandlers } from './bulk-handlers.ts';
 import { directoryHandlers } from './directory-handlers.ts';
 import { closeCard } from './close-card.ts';
 import type { DeskEvents } from './events.ts';
+import { operatorHandlers } from './operator-handlers.ts';
 import { printHandlers, type Printer } from './print-handlers.ts';
 import { auditQuery, auditView, entryQuery, entryView, pageView, reconcileView } from './journal-views.ts';
 
@@ -263,6 +264,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...directoryHandlers(ctx.directory, active),
 
     ...printHandlers(ctx.printer),
+    ...operatorHandlers(),
   };
 }
 

@@ -22,11 +22,21 @@ export function entryView(e: JournalEntry): JournalEntryView {
     ...(e.result ? { result: e.result } : {}),
     ...(e.error ? { error: e.error } : {}),
     ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    operator: null,
+    approver: null,
   };
 }
 
 export function auditView(r: AuditRecord): AuditEntryView {
-  return { id: r.key, at: r.at, action: r.action, profileId: r.profileId ?? null, details: r.details };
+  return {
+    id: r.key,
+    at: r.at,
+    action: r.action,
+    profileId: r.profileId ?? null,
+    details: r.details,
+    operator: null,
+    approver: null,
+  };
 }
 
 /** A journal page as the contract answers it. */

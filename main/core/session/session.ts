@@ -1,6 +1,7 @@
 // The operator session: locked or not, enforced in main (every contract method but a few is refused while
 // locked). Idle lock after the policy's minutes; immediate lock on OS lock or suspend (the shell calls lock()).
 import type { EventPayloads, SessionState } from '../../../common/contract/index.ts';
+import { RIGHTS } from '../../../common/contract/index.ts';
 import { DeskError } from '../errors.ts';
 import type { PinAttempts } from './pin-attempts.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
@@ -43,6 +44,11 @@ export class Session {
       pinSet: this.deps.pinHash() !== undefined,
       idleLockMinutes: this.deps.idleLockMinutes(),
       pinRequired: this.deps.pinRequired?.() ?? false,
+      // Operators and sign-in replace the single PIN (docs/architecture.md, operators and roles).
+      firstStart: false,
+      operator: null,
+      rights: [...RIGHTS],
+      dualControl: [],
     };
   }
 

@@ -97,6 +97,8 @@ describe('the Requests filter', () => {
     updatedAt: 0,
     profileId: 'sandbox',
     params: {},
+    operator: null,
+    approver: null,
   });
   const entries = [
     entry('a', 'card.block', 'done'),

@@ -34,6 +34,8 @@ const entry: JournalEntryView = {
   updatedAt: AT + 1000,
   state: 'not_received',
   params: { card_id: 'card_1', description: 'lost: at the counter' },
+  operator: null,
+  approver: null,
 };
 
 describe('operationsCsv', () => {
@@ -73,7 +75,17 @@ describe('auditCsv', () => {
     const csv = auditCsv(
       t,
       'ru',
-      [{ id: 'a1', at: AT, action: 'card.secret.reveal', profileId: 'sandbox', details: { cardId: 'card_1' } }],
+      [
+        {
+          id: 'a1',
+          at: AT,
+          action: 'card.secret.reveal',
+          profileId: 'sandbox',
+          details: { cardId: 'card_1' },
+          operator: null,
+          approver: null,
+        },
+      ],
       (id) => (id === 'sandbox' ? 'Песочница' : (id ?? '')),
     );
     expect(csv.rows[0]?.[1]).toBe(t('journal:audit.action.card.secret.reveal'));

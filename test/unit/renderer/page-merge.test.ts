@@ -14,6 +14,8 @@ const entry = (requestId: string, state: JournalEntryView['state'] = 'pending'):
   updatedAt: 1,
   state,
   params: {},
+  operator: null,
+  approver: null,
 });
 const pages = (...lists: string[][]): Pages<JournalEntryView> => ({
   pages: lists.map((ids, i) => ({ entries: ids.map((id) => entry(id)), nextCursor: `c${String(i + 1)}` })),

@@ -9,7 +9,18 @@ const t = ((key: string, options?: { defaultValue?: string }) =>
   key.startsWith('errors:api.x_') ? (options?.defaultValue ?? key) : `«${key}»`) as unknown as TFunction;
 
 function entry(op: string, params: Record<string, unknown>, more: Partial<JournalEntryView> = {}): JournalEntryView {
-  return { requestId: 'k', op, profileId: 'sandbox', at: 1, updatedAt: 2, state: 'done', params, ...more };
+  return {
+    requestId: 'k',
+    op,
+    profileId: 'sandbox',
+    at: 1,
+    updatedAt: 2,
+    state: 'done',
+    params,
+    operator: null,
+    approver: null,
+    ...more,
+  };
 }
 
 describe('timeline reasons', () => {
