@@ -4,6 +4,7 @@
 // the card or client an operation is about.
 import type { DatabaseSync } from 'node:sqlite';
 import { OPEN_STATES } from '../../../common/journal/states.ts';
+import { createOutboxSchema } from '../shipping/outbox-schema.ts';
 import { SUBJECT_INDEXES_SQL } from './subjects.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -82,6 +83,7 @@ export function createSchema(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     db.exec(DDL);
+    createOutboxSchema(db); // after every table it reads (docs/architecture.md, shipping to the log server)
     const row = db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined;
     if (row === undefined) {
       db.prepare("INSERT INTO meta (name, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));

@@ -1,0 +1,140 @@
+// The shipper's side of the outbox (docs/architecture.md, "Shipping to the log server"): its own connection to
+// the journal database, a lease so that one process of the data folder ships at a time, the batch to send next,
+// and the cursor that moves only after a batch was delivered. Delivered rows are deleted with the cursor's move,
+// in one transaction, so a crash either keeps a batch (sent again: the receiver drops it by id) or forgets it.
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { OutboxRow } from './record-message.ts';
+
+/** The journal's database file (journal/journal.ts); the outbox lives in it. */
+const JOURNAL_FILE = 'journal.db';
+
+export interface Lease {
+  owner: string;
+  pid: number;
+  until: number;
+}
+
+export interface OutboxStatus {
+  pending: number;
+  oldestPendingAt: number | null;
+  lastShippedAt: number | null;
+  lastShippedSeq: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class Outbox {
+  private readonly db: DatabaseSync;
+
+  /** The journal (Journal.open) has made the schema before this opens. */
+  constructor(dataDir: string) {
+    this.db = new DatabaseSync(join(dataDir, JOURNAL_FILE), { timeout: 10_000 });
+    this.db.exec('PRAGMA busy_timeout = 10000');
+  }
+
+  private get(name: string): string | null {
+    const row = this.db.prepare('SELECT value FROM shipping_state WHERE name = ?').get(name) as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  private set(name: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO shipping_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      )
+      .run(name, value);
+  }
+
+  private transaction<T>(run: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = run();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /**
+   * Takes or renews the lease for `ttlMs`: free, expired, held by a process that is gone (a crash), or ours.
+   * Another live shipper of this data folder (the app and the preview at once) keeps it.
+   */
+  acquire(owner: string, now: number, ttlMs: number): boolean {
+    return this.transaction(() => {
+      const text = this.get('lease');
+      const held = text === null ? null : (JSON.parse(text) as Lease);
+      const free =
+        held === null || held.owner === owner || held.until < now || (held.pid !== process.pid && !alive(held.pid));
+      if (free) this.set('lease', JSON.stringify({ owner, pid: process.pid, until: now + ttlMs } satisfies Lease));
+      return free;
+    });
+  }
+
+  release(owner: string): void {
+    this.transaction(() => {
+      const text = this.get('lease');
+      if (text !== null && (JSON.parse(text) as Lease).owner === owner)
+        this.db.prepare("DELETE FROM shipping_state WHERE name = 'lease'").run();
+    });
+  }
+
+  /** The oldest `limit` records waiting, in order. */
+  next(limit: number): OutboxRow[] {
+    return this.db
+      .prepare('SELECT seq, at, kind, ref, payload FROM outbox ORDER BY seq LIMIT ?')
+      .all(limit) as unknown as OutboxRow[];
+  }
+
+  /** Records up to `lastSeq` reached the server: the cursor moves and they leave the outbox. */
+  delivered(lastSeq: number, now: number): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(lastSeq);
+      this.set('lastShippedSeq', String(lastSeq));
+      this.set('lastShippedAt', String(now));
+      this.db.prepare("DELETE FROM shipping_state WHERE name IN ('lastError', 'lastErrorAt')").run();
+    });
+  }
+
+  failed(message: string, now: number): void {
+    this.transaction(() => {
+      this.set('lastError', message);
+      this.set('lastErrorAt', String(now));
+    });
+  }
+
+  status(): OutboxStatus {
+    const counts = this.db.prepare('SELECT count(*) AS pending, min(at) AS oldest FROM outbox').get() as {
+      pending: number;
+      oldest: number | null;
+    };
+    const num = (name: string): number | null => {
+      const value = this.get(name);
+      return value === null ? null : Number(value);
+    };
+    return {
+      pending: counts.pending,
+      oldestPendingAt: counts.oldest,
+      lastShippedAt: num('lastShippedAt'),
+      lastShippedSeq: num('lastShippedSeq'),
+      lastError: this.get('lastError'),
+      lastErrorAt: num('lastErrorAt'),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,97 @@
+// The outbox fills itself: every audit record and every outcome of an operation is enqueued by SQLite in the
+// transaction that writes it, in order, with ids and codes only (docs/architecture.md, shipping to the log server).
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../../../main/core/journal/index.ts';
+import { Outbox } from '../../../main/core/shipping/outbox.ts';
+import { shippingStatus } from '../../../main/core/shipping/status.ts';
+import { intent } from '../../support/journal-records.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+describe('the shipping outbox', () => {
+  it('enqueues audit records and outcomes, not intents, in the order they were written', () => {
+    const dir = tempDir();
+    const journal = Journal.open(dir);
+    journal.recordAudit({ key: 'a1', at: 10, action: 'secret.set', profileId: 'p1', details: {} });
+    journal.recordIntent(intent('k1', 20, { profileId: 'p1' }));
+    journal.recordOutcome({ key: 'k1', at: 30, state: 'failed', error: { code: 'card_blocked', description: 'x' } });
+    journal.close();
+    const outbox = new Outbox(dir);
+    const rows = outbox.next(10);
+    outbox.close();
+    expect(rows.map((r) => [r.kind, r.at])).toEqual([
+      ['audit', 10],
+      ['outcome', 30],
+    ]);
+    expect(JSON.parse(rows[0]?.payload ?? '')).toMatchObject({ action: 'secret.set', profile: 'p1' });
+    expect(JSON.parse(rows[1]?.payload ?? '')).toMatchObject({
+      op: 'card.block',
+      state: 'failed',
+      requestId: 'k1',
+      profile: 'p1',
+      error: 'card_blocked',
+    });
+    expect(rows[1]?.ref).toMatch(/^operations\/k1\/\d+$/);
+  });
+
+  it('fills from any writer: plain SQL in another connection, as a CLI or a job process would', () => {
+    const dir = tempDir();
+    Journal.open(dir).close();
+    const db = new DatabaseSync(join(dir, 'journal.db'));
+    db.exec("INSERT INTO audit (key, at, action, details) VALUES ('x', 5, 'bulk.start', '{\"rows\":3}')");
+    db.close();
+    expect(shippingStatus(dir, undefined, 100)).toEqual({
+      configured: false,
+      pending: 1,
+      oldestPendingAt: 5,
+      lastShippedAt: null,
+      lastError: null,
+      behind: false,
+    });
+  });
+
+  it('moves the cursor: delivered records leave, the last error is kept until a delivery', () => {
+    const dir = tempDir();
+    const journal = Journal.open(dir);
+    for (let i = 1; i <= 3; i++) journal.recordAudit({ key: `a${String(i)}`, at: i, action: 'x', details: {} });
+    journal.close();
+    const outbox = new Outbox(dir);
+    const [first, second] = outbox.next(2);
+    outbox.failed('refused', 50);
+    expect(outbox.status()).toMatchObject({ pending: 3, lastError: 'refused', lastErrorAt: 50 });
+    outbox.delivered(second?.seq ?? 0, 60);
+    expect(outbox.status()).toMatchObject({ pending: 1, oldestPendingAt: 3, lastShippedAt: 60, lastError: null });
+    expect(outbox.next(5).map((r) => r.seq)).toEqual([(first?.seq ?? 0) + 2]);
+    outbox.close();
+  });
+
+  it('lets one live shipper hold the lease, and takes it from one that is gone', () => {
+    const dir = tempDir();
+    Journal.open(dir).close();
+    const a = new Outbox(dir);
+    expect(a.acquire('a', 0, 1000)).toBe(true);
+    expect(a.acquire('b', 500, 1000)).toBe(false);
+    expect(a.acquire('b', 1500, 1000)).toBe(true);
+    const db = new DatabaseSync(join(dir, 'journal.db'));
+    db.prepare("UPDATE shipping_state SET value = ? WHERE name = 'lease'").run(
+      JSON.stringify({ owner: 'dead', pid: 2 ** 22 + 1, until: 1e15 }),
+    );
+    db.close();
+    expect(a.acquire('c', 2000, 1000)).toBe(true);
+    a.close();
+  });
+
+  it('keeps its triggers as they are when the journal is opened again', () => {
+    const dir = tempDir();
+    Journal.open(dir).close();
+    const sql = () =>
+      new DatabaseSync(join(dir, 'journal.db'))
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'outbox%' ORDER BY name")
+        .all();
+    const before = sql();
+    Journal.open(dir).close();
+    expect(sql()).toEqual(before);
+    expect(before).toHaveLength(2);
+  });
+});
