@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkBaseUrl } from '../card-api/base-url.ts';
 import { DEFAULT_SCHEME, defaultBaseUrl, ENVIRONMENTS, REGIONS } from '../card-api/regions.ts';
 import { SCHEMES } from '../card-api/schemes.ts';
+import { syslogPolicySchema } from './syslog.ts';
 
 /** Groups of operations a workstation may be allowed (request status is always allowed). */
 export const OPERATION_GROUPS = ['clients', 'cards', 'cards.secret', 'gift', 'bulk'] as const;
@@ -89,6 +90,8 @@ export const policySchema = preferencesSchema
       .optional(),
     /** The operator PIN must be set before the app can be used (docs/provisioning.md); absent: the operator may skip it. */
     requireOperatorPin: z.boolean().optional(),
+    /** The bank's syslog server for the audit trail (docs/architecture.md, shipping to the log server). */
+    syslog: syslogPolicySchema.optional(),
     /** The kiosk's admin PIN (8–12 digits) as an scrypt hash from `card-desk policy hash-pin`; never the PIN. */
     kioskExitPinHash: z
       .string()

@@ -5,6 +5,7 @@ import type { SettingSource, SettingsView } from '../../../common/contract/index
 import { DeskError } from '../errors.ts';
 import { LOCKABLE_SETTINGS, MAX_IDLE_LOCK_MINUTES, OPERATION_GROUPS } from '../../../common/settings/schema.ts';
 import type { AllowedGroup, LockableSetting, Policy, Preferences, Profile } from '../../../common/settings/schema.ts';
+import { firstSyslog, type SyslogPolicy } from '../../../common/settings/syslog.ts';
 
 export type PolicySource = Exclude<SettingSource, 'operator' | 'default'>;
 
@@ -27,6 +28,8 @@ export interface ResolvedSettings extends SettingsView {
   requireOperatorPin?: true;
   /** The search directory: off when any policy turns it off; the shortest retention a policy sets. */
   directory: { enabled: boolean; retentionDays: number };
+  /** The syslog server to ship the audit trail to: the managed policy's, else the provisioned one's. */
+  syslog?: SyslogPolicy;
 }
 
 /** Days a directory row is kept after it was last touched, when no policy sets it. */
@@ -114,6 +117,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
       ? { requireOperatorPin: true as const }
       : {}),
     directory: directoryPolicy(managed, provisioned),
+    ...firstSyslog(managed, provisioned),
   };
 }
 
