@@ -4,6 +4,13 @@ import { z } from 'zod';
 import { checkBaseUrl } from '../card-api/base-url.ts';
 import { DEFAULT_SCHEME, defaultBaseUrl, ENVIRONMENTS, REGIONS } from '../card-api/regions.ts';
 import { SCHEMES } from '../card-api/schemes.ts';
+import {
+  APPROVABLE_METHODS,
+  operatorIdSchema,
+  operatorNameSchema,
+  roleMatrixPolicySchema,
+  roleSchema,
+} from '../contract/rights.ts';
 import { syslogPolicySchema } from './syslog.ts';
 
 /** Groups of operations a workstation may be allowed (request status is always allowed). */
@@ -66,6 +73,20 @@ export const preferencesSchema = z.strictObject({
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
+const SCRYPT_HASH = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
+
+/**
+ * An operator account a policy provides. The PIN or passphrase is given only as the scrypt hash that
+ * `card-desk operator hash-pin` makes (never the secret: a policy file may be readable by others).
+ */
+export const providedOperatorSchema = z.strictObject({
+  id: operatorIdSchema,
+  name: operatorNameSchema,
+  roles: z.array(roleSchema).min(1, 'at least one role'),
+  pinHash: z.string().regex(SCRYPT_HASH, 'an scrypt hash made by `card-desk operator hash-pin`'),
+});
+export type ProvidedOperator = z.infer<typeof providedOperatorSchema>;
+
 export const policySchema = preferencesSchema
   .extend({
     locked: z.array(z.enum(LOCKABLE_SETTINGS, { error: `one of ${LOCKABLE_SETTINGS.join(', ')}` })).default([]),
@@ -88,8 +109,22 @@ export const policySchema = preferencesSchema
         retentionDays: z.int().min(1, 'at least 1 day').max(3650, 'at most 3650 days').optional(),
       })
       .optional(),
-    /** The operator PIN must be set before the app can be used (docs/provisioning.md); absent: the operator may skip it. */
+    /**
+     * Superseded by operator accounts: every workstation now asks for an operator at its first start. Still
+     * accepted so that older files load; it changes nothing (docs/provisioning.md).
+     */
     requireOperatorPin: z.boolean().optional(),
+    /** Operator accounts this policy provides (docs/provisioning.md, operators); secrets only as hashes. */
+    operators: z
+      .array(providedOperatorSchema)
+      .refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'each operator id once')
+      .optional(),
+    /** Rights granted to or taken from roles (docs/architecture.md, operators and roles). */
+    roles: roleMatrixPolicySchema.optional(),
+    /** The methods that need a second operator's approval; absent: the default list, empty: none. */
+    dualControl: z
+      .array(z.enum(APPROVABLE_METHODS, { error: `one of ${APPROVABLE_METHODS.join(', ')}` }))
+      .optional(),
     /** The bank's syslog server for the audit trail (docs/architecture.md, shipping to the log server). */
     syslog: syslogPolicySchema.optional(),
     /** The kiosk's admin PIN (8–12 digits) as an scrypt hash from `card-desk policy hash-pin`; never the PIN. */

@@ -8,6 +8,7 @@ import {
 } from '../../main/core/settings/policy.ts';
 import type { ResolvedSettings } from '../../main/core/settings/policy.ts';
 import { ProvisioningError } from '../../main/core/settings/provisioning.ts';
+import { DEFAULT_DUAL_CONTROL } from '../../common/contract/rights.ts';
 import { policySchema, type Policy, type Profile } from '../../common/settings/schema.ts';
 import { thrownBy } from '../support/thrown.ts';
 
@@ -48,6 +49,7 @@ describe('resolveSettings: precedence', () => {
       source: { idleLockMinutes: 'default', allowedOperations: 'default', kiosk: 'default', language: 'default' },
       lockedBy: {},
       directory: { enabled: true, retentionDays: 180 },
+      operators: { provided: [], roles: {}, dualControl: [...DEFAULT_DUAL_CONTROL] },
     });
     const r = resolveSettings({ operator: {}, defaults: { language: 'en', kiosk: true } });
     expect(r.values).toMatchObject({ language: 'en', kiosk: true });

@@ -5,6 +5,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { OPEN_STATES } from '../../../common/journal/states.ts';
 import { createOutboxSchema } from '../shipping/outbox-schema.ts';
+import { OPERATORS_DDL } from '../operators/schema.ts';
 import { SUBJECT_INDEXES_SQL } from './subjects.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -63,6 +64,7 @@ CREATE TABLE IF NOT EXISTS audit (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS audit_time ON audit (at, seq);
 CREATE INDEX IF NOT EXISTS audit_action ON audit (action, at, seq);
+${OPERATORS_DDL}
 `;
 
 /**

@@ -5,6 +5,7 @@ import type { SettingSource, SettingsView } from '../../../common/contract/index
 import { DeskError } from '../errors.ts';
 import { LOCKABLE_SETTINGS, MAX_IDLE_LOCK_MINUTES, OPERATION_GROUPS } from '../../../common/settings/schema.ts';
 import type { AllowedGroup, LockableSetting, Policy, Preferences, Profile } from '../../../common/settings/schema.ts';
+import { operatorPolicy, type OperatorPolicy } from './operator-policy.ts';
 import { firstSyslog, type SyslogPolicy } from '../../../common/settings/syslog.ts';
 
 export type PolicySource = Exclude<SettingSource, 'operator' | 'default'>;
@@ -24,8 +25,10 @@ export interface ResolvedSettings extends SettingsView {
   bulkRetentionDays?: number;
   /** The shortest journal retention a policy sets, when one does (docs/architecture.md, retention and archives). */
   journalArchiveAfterDays?: number;
-  /** Any policy requires an operator PIN before the app can be used (docs/provisioning.md). */
+  /** Superseded: a policy's requireOperatorPin (every first start now asks for an operator). */
   requireOperatorPin?: true;
+  /** Provided operator accounts, role matrix changes and dual control (operator-policy.ts). */
+  operators: OperatorPolicy;
   /** The search directory: off when any policy turns it off; the shortest retention a policy sets. */
   directory: { enabled: boolean; retentionDays: number };
   /** The syslog server to ship the audit trail to: the managed policy's, else the provisioned one's. */
@@ -117,6 +120,7 @@ export function resolveSettings(input: ResolveInput): ResolvedSettings {
       ? { requireOperatorPin: true as const }
       : {}),
     directory: directoryPolicy(managed, provisioned),
+    operators: operatorPolicy(managed, provisioned),
     ...firstSyslog(managed, provisioned),
   };
 }

@@ -1,0 +1,37 @@
+// What the policies say about operators (docs/provisioning.md, operators): the accounts they provide, changes
+// to the role matrix, and which methods need a second operator's approval. The managed policy wins over the
+// provisioned one wherever both speak.
+import {
+  DEFAULT_DUAL_CONTROL,
+  type ApprovableMethod,
+  type RoleMatrixPolicy,
+} from '../../../common/contract/rights.ts';
+import type { Policy, ProvidedOperator } from '../../../common/settings/schema.ts';
+
+export interface OperatorPolicy {
+  /** Accounts a policy provides, each with the policy it came from (managed first). */
+  provided: { operator: ProvidedOperator; source: 'managed' | 'provisioned' }[];
+  /** The role matrix's changes: per role, the managed policy's entry, else the provisioned one's. */
+  roles: RoleMatrixPolicy;
+  dualControl: ApprovableMethod[];
+}
+
+export function operatorPolicy(managed: Policy | undefined, provisioned: Policy | undefined): OperatorPolicy {
+  const provided: OperatorPolicy['provided'] = [];
+  const seen = new Set<string>();
+  for (const [policy, source] of [
+    [managed, 'managed'],
+    [provisioned, 'provisioned'],
+  ] as const) {
+    for (const operator of policy?.operators ?? []) {
+      if (seen.has(operator.id)) continue;
+      seen.add(operator.id);
+      provided.push({ operator, source });
+    }
+  }
+  return {
+    provided,
+    roles: { ...provisioned?.roles, ...managed?.roles },
+    dualControl: [...(managed?.dualControl ?? provisioned?.dualControl ?? DEFAULT_DUAL_CONTROL)],
+  };
+}
