@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The Card Desk admin command line (main/cli): dispatches to one command module per verb.
+import { auditCommand } from './commands/audit.ts';
 import { bulkCommand } from './commands/bulk.ts';
 import { callCommand } from './commands/call.ts';
 import { journalCommand } from './commands/journal.ts';
@@ -23,6 +24,8 @@ const HELP = `Card Desk admin CLI
   card-desk journal archive --before <YYYY-MM-DD> [--json] [--data-dir <dir>]
                     final operations and audit records before the date to a compressed file in archive/
   card-desk journal reconcile (--profile <id> | --base-url <url> --merchant <id> --scheme <scheme> --secret-stdin) [--data-dir <dir>]
+  card-desk audit ship --status [--json] [--data-dir <dir>]
+                    how far shipping to the policy's syslog server is: pending, oldest, last shipped, last error
   card-desk sandbox [--port <n>] [--merchant <id> --secret <s>]… [--state <file>] [--async-ms <n>]
                     [--latency-ms <n>] [--fault <op>:<kind>[:<count>]]…
   card-desk start   the embedded sandbox with its state in the data folder
@@ -44,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
       return bulkCommand(args);
     case 'journal':
       return journalCommand(args);
+    case 'audit':
+      return auditCommand(args);
     case 'profile':
       return profileCommand(args);
     case 'secret':

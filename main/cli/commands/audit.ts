@@ -1,0 +1,9 @@
+// `card-desk audit …`: the audit trail from the command line. One module per action.
+import { auditShip } from './audit-ship.ts';
+import { UsageError } from '../usage.ts';
+
+export async function auditCommand(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'ship') return auditShip(rest);
+  throw new UsageError(`audit: expected "ship", got ${JSON.stringify(action ?? '')}`);
+}
