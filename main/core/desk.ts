@@ -17,6 +17,9 @@ import { ProfileSecrets } from './desk/profile-secrets.ts';
 import { WorkstationSettings } from './desk/workstation-settings.ts';
 import { DeskError } from './errors.ts';
 import { Journal } from './journal/index.ts';
+import { ChainWatch } from './journal/chain-watch.ts';
+import { OperatorAccounts } from './operators/accounts.ts';
+import { adoptSinglePin, provideOperators } from './operators/provide.ts';
 import { reconcileJournal, type ReconcileReport } from './journal/reconcile.ts';
 import type { AppLog } from './log/logger.ts';
 import type { EmbeddedSandboxStarter } from './settings/embedded.ts';
@@ -38,6 +41,8 @@ export interface DeskOptions extends ClientTiming {
   settingsBackend?: SettingsBackend;
   /** The browser preview: its vault sees only sandbox entries of this data folder (vault/bound-vault.ts). */
   sandboxSecretsOnly?: boolean;
+  /** The journal chain's key, read from the keychain before opening (journal/chain-key.ts); absent: unkeyed. */
+  chainKey?: Buffer;
 }
 
 export class Desk {
@@ -46,8 +51,13 @@ export class Desk {
   readonly problems: string[] = [];
   /** Records an audited operator action (never a secret: callers pass ids and choices only). */
   readonly audit: Audit;
+  /** Operator accounts, in the journal's database (core/operators). */
+  readonly operators: OperatorAccounts;
   /** The search directory's keys in the keychain (core/directory/keys.ts): not a profile's, never the preview's secrets. */
   readonly directoryKeys: DirectoryKeySource;
+  /** The journal chain's key (bulk job processes seal with it too) and the check of the chain (chain-watch.ts). */
+  readonly chainKey: Buffer | undefined;
+  readonly chain: ChainWatch;
   private readonly workstation: WorkstationSettings;
   private readonly book: ProfileBook;
   private readonly secrets: ProfileSecrets;
@@ -62,8 +72,11 @@ export class Desk {
     this.timing = { deadlineMs, pollCeilingMs, notReceivedGraceMs };
     this.logged = options.log !== undefined;
     // Group commit: the fdatasync before each request runs off the event loop, shared by calls in flight.
-    this.journal = Journal.open(options.dataDir, { groupCommit: true });
+    this.chainKey = options.chainKey;
+    this.journal = Journal.open(options.dataDir, { groupCommit: true, chainKey: options.chainKey });
+    this.chain = new ChainWatch({ dbPath: this.journal.path, key: options.chainKey, dataDir: options.dataDir });
     this.audit = auditInto(this.journal);
+    this.operators = OperatorAccounts.open(this.journal.path);
     this.workstation = new WorkstationSettings(store, managed.provisioning?.policy, this.audit);
     // Whatever a client is built from changes through these two, and each change renews the profile's client.
     const changed = (profileId: string) => {
@@ -110,6 +123,7 @@ export class Desk {
     const desk = new Desk(options, store, managed);
     for (const problem of desk.problems) options.log?.warn(problem);
     desk.book.applyAtOpen(managed.provisioning);
+    desk.provideOperators(options.log);
     return desk;
   }
 
@@ -125,12 +139,14 @@ export class Desk {
     return this.workstation.kioskExitPinHash();
   }
 
-  operatorPinHash(): string | undefined {
-    return this.workstation.operatorPinHash();
-  }
-
-  saveOperatorPinHash(hash: string): void {
-    this.workstation.saveOperatorPinHash(hash);
+  /** The policies' operator accounts applied (and an older version's single PIN adopted). */
+  provideOperators(log?: AppLog): void {
+    for (const problem of provideOperators(this.operators, this.settings().operators.provided)) {
+      this.problems.push(problem);
+      log?.warn(problem);
+    }
+    if (adoptSinglePin(this.operators, this.workstation.operatorPinHash()))
+      this.audit('operator.add', { operatorId: 'operator', adoptedPin: true });
   }
 
   /** The profiles as stored in the settings, without asking the keychain about their secrets. */
@@ -165,11 +181,13 @@ export class Desk {
 
   /** Imports a provisioning file; a refused file changes nothing. */
   importProvisioning(path: string): ImportReport {
-    return this.book.applyProvisioning(readProvisioningFile(path));
+    return this.applyProvisioning(readProvisioningFile(path));
   }
 
   applyProvisioning(incoming: Provisioning): ImportReport {
-    return this.book.applyProvisioning(incoming);
+    const report = this.book.applyProvisioning(incoming);
+    this.provideOperators();
+    return report;
   }
 
   /** A provisioning file from the operator's side (the contract): profiles only, within the locks in force. */
@@ -250,6 +268,7 @@ export class Desk {
   }
 
   async close(): Promise<void> {
+    this.operators.close();
     this.journal.close();
     await this.embedded.close();
   }

@@ -264,7 +264,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...directoryHandlers(ctx.directory, active),
 
     ...printHandlers(ctx.printer),
-    ...operatorHandlers(),
+    ...operatorHandlers({ desk, session, secretShown: ctx.secretShown }),
   };
 }
 

@@ -8,7 +8,6 @@ import type { Desk } from '../desk.ts';
 import { DirectoryService } from '../directory/index.ts';
 import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import { deskReconciler, type DeskReconcilerOptions, type Reconciler } from '../reconcile/index.ts';
-import { startShipping, type ShippingTiming } from '../shipping/index.ts';
 import { fileAttemptStore, PinAttempts } from '../session/pin-attempts.ts';
 import { Session } from '../session/session.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -46,8 +45,6 @@ export interface ServiceOptions {
   jobsOf?: (profileId: string) => boolean;
   /** The background reconciler's timing (tests shorten it or give it a fake clock). */
   reconcile?: Pick<DeskReconcilerOptions, 'backoff' | 'timers' | 'random' | 'rescanMs' | 'concurrency'>;
-  /** The syslog shipper's timing (tests shorten it). */
-  shipping?: ShippingTiming;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -78,13 +75,13 @@ export function createServices(options: ServiceOptions): Services {
     if (!shown) options.clipboard?.clearNow();
   };
   const session = new Session({
-    attempts: pinAttempts,
-    pinHash: () => desk.operatorPinHash(),
-    savePinHash: (hash) => {
-      desk.saveOperatorPinHash(hash);
-    },
+    accounts: desk.operators,
+    audit: desk.audit,
     idleLockMinutes: () => desk.settings().values.idleLockMinutes,
-    pinRequired: () => desk.settings().requireOperatorPin === true,
+    policy: () => {
+      const { roles, dualControl, provided } = desk.settings().operators;
+      return { roles, dualControl, providesOperators: provided.length > 0 };
+    },
     onLockChanged: (locked, reason) => {
       if (locked) secretShown(false);
       events.emit('session.lockChanged', { locked, reason });
@@ -138,8 +135,6 @@ export function createServices(options: ServiceOptions): Services {
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
   bulk.resumeInterrupted(options.jobsOf);
   reconciler.start();
-  // The audit trail and operation outcomes go to the policy's syslog server, from the outbox.
-  const shipper = startShipping(desk, options.report, options.shipping);
   // Finished jobs' input rows are deleted once the policy's retention has passed: now, then daily.
   const stopPurging = schedulePurge(() => {
     const days = desk.settings().bulkRetentionDays ?? DEFAULT_BULK_RETENTION_DAYS;
@@ -169,7 +164,6 @@ export function createServices(options: ServiceOptions): Services {
       offJournal();
       offDirectory();
       directory.close();
-      await shipper.close();
       await desk.close();
     },
   };

@@ -1,96 +1,211 @@
-// The operator session: locked or not, enforced in main (every contract method but a few is refused while
-// locked). Idle lock after the policy's minutes; immediate lock on OS lock or suspend (the shell calls lock()).
+// The operator session (docs/architecture.md, operators and roles): who is signed in, and whether their session
+// is locked. Enforced in main: every contract method but a few is refused while nobody may act. Idle lock after
+// the policy's minutes; immediate lock on OS lock or suspend (the shell calls lock()). While locked only the
+// same operator may sign in again; "switch operator" signs them out first.
 import type { EventPayloads, SessionState } from '../../../common/contract/index.ts';
-import { RIGHTS } from '../../../common/contract/index.ts';
+import {
+  ROLES,
+  rightsOf,
+  type ApprovableMethod,
+  type Right,
+  type RoleMatrixPolicy,
+} from '../../../common/contract/rights.ts';
+import type { Audit } from '../desk/audit.ts';
 import { DeskError } from '../errors.ts';
-import type { PinAttempts } from './pin-attempts.ts';
-import { hashPin, verifyPin } from './pin-hash.ts';
+import type { OperatorAccounts, OperatorIdentity } from '../operators/accounts.ts';
+import { LEGACY_OPERATOR_ID } from '../operators/provide.ts';
 
 export type LockReason = EventPayloads['session.lockChanged']['reason'];
 
+/** What the policy says about operators: role matrix changes, dual control, and whether it provides accounts. */
+export interface SessionPolicy {
+  roles: RoleMatrixPolicy;
+  dualControl: readonly ApprovableMethod[];
+  providesOperators: boolean;
+}
+
 export interface SessionDeps {
-  /** The stored PIN hash, if any, and how to store a new one. */
-  pinHash(): string | undefined;
-  savePinHash(hash: string): void;
+  accounts: Pick<OperatorAccounts, 'verify' | 'count' | 'add' | 'resetSecret' | 'get' | 'list'>;
   idleLockMinutes(): number;
-  /** A policy requires an operator PIN: the renderer asks for one before anything else. */
-  pinRequired?(): boolean;
-  /** The persisted wrong-PIN count shared by every place the operator PIN is checked. */
-  attempts: PinAttempts;
+  policy(): SessionPolicy;
   onLockChanged(locked: boolean, reason: LockReason): void;
+  /** Sign-ins (right or wrong), sign-outs and secret changes are audited; never a secret. */
+  audit?: Audit;
   setTimer?: (fn: () => void, ms: number) => object;
   clearTimer?: (timer: unknown) => void;
 }
 
+
 export class Session {
-  private lockedState: boolean;
+  private signedIn: OperatorIdentity | undefined;
+  private lockedState = false;
   private timer: unknown;
   private readonly deps: SessionDeps;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
-    // With a PIN set, a new session starts locked.
-    this.lockedState = deps.pinHash() !== undefined;
-    this.armIdleTimer();
   }
 
+  /** Nobody may act: nobody is signed in, or the signed-in operator's session is locked. */
   get locked(): boolean {
-    return this.lockedState;
+    return this.signedIn === undefined || this.lockedState;
+  }
+
+  /** The signed-in operator (also while their session is locked), or null. */
+  operator(): OperatorIdentity | null {
+    return this.signedIn === undefined ? null : { ...this.signedIn, roles: [...this.signedIn.roles] };
+  }
+
+  /** What the signed-in operator may do under the policy's matrix; nothing when nobody is signed in. */
+  rights(): Set<Right> {
+    return this.signedIn === undefined ? new Set() : rightsOf(this.signedIn.roles, this.deps.policy().roles);
+  }
+
+  /** Checks another operator's credentials (an approver's, under dual control): counted like a sign-in. */
+  verify(operatorId: string, secret: string): Promise<OperatorIdentity> {
+    return this.deps.accounts.verify(operatorId, secret);
+  }
+
+  /** The methods that need a second operator's approval: the policy's choice, or the default list. */
+  dualControl(): readonly ApprovableMethod[] {
+    return this.deps.policy().dualControl;
+  }
+
+  /** An approver's credentials checked (with their own back-off); answers their rights under the policy. */
+  async verifyApprover(operatorId: string, secret: string): Promise<Set<Right>> {
+    const approver = await this.verify(operatorId, secret);
+    return rightsOf(approver.roles, this.deps.policy().roles);
+  }
+
+  firstStart(): boolean {
+    return this.deps.accounts.count() === 0 && !this.deps.policy().providesOperators;
   }
 
   state(): SessionState {
+    const policy = this.deps.policy();
+    const who = this.signedIn;
     return {
-      locked: this.lockedState,
-      pinSet: this.deps.pinHash() !== undefined,
+      locked: this.locked,
+      pinSet: !this.firstStart(),
       idleLockMinutes: this.deps.idleLockMinutes(),
-      pinRequired: this.deps.pinRequired?.() ?? false,
-      // Operators and sign-in replace the single PIN (docs/architecture.md, operators and roles).
-      firstStart: false,
-      operator: null,
-      rights: [...RIGHTS],
-      dualControl: [],
+      pinRequired: false,
+      firstStart: this.firstStart(),
+      operator: who === undefined ? null : { id: who.id, name: who.name, roles: [...who.roles] },
+      rights: [...this.rights()],
+      dualControl: [...policy.dualControl],
     };
   }
 
-  /** Locks now. Without an operator PIN there is nothing to unlock with, so the lock is refused. */
-  lock(reason: Exclude<LockReason, 'unlock'>): void {
-    if (this.deps.pinHash() === undefined) {
-      if (reason === 'operator') throw new DeskError('pin_not_set', 'set an operator PIN before locking');
-      return;
+  /** The first start: the person installing becomes an administrator with every role, signed in. */
+  async createFirstOperator(first: { operatorId: string; name: string; secret: string }): Promise<void> {
+    if (!this.firstStart()) throw new DeskError('first_start_done', 'this workstation already has operators');
+    await this.deps.accounts.add({
+      id: first.operatorId,
+      name: first.name,
+      roles: [...ROLES],
+      secret: first.secret,
+      source: 'workstation',
+    });
+    this.deps.audit?.('operator.add', { operatorId: first.operatorId, roles: ROLES.join(','), firstStart: true });
+    this.begin(await this.deps.accounts.verify(first.operatorId, first.secret));
+  }
+
+  /** Signs in; while a session is locked only its operator may (the others switch operator first). */
+  async signIn(operatorId: string, secret: string): Promise<void> {
+    if (this.signedIn !== undefined && !this.lockedState) {
+      if (this.signedIn.id === operatorId) return;
+      throw new DeskError('session_locked', 'another operator is signed in: switch operator first');
     }
-    if (this.lockedState) return;
+    if (this.signedIn !== undefined && this.signedIn.id !== operatorId)
+      throw new DeskError('session_locked', `the session of ${this.signedIn.name} is locked: switch operator first`);
+    let who: OperatorIdentity;
+    try {
+      who = await this.deps.accounts.verify(operatorId, secret);
+    } catch (error) {
+      const known = this.deps.accounts.get(operatorId) !== undefined;
+      this.deps.audit?.('session.signIn.refused', {
+        operatorId: known ? operatorId : null,
+        code: (error as { code?: string }).code ?? 'error',
+      });
+      throw error;
+    }
+    this.deps.audit?.('session.signIn', { operatorId: who.id });
+    this.begin(who);
+  }
+
+  /** "Switch operator": the signed-in operator (locked or not) is signed out. */
+  signOut(): void {
+    const who = this.signedIn;
+    if (who === undefined) return;
+    const wasLocked = this.lockedState;
+    this.signedIn = undefined;
+    this.lockedState = false;
+    this.dispose();
+    this.deps.audit?.('session.signOut', { operatorId: who.id });
+    if (!wasLocked) this.deps.onLockChanged(true, 'operator');
+  }
+
+  /** Locks now; only the same operator can sign in again. Nobody signed in: nothing to lock. */
+  lock(reason: Exclude<LockReason, 'unlock'>): void {
+    if (this.signedIn === undefined || this.lockedState) return;
     this.lockedState = true;
+    this.dispose();
     this.deps.onLockChanged(true, reason);
   }
 
-  async unlock(pin: string): Promise<void> {
-    if (!this.lockedState) return;
-    const hash = this.deps.pinHash();
-    await this.deps.attempts.check('operator', async () => hash !== undefined && (await verifyPin(pin, hash)));
-    this.lockedState = false;
+  /** The signed-in operator changes their own secret; a wrong current secret counts like a wrong sign-in. */
+  async changeSecret(currentSecret: string, newSecret: string): Promise<void> {
+    const who = this.requireOperator();
+    await this.deps.accounts.verify(who.id, currentSecret);
+    await this.deps.accounts.resetSecret(who.id, newSecret);
+    this.deps.audit?.('operator.secret.change', { operatorId: who.id });
     this.armIdleTimer();
-    this.deps.onLockChanged(false, 'unlock');
   }
 
+  /**
+   * Superseded `session.unlock`: signs the locked operator in again, or, with nobody signed in, the
+   * workstation's only operator (what the single PIN was).
+   */
+  async unlock(pin: string): Promise<void> {
+    if (!this.locked) return;
+    const only = this.deps.accounts.count() === 1 ? this.deps.accounts.list()[0]?.id : undefined;
+    const id = this.signedIn?.id ?? only;
+    if (id === undefined) throw new DeskError('not_signed_in', 'sign in with your operator id');
+    await this.signIn(id, pin);
+  }
+
+  /** Superseded `session.setPin`: on a first start makes the first operator; otherwise changes one's own. */
   async setPin(newPin: string, currentPin?: string): Promise<void> {
-    const hash = this.deps.pinHash();
-    if (hash !== undefined) {
-      if (currentPin === undefined) throw new DeskError('pin_wrong', 'the current PIN is wrong');
-      // A change is a guess at the current PIN too: it counts like an unlock.
-      await this.deps.attempts.check('operator', () => verifyPin(currentPin, hash), 'the current PIN is wrong');
+    if (this.firstStart()) {
+      await this.createFirstOperator({ operatorId: LEGACY_OPERATOR_ID, name: 'Operator', secret: newPin });
+      return;
     }
-    this.deps.savePinHash(await hashPin(newPin));
-    this.armIdleTimer();
+    if (currentPin === undefined) throw new DeskError('operator_unknown_or_wrong_secret', 'the current PIN is wrong');
+    await this.changeSecret(currentPin, newPin);
   }
 
   /** Operator activity: the idle countdown starts again. */
   activity(): void {
-    if (!this.lockedState) this.armIdleTimer();
+    if (!this.locked) this.armIdleTimer();
   }
 
   dispose(): void {
     if (this.timer !== undefined) (this.deps.clearTimer ?? clearTimeout)(this.timer as NodeJS.Timeout);
     this.timer = undefined;
+  }
+
+  private requireOperator(): OperatorIdentity {
+    if (this.signedIn === undefined || this.lockedState)
+      throw new DeskError('not_signed_in', 'sign in with your operator id');
+    return this.signedIn;
+  }
+
+  private begin(who: OperatorIdentity): void {
+    const wasLocked = this.locked;
+    this.signedIn = who;
+    this.lockedState = false;
+    this.armIdleTimer();
+    if (wasLocked) this.deps.onLockChanged(false, 'unlock');
   }
 
   private armIdleTimer(): void {

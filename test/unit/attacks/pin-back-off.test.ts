@@ -1,7 +1,9 @@
 // Attacks on the PIN back-off, as an attacker at the keyboard or with a script against the contract would try
 // them: racing many guesses past the count, restarting the app to reset it, guessing through "change PIN"
 // instead of the lock screen, and a kiosk-exit hash made cheap to guess.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OperatorAccounts } from '../../../main/core/operators/accounts.ts';
 import { KioskExitGuard } from '../../../main/core/session/kiosk-exit.ts';
 import { fileAttemptStore, PinAttempts, FREE_ATTEMPTS } from '../../../main/core/session/pin-attempts.ts';
 import { hashPin } from '../../../main/core/session/pin-hash.ts';
@@ -12,18 +14,22 @@ import { tempDir } from '../../support/temp-dir.ts';
 const RIGHT = '482915';
 const GUESSES = 600;
 
+/** The operator's session as the app opens it on `dataDir`: the accounts in the journal database. */
 async function lockedSession(dataDir: string) {
-  let hash: string | undefined = await hashPin(RIGHT);
+  const accounts = OperatorAccounts.open(join(dataDir, 'journal.db'));
+  if (accounts.get('teller') === undefined)
+    await accounts.add({ id: 'teller', name: 'Teller', roles: ['teller'], secret: RIGHT, source: 'workstation' });
   const session = new Session({
-    pinHash: () => hash,
-    savePinHash: (h) => {
-      hash = h;
-    },
+    accounts,
     idleLockMinutes: () => 5,
+    policy: () => ({ roles: {}, dualControl: [], providesOperators: false }),
     onLockChanged: () => undefined,
-    attempts: new PinAttempts(fileAttemptStore(dataDir)),
   });
-  return { session, hash: () => hash };
+  const close = () => {
+    session.dispose();
+    accounts.close();
+  };
+  return { session, close };
 }
 
 const codes = (results: PromiseSettledResult<unknown>[]) =>
@@ -34,12 +40,13 @@ describe('PIN back-off under attack', () => {
     `${String(GUESSES)} concurrent guesses at the lock screen: one is checked, the right one among them is refused`,
     () =>
       attack('racing concurrent guesses past the lock screen count', async () => {
-        const { session } = await lockedSession(tempDir('card-desk-pin-race-'));
+        const { session, close } = await lockedSession(tempDir('card-desk-pin-race-'));
         const guesses = Array.from({ length: GUESSES }, (_, i) => (i === 300 ? RIGHT : String(100000 + i)));
-        const results = codes(await Promise.allSettled(guesses.map((pin) => session.unlock(pin))));
-        expect(results.filter((c) => c === 'pin_wrong')).toHaveLength(1);
-        expect(results.filter((c) => c === 'pin_retry_later')).toHaveLength(GUESSES - 1);
+        const results = codes(await Promise.allSettled(guesses.map((pin) => session.signIn('teller', pin))));
+        expect(results.filter((c) => c === 'operator_unknown_or_wrong_secret')).toHaveLength(1);
+        expect(results.filter((c) => c === 'operator_locked')).toHaveLength(GUESSES - 1);
         expect(session.locked).toBe(true);
+        close();
       }),
     60_000,
   );
@@ -49,23 +56,29 @@ describe('PIN back-off under attack', () => {
       const dataDir = tempDir('card-desk-pin-restart-');
       const first = await lockedSession(dataDir);
       for (let i = 0; i < FREE_ATTEMPTS; i++)
-        await expect(first.session.unlock('000000')).rejects.toMatchObject({ code: 'pin_wrong' });
-      first.session.dispose();
+        await expect(first.session.signIn('teller', '000000')).rejects.toMatchObject({
+          code: 'operator_unknown_or_wrong_secret',
+        });
+      first.close();
       const second = await lockedSession(dataDir);
-      await expect(second.session.unlock(RIGHT)).rejects.toMatchObject({ code: 'pin_retry_later' });
+      await expect(second.session.signIn('teller', RIGHT)).rejects.toMatchObject({ code: 'operator_locked' });
       expect(second.session.locked).toBe(true);
+      second.close();
     }));
 
   it('guessing through "change PIN" counts like the lock screen', () =>
     attack('guessing the operator PIN through change PIN', async () => {
       const dataDir = tempDir('card-desk-pin-change-');
-      const { session } = await lockedSession(dataDir);
-      await session.unlock(RIGHT);
+      const { session, close } = await lockedSession(dataDir);
+      await session.signIn('teller', RIGHT);
       for (let i = 0; i < FREE_ATTEMPTS; i++)
-        await expect(session.setPin('1111', `9${String(i)}0000`)).rejects.toMatchObject({ code: 'pin_wrong' });
-      await expect(session.setPin('1111', RIGHT)).rejects.toMatchObject({ code: 'pin_retry_later' });
+        await expect(session.changeSecret(`9${String(i)}0000`, '1111')).rejects.toMatchObject({
+          code: 'operator_unknown_or_wrong_secret',
+        });
+      await expect(session.changeSecret(RIGHT, '1111')).rejects.toMatchObject({ code: 'operator_locked' });
       session.lock('operator');
-      await expect(session.unlock(RIGHT)).rejects.toMatchObject({ code: 'pin_retry_later' });
+      await expect(session.signIn('teller', RIGHT)).rejects.toMatchObject({ code: 'operator_locked' });
+      close();
     }));
 
   it(
