@@ -1,5 +1,6 @@
 // Operator accounts and sign-in (docs/architecture.md, operators and roles). Every change to an account is
 // audited naming the operator it changed (the record's actor column names who changed it); never a secret.
+import { auditStatusHandler } from './audit-status.ts';
 import type { Handlers } from './handlers.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
@@ -24,8 +25,6 @@ export interface OperatorHandlerContext {
   /** Card data on screen goes away when an operator signs out. */
   secretShown?: ((shown: boolean) => void) | undefined;
 }
-
-const notYet = () => Promise.reject(new DeskError('not_available', 'this is not available yet'));
 
 export function operatorHandlers(ctx: OperatorHandlerContext): Pick<Handlers, OperatorMethods> {
   const { desk, session } = ctx;
@@ -75,6 +74,6 @@ export function operatorHandlers(ctx: OperatorHandlerContext): Pick<Handlers, Op
       return session.state();
     },
     'settings.setLanguage': ({ language }) => Promise.resolve(desk.updatePreferences({ language })),
-    'audit.status': notYet,
+    'audit.status': auditStatusHandler(desk),
   };
 }
