@@ -151,7 +151,7 @@ export class CardApiClient {
     if (status.kind === 'found' && status.requestStatus === 'process' && !wait) {
       outcome = { kind: 'pending', key: entry.key };
     } else if (status.kind === 'found') {
-      outcome = await this.fromStatus(entry.key, status);
+      outcome = await this.fromStatus(entry.key, entry.op, status);
     } else if (status.kind === 'not-found') {
       // Until every copy it may have sent could have arrived, "not found" proves nothing.
       const settled = this.now() > entry.updatedAt + entry.deadlineMs + this.notReceivedGraceMs;
@@ -204,14 +204,14 @@ export class CardApiClient {
       if (seen.kind === 'business') {
         // To a re-sent copy, a refusal may only mean an earlier copy arrived late (the gift API answers a
         // repeated Request-Id with its generic -1): Request status tells which, and its truth wins.
-        if (mayHaveArrived) return this.adoptStatus(key, seen);
+        if (mayHaveArrived) return this.adoptStatus(key, prepared.opId, seen);
         return { kind: 'failed', key, code: seen.code, description: seen.description };
       }
       if (seen.kind === 'refused' && !mayHaveArrived) return { kind: 'transport', key, reason: seen.reason };
       mayHaveArrived = true;
       this.journal.recordOutcome({ key, at: this.now(), state: 'unknown', reason: seen.reason });
       const status = await this.requestStatus(key);
-      if (status.kind === 'found') return this.fromStatus(key, status);
+      if (status.kind === 'found') return this.fromStatus(key, prepared.opId, status);
       if (status.kind === 'unreachable')
         return { kind: 'unknown', key, reason: `${seen.reason}; Request status unreachable: ${status.reason}` };
       if (resend >= this.maxResends)
@@ -227,35 +227,48 @@ export class CardApiClient {
   private async accepted(prepared: PreparedCall, seen: Extract<Interpretation, { kind: 'ok' }>): Promise<Outcome> {
     const op = operations[prepared.opId];
     if (op.mode === 'sync') return { kind: 'done', key: prepared.key, result: knownFields(op.response, seen.fields) };
-    return this.pollToFinal(prepared.key);
+    return this.pollToFinal(prepared.key, prepared.opId);
   }
 
-  private async adoptStatus(key: string, refusal: Extract<Interpretation, { kind: 'business' }>): Promise<Outcome> {
+  private async adoptStatus(
+    key: string,
+    op: OpId,
+    refusal: Extract<Interpretation, { kind: 'business' }>,
+  ): Promise<Outcome> {
     const status = await this.requestStatus(key);
-    if (status.kind === 'found') return this.fromStatus(key, status);
+    if (status.kind === 'found') return this.fromStatus(key, op, status);
     // Unknown to the server after it answered: the refusal was this copy's own, and nothing happened.
     if (status.kind === 'not-found' && refusal.code !== 'duplicate_request_id')
       return { kind: 'failed', key, code: refusal.code, description: refusal.description };
     return { kind: 'unknown', key, reason: 'an earlier copy arrived but Request status did not answer' };
   }
 
-  private async fromStatus(key: string, status: Extract<StatusAnswer, { kind: 'found' }>): Promise<Outcome> {
+  /** `op` is the operation of `key` (the caller knows it: no journal read per answer). */
+  private async fromStatus(
+    key: string,
+    op: string,
+    status: Extract<StatusAnswer, { kind: 'found' }>,
+  ): Promise<Outcome> {
     const finished = finishedOutcome(key, status);
-    if (finished === undefined) return this.pollToFinal(key);
-    const op = this.journal.get(key)?.op;
-    const toResult = op !== undefined && isOpId(op) ? operations[op].resultFromStatus : undefined;
+    if (finished === undefined) return this.pollToFinal(key, op);
+    const toResult = isOpId(op) ? operations[op].resultFromStatus : undefined;
     return finished.kind === 'done' && toResult !== undefined
       ? { ...finished, result: toResult(finished.result) }
       : finished;
   }
 
-  /** Polls Request status with backoff and jitter until success or error, or leaves it pending at the ceiling. */
-  private async pollToFinal(key: string): Promise<Outcome> {
-    this.journal.recordOutcome({ key, at: this.now(), state: 'pending' });
+  /**
+   * Polls Request status with backoff and jitter until success or error, or leaves it pending at the ceiling.
+   * `pending` is journaled once the first look finds it still processing: a write the first look settles goes
+   * straight to its outcome, one journal write fewer (until then its entry is open as `sending` or `unknown`,
+   * which reconciliation settles the same way).
+   */
+  private async pollToFinal(key: string, op: string): Promise<Outcome> {
     const giveUpAt = this.now() + this.pollCeilingMs;
     for (let attempt = 0; ; attempt++) {
       const status = await this.requestStatus(key);
-      if (status.kind === 'found' && status.requestStatus !== 'process') return this.fromStatus(key, status);
+      if (status.kind === 'found' && status.requestStatus !== 'process') return this.fromStatus(key, op, status);
+      if (attempt === 0) this.journal.recordOutcome({ key, at: this.now(), state: 'pending' });
       const wait = backoffDelay(attempt, { ...DEFAULT_BACKOFF, random: this.random });
       if (this.now() + wait > giveUpAt) return { kind: 'pending', key };
       await this.sleep(wait);
