@@ -15,7 +15,7 @@ import { knownFields } from './known-fields.ts';
 import { finishedOutcome, statusAnswerOf } from './request-status.ts';
 import { signatureHeaders, type SecretSource } from './signing.ts';
 import type { ClientOptions, Connection, SendGate } from './client-options.ts';
-import { exchange, type Exchange } from './transport.ts';
+import { exchange, targetOf, type Exchange, type Target } from './transport.ts';
 import { describeProblems, fieldProblems } from '../../../common/card-api/validation.ts';
 
 export type { ClientOptions, ClientTiming, Connection, SendGate } from './client-options.ts';
@@ -36,6 +36,8 @@ export class CardApiClient {
   private readonly sleep: (ms: number) => Promise<unknown>;
   private readonly log: ClientOptions['log'];
   private readonly baseUrl: URL;
+  /** Each operation's URL and dispatcher, worked out at its first call. */
+  private readonly targets = new Map<OpId, Target>();
   /** Writes this process is delivering right now; reconciliation leaves them alone. */
   private readonly inFlight: Set<string>;
   private readonly options: ClientOptions;
@@ -185,8 +187,13 @@ export class CardApiClient {
   }
 
   private send(prepared: PreparedCall, headers: Record<string, string>): Promise<Exchange> {
-    const url = new URL(fullPath(prepared.opId), this.baseUrl);
-    const send = (): Promise<Exchange> => exchange({ url, headers, body: prepared.bytes, deadlineMs: this.deadlineMs });
+    let target = this.targets.get(prepared.opId);
+    if (target === undefined) {
+      target = targetOf(new URL(fullPath(prepared.opId), this.baseUrl));
+      this.targets.set(prepared.opId, target);
+    }
+    const input = { target, headers, body: prepared.bytes, deadlineMs: this.deadlineMs };
+    const send = (): Promise<Exchange> => exchange(input);
     return this.options.sendGate?.(send) ?? send();
   }
 

@@ -1,5 +1,5 @@
 // One HTTP exchange on undici: send the given bytes, under a deadline, and say what is known about the result.
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { isLoopbackHost } from '../../../common/card-api/loopback.ts';
 
 export type Exchange =
@@ -64,35 +64,93 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.min(date - Date.now(), 60_000));
 }
 
-export interface ExchangeInput {
-  url: URL;
+/** Where exchanges go: worked out once per URL (a client keeps one per operation), not on every call. */
+export interface Target {
+  origin: string;
+  path: string;
+  dispatcher: Dispatcher;
+}
+
+export function targetOf(url: URL, dispatcher?: Dispatcher): Target {
+  return { origin: url.origin, path: `${url.pathname}${url.search}`, dispatcher: dispatcher ?? dispatcherFor(url) };
+}
+
+export type ExchangeInput = {
   headers: Record<string, string>;
   body: Uint8Array;
   deadlineMs: number;
-  dispatcher?: Dispatcher;
+} & ({ target: Target } | { url: URL; dispatcher?: Dispatcher });
+
+/** What went wrong, as Exchange says it. */
+function failure(error: unknown): Exchange {
+  const code = errorCode(error);
+  const reason = code ?? (error instanceof Error ? error.message : 'unknown network error');
+  return NOT_SENT_CODES.has(code ?? '') ? { kind: 'not-sent', reason } : { kind: 'lost', reason };
 }
 
-export async function exchange(input: ExchangeInput): Promise<Exchange> {
-  const signal = AbortSignal.timeout(input.deadlineMs);
-  try {
-    const response = await request(input.url, {
-      method: 'POST',
-      headers: input.headers,
-      body: input.body,
-      signal,
-      dispatcher: input.dispatcher ?? dispatcherFor(input.url),
-    });
-    const text = await response.body.text();
-    return {
-      kind: 'answered',
-      status: response.statusCode,
-      text,
-      retryAfterMs: retryAfterMs(response.headers['retry-after']),
+/** UTF-8 of the whole answer, a byte-order mark skipped (as undici's body.text() reads it). */
+function textOf(chunks: Buffer[], size: number): string {
+  const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+  const bom = bytes.length > 2 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return bytes.toString('utf8', bom ? 3 : 0);
+}
+
+/**
+ * One POST through undici's dispatch handler: the answer collected into one buffer, with no response stream or
+ * abort signal per call (they cost more CPU than the rest of the exchange). The deadline covers the whole
+ * exchange, a wait for a free connection included: once it passes, the request is aborted wherever it is, and
+ * one that had not started yet never starts.
+ */
+export function exchange(input: ExchangeInput): Promise<Exchange> {
+  const { origin, path, dispatcher } = 'target' in input ? input.target : targetOf(input.url, input.dispatcher);
+  const { deadlineMs } = input;
+  return new Promise((resolve) => {
+    let settled = false;
+    let overdue = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    let status = 0;
+    let retryAfter: string | string[] | undefined;
+    let chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (result: Exchange): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
     };
-  } catch (error) {
-    if (signal.aborted) return { kind: 'lost', reason: `no answer within ${String(input.deadlineMs)} ms` };
-    const code = errorCode(error);
-    const reason = code ?? (error instanceof Error ? error.message : 'unknown network error');
-    return NOT_SENT_CODES.has(code ?? '') ? { kind: 'not-sent', reason } : { kind: 'lost', reason };
-  }
+    const timer = setTimeout(() => {
+      overdue = true;
+      controller?.abort(new Error('deadline'));
+      settle({ kind: 'lost', reason: `no answer within ${String(deadlineMs)} ms` });
+    }, deadlineMs);
+    timer.unref(); // as AbortSignal.timeout: the exchange's socket, not its deadline, keeps the process alive
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart: (c) => {
+        controller = c;
+        if (overdue) c.abort(new Error('deadline'));
+      },
+      onResponseStart: (_c, statusCode, headers) => {
+        // Called again after an informational (1xx) answer: the final one is what counts.
+        status = statusCode;
+        retryAfter = headers['retry-after'];
+        chunks = [];
+        size = 0;
+      },
+      onResponseData: (_c, chunk) => {
+        chunks.push(chunk);
+        size += chunk.length;
+      },
+      onResponseEnd: () => {
+        settle({ kind: 'answered', status, text: textOf(chunks, size), retryAfterMs: retryAfterMs(retryAfter) });
+      },
+      onResponseError: (_c, error) => {
+        settle(failure(error));
+      },
+    };
+    try {
+      dispatcher.dispatch({ origin, path, method: 'POST', headers: input.headers, body: input.body }, handler);
+    } catch (error) {
+      settle(failure(error));
+    }
+  });
 }
