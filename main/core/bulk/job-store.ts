@@ -6,17 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import {
   appendFileSync,
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DeskError } from '../errors.ts';
+import { currentActor } from '../operators/actor.ts';
 import { BULK_FORMATS } from '../../../common/bulk/formats.ts';
 import { JOB_STATES } from '../../../common/bulk/progress.ts';
 import type { ValidRow } from './validate.ts';
@@ -34,6 +38,9 @@ const jobMeta = z.strictObject({
   updatedAt: z.number(),
   /** When the input rows were deleted (retention.ts); the header then names the kept columns only. */
   rowsPurgedAt: z.number().optional(),
+  /** Who started the job (and approved it): its rows' journal records name them, whoever resumes it. */
+  operatorId: z.string().optional(),
+  approverId: z.string().optional(),
 });
 export type JobMeta = z.infer<typeof jobMeta>;
 
@@ -76,7 +83,12 @@ export class JobStore {
     const dir = this.dir(id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(join(dir, 'rows.json'), JSON.stringify(rows), { mode: 0o600 });
-    const full: JobMeta = { ...meta, id, state: 'running', createdAt: now, updatedAt: now };
+    const actor = currentActor();
+    const by =
+      actor === undefined
+        ? {}
+        : { operatorId: actor.operatorId, ...(actor.approverId === undefined ? {} : { approverId: actor.approverId }) };
+    const full: JobMeta = { ...meta, ...by, id, state: 'running', createdAt: now, updatedAt: now };
     this.save(full);
     return full;
   }
@@ -154,6 +166,28 @@ export class JobStore {
 
   appendResult(id: string, result: RowResult): void {
     appendFileSync(join(this.dir(id), 'results.jsonl'), `${JSON.stringify(result)}\n`, { mode: 0o600 });
+  }
+
+  /**
+   * Appends a running job's finished rows through one open file: a row costs a write, not an open and a close.
+   * A row finishing after close() (a worker still running when the job failed) is appended the slow way.
+   */
+  resultWriter(id: string): { append(result: RowResult): void; close(): void } {
+    let fd: number | undefined = openSync(join(this.dir(id), 'results.jsonl'), 'a', 0o600);
+    return {
+      append: (result) => {
+        if (fd === undefined) {
+          this.appendResult(id, result);
+          return;
+        }
+        const line = Buffer.from(`${JSON.stringify(result)}\n`, 'utf8');
+        for (let at = 0; at < line.length;) at += writeSync(fd, line, at);
+      },
+      close: () => {
+        if (fd !== undefined) closeSync(fd);
+        fd = undefined;
+      },
+    };
   }
 
   /** A request to stop, for a job another process runs (`card-desk bulk cancel`). */

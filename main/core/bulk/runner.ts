@@ -14,6 +14,14 @@ import type { JobMeta, JobStore, RowResult } from './job-store.ts';
 import { RateMeter, type BulkProgress } from '../../../common/bulk/progress.ts';
 import { progressOf, type JobRunner } from './runner-types.ts';
 import type { RowInput, ValidRow } from './validate.ts';
+import { runAs, type Actor } from '../operators/actor.ts';
+
+function actorOf(meta: { operatorId?: string; approverId?: string }): Actor {
+  return {
+    operatorId: meta.operatorId ?? '',
+    ...(meta.approverId === undefined ? {} : { approverId: meta.approverId }),
+  };
+}
 
 export interface RunnerDeps {
   store: JobStore;
@@ -82,10 +90,13 @@ export class BulkRunner implements JobRunner {
   run(jobId: string): Promise<JobMeta> {
     const running = this.controls.get(jobId);
     if (running) return running.done;
-    this.deps.store.meta(jobId); // an unknown job is refused here, typed (bulk_job_not_found)
+    const meta = this.deps.store.meta(jobId); // an unknown job is refused here, typed (bulk_job_not_found)
     const unlock = this.deps.store.lock(jobId);
     const control: Control = { pause: false, cancel: false, stop: false, done: Promise.resolve(undefined as never) };
-    control.done = this.execute(jobId, control).finally(() => {
+    // As the operator who started the job, in whatever process runs or resumes it (operators/actor.ts).
+    const execute = () => this.execute(jobId, control);
+    const started = meta.operatorId === undefined ? execute() : runAs(actorOf(meta), execute);
+    control.done = started.finally(() => {
       this.controls.delete(jobId);
       unlock();
     });
@@ -130,6 +141,7 @@ export class BulkRunner implements JobRunner {
     const results = store.results(jobId);
     const tagged = this.taggedEntries(jobId);
     const queue = rows.filter((r) => !results.has(r.row));
+    const resultFile = store.resultWriter(jobId);
     const rate = new RateMeter(this.now());
     let lastEmit = 0;
     const emit = (force = false): void => {
@@ -151,7 +163,7 @@ export class BulkRunner implements JobRunner {
         if (next === undefined) return;
         try {
           const result = await this.runRow(jobId, meta, client, next, tagged, () => control.stop);
-          store.appendResult(jobId, result);
+          resultFile.append(result);
           results.set(result.row, result);
           rate.mark(this.now());
           emit();
@@ -162,7 +174,11 @@ export class BulkRunner implements JobRunner {
       }
     };
     const workers = Math.min(meta.concurrency * ROWS_PER_SLOT, Math.max(1, queue.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+    try {
+      await Promise.all(Array.from({ length: workers }, worker));
+    } finally {
+      resultFile.close();
+    }
 
     const state: JobMeta['state'] =
       results.size === meta.total ? 'completed' : control.cancel ? 'cancelled' : control.stop ? 'running' : 'paused';
