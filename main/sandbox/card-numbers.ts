@@ -1,5 +1,5 @@
 // Card numbers derived on demand from the sandbox seed: PAN and CVV are never stored (docs/card-api.md, sensitive data).
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { luhnCheckDigit } from '../../common/card-api/pan.ts';
 
 export { luhnCheckDigit, luhnValid, maskPan } from '../../common/card-api/pan.ts';
@@ -7,8 +7,16 @@ export { luhnCheckDigit, luhnValid, maskPan } from '../../common/card-api/pan.ts
 /** A Visa-looking BIN reserved for the sandbox (ASSUMED). */
 const SANDBOX_BIN = '400000';
 
+/** The seed's HMAC key, made once: a key object per card number cost as much as the HMAC itself. */
+let seedKey: { seed: string; key: KeyObject } | undefined;
+
+function keyOf(seed: string): KeyObject {
+  if (seedKey?.seed !== seed) seedKey = { seed, key: createSecretKey(Buffer.from(seed, 'hex')) };
+  return seedKey.key;
+}
+
 function digitsFrom(seed: string, label: string, count: number): string {
-  const mac = createHmac('sha256', Buffer.from(seed, 'hex')).update(label).digest();
+  const mac = createHmac('sha256', keyOf(seed)).update(label).digest();
   const n = BigInt(`0x${mac.toString('hex')}`) % 10n ** BigInt(count);
   return n.toString().padStart(count, '0');
 }

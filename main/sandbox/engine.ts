@@ -69,6 +69,7 @@ export class Engine {
 
   /** Completes, in arrival order, every async write whose time has come. */
   settleDue(): void {
+    if (this.#pending.length === 0) return; // every request asks: most of the time nothing waits
     const now = this.#options.now();
     const due = this.#pending.filter((p) => p.record.due_at <= now);
     if (due.length === 0) return;
