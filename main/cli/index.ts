@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit.ts';
 import { bulkCommand } from './commands/bulk.ts';
 import { callCommand } from './commands/call.ts';
 import { journalCommand } from './commands/journal.ts';
+import { operatorCommand } from './commands/operator.ts';
 import { policyCommand } from './commands/policy.ts';
 import { profileCommand } from './commands/profile.ts';
 import { secretCommand } from './commands/secret.ts';
@@ -18,6 +19,10 @@ const HELP = `Card Desk admin CLI
   card-desk profile list|show <id>|import <file>|remove <id> [--yes] [--json] [--data-dir <dir>]
   card-desk secret set|status|clear|test <profile id> [--json] [--data-dir <dir>]
   card-desk policy hash-pin   the kiosk admin PIN (standard input) as the hash for policy.kioskExitPinHash
+  card-desk operator add --id <id> --name <name> --role teller[,supervisor,administrator,auditor] [--data-dir <dir>]
+  card-desk operator reset-pin --id <id> [--data-dir <dir>]     (the PIN or passphrase from standard input)
+  card-desk operator list [--json] | disable --id <id> | enable --id <id> [--data-dir <dir>]
+  card-desk operator hash-pin   a PIN or passphrase (standard input) as the hash for policy.operators[].pinHash
   card-desk journal list [--open] [--json] [--data-dir <dir>]
   card-desk journal search [--archived] [--text <t>] [--op <op id>] [--profile <id>] [--state <s,…>]
                     [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>] [--json] [--data-dir <dir>]
@@ -55,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
       return secretCommand(args);
     case 'policy':
       return policyCommand(args);
+    case 'operator':
+      return operatorCommand(args);
     case 'sandbox':
       return sandboxCommand(args);
     case 'start':
@@ -82,6 +89,9 @@ const REFUSED = new Set([
   'bulk_job_not_found',
   'bulk_job_busy',
   'bulk_draft_expired',
+  'operator_exists',
+  'operator_not_found',
+  'last_administrator',
 ]);
 const KEYCHAIN = new Set(['vault_unavailable', 'secret_missing']);
 

@@ -1,6 +1,9 @@
-// Reads the merchant secret from standard input: never from an argument, never echoed.
-export async function readSecretFromStdin(stdin: NodeJS.ReadStream = process.stdin): Promise<Buffer> {
-  if (stdin.isTTY) process.stderr.write('Merchant secret (input hidden), then Enter: ');
+// Reads a secret (a merchant secret, an operator's PIN) from standard input: never from an argument, never echoed.
+export async function readSecretFromStdin(
+  stdin: NodeJS.ReadStream = process.stdin,
+  prompt = 'Merchant secret',
+): Promise<Buffer> {
+  if (stdin.isTTY) process.stderr.write(`${prompt} (input hidden), then Enter: `);
   const chunks: Buffer[] = [];
   if (stdin.isTTY) stdin.setRawMode(true);
   try {
