@@ -14,7 +14,13 @@ function store(clock = { now: 0 }) {
   return OperatorAccounts.open(':memory:', () => clock.now);
 }
 
-const teller = { id: 'timur', name: 'Timur', roles: ['teller'] as const, secret: '1357', source: 'workstation' as const };
+const teller = {
+  id: 'timur',
+  name: 'Timur',
+  roles: ['teller'] as const,
+  secret: '1357',
+  source: 'workstation' as const,
+};
 
 describe('operator accounts', () => {
   it('store the secret only as a salted scrypt hash and never show it', async () => {

@@ -122,7 +122,10 @@ describe('sign-in', () => {
   });
 
   it('checks an approver’s credentials and answers their rights under the policy', async () => {
-    const h = harness(undefined, 5, { roles: { supervisor: { revoke: ['cards.reveal'] } }, dualControl: ['cards.close'] });
+    const h = harness(undefined, 5, {
+      roles: { supervisor: { revoke: ['cards.reveal'] } },
+      dualControl: ['cards.close'],
+    });
     await h.accounts.add({ id: 'boss', name: 'B', roles: ['supervisor'], secret: '8642', source: 'workstation' });
     const rights = await h.session.verifyApprover('boss', '8642');
     expect(rights.has('cards.close')).toBe(true);

@@ -35,7 +35,6 @@ export interface SessionDeps {
   clearTimer?: (timer: unknown) => void;
 }
 
-
 export class Session {
   private signedIn: OperatorIdentity | undefined;
   private lockedState = false;
