@@ -38,6 +38,14 @@ const ONE_KEY_VALUES: Record<string, (ids: FuzzIds) => unknown[]> = {
 type Builder = (ids: FuzzIds) => Args[];
 
 const SPECIFIC: Partial<Record<MethodName, Builder>> = {
+  'session.createFirstOperator': () => [{ operatorId: 'fuzz-admin', name: 'Fuzz Admin', secret: '48291537' }],
+  'session.signIn': () => [{ operatorId: 'fuzz-admin', secret: '48291537' }],
+  'session.changeSecret': () => [{ currentSecret: '48291537', newSecret: 'a passphrase' }],
+  'settings.setLanguage': () => [{ language: 'en' }, { language: 'kk' }],
+  'operators.add': () => [{ operatorId: 'fuzz-teller', name: 'Fuzz Teller', roles: ['teller'], secret: '73159264' }],
+  'operators.disable': () => [{ operatorId: 'fuzz-teller' }],
+  'operators.enable': () => [{ operatorId: 'fuzz-teller' }],
+  'operators.resetSecret': () => [{ operatorId: 'fuzz-teller', secret: '84026159' }],
   'session.unlock': (ids) => [{ pin: ids.operatorPin }, { pin: '0000' }],
   'session.setPin': (ids) => [{ newPin: '5678' }, { currentPin: ids.operatorPin, newPin: '43214321' }],
   'clipboard.copySecret': () => [{ text: '12/29' }],

@@ -1,10 +1,12 @@
-// One entry for every transport: parse the untrusted arguments, enforce the lock, run the handler, and turn
-// any failure into a typed error without stack or secret (docs/architecture.md, the contract). A call is not
+// One entry for every transport: enforce the lock, parse the untrusted arguments, refuse what the signed-in
+// operator may not do (access.ts), run the handler as its operator, and turn any failure into a typed error
+// without stack or secret (docs/architecture.md, the contract). A call is not
 // operator activity: screens query in the background, so only `session.activity` (sent on real input) keeps
 // the session awake.
 import { contract, type ContractError, type MethodName, type Reply } from '../../../common/contract/index.ts';
 import { describeProblems, fieldProblems, ValidationError } from '../../../common/card-api/validation.ts';
-import type { Session } from '../session/session.ts';
+import { runAs } from '../operators/actor.ts';
+import { authorize, type DispatchAuth } from './access.ts';
 import type { Handlers } from './handlers.ts';
 
 export interface Dispatcher {
@@ -37,12 +39,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function createDispatcher(handlers: Handlers, session: Session, report: (error: unknown) => void): Dispatcher {
+export type { DispatchAuth } from './access.ts';
+
+export function createDispatcher(handlers: Handlers, auth: DispatchAuth, report: (error: unknown) => void): Dispatcher {
   return async (method, args) => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `no method ${method}` } };
     const spec = contract[method];
-    if (session.locked && !spec.whileLocked) {
-      return { ok: false, error: { code: 'session_locked', message: 'Card Desk is locked: unlock it to continue' } };
+    if (auth.locked && !spec.whileLocked) {
+      const error =
+        auth.operator() === null
+          ? { code: 'not_signed_in', message: 'sign in to continue' }
+          : { code: 'session_locked', message: 'Card Desk is locked: unlock it to continue' };
+      return { ok: false, error };
     }
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {
@@ -53,8 +61,11 @@ export function createDispatcher(handlers: Handlers, session: Session, report: (
       };
     }
     try {
+      const { actor, args: allowed } = await authorize(auth, method, parsed.data);
       const handler = handlers[method] as (a: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      // Everything the handler does, and everything it leaves running, is done as this actor.
+      const value = await (actor === undefined ? handler(allowed) : runAs(actor, () => handler(allowed)));
+      return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toContractError(error, report) };
     }

@@ -6,6 +6,7 @@ import { METHOD_NAMES } from '../../../common/contract/index.ts';
 import type { Handlers } from '../../../main/core/services/handlers.ts';
 import { createDispatcher } from '../../../main/core/services/dispatch.ts';
 import { hashPin } from '../../../main/core/session/pin-hash.ts';
+import { LEGACY_OPERATOR_ID } from '../../../main/core/operators/provide.ts';
 import { attack } from '../../support/attack.ts';
 import { sessionHarness } from '../../support/session-harness.ts';
 
@@ -13,7 +14,7 @@ const IDLE_MINUTES = 2;
 
 async function unattended() {
   const { session, advance } = sessionHarness(await hashPin('482915'), IDLE_MINUTES);
-  await session.unlock('482915');
+  await session.signIn(LEGACY_OPERATOR_ID, '482915');
   // Every handler answers at once: what is under test is what the dispatcher does around it.
   const handlers = Object.fromEntries(
     METHOD_NAMES.map((name) => [
