@@ -18,6 +18,7 @@ import { entryView } from '../../main/core/services/journal-views.ts';
 import { sandboxOnly } from '../../main/preview/sandbox-only.ts';
 import { fillStore } from '../support/synthetic-journal.ts';
 import { TEST_APP_INFO } from '../support/test-desk.ts';
+import { signInAdmin } from '../support/sign-in.ts';
 
 const SIZE = Number(process.env.BENCH_PAGED_SIZE ?? 100_000);
 const RUNS = 7;
@@ -51,6 +52,7 @@ try {
     startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile, asyncMs: 5 }),
   });
   const services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
+  await signInAdmin(services);
   const call = async (method: string, args: unknown) => unwrap(await services.dispatch(method, args));
   const preview = sandboxOnly(desk, services.dispatch);
 

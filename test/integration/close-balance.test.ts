@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
+import { approval, signInAdmin } from '../support/sign-in.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
 
 let services: Services;
@@ -18,6 +19,7 @@ beforeAll(async () => {
     },
   });
   services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
+  await signInAdmin(services);
   const draft = {
     product_id: 2000,
     client: { phone: 77019990011, type: 1, resident: 1, first_name: 'Aruzhan', last_name: 'Bekova' },
@@ -43,8 +45,17 @@ async function newCard(activated: boolean): Promise<string> {
   return cardId;
 }
 
-const close = (cardId: string, more: object = {}) =>
-  services.dispatch('cards.close', { cardId, reason: 'client_request', note: '', confirm: true, ...more });
+// Every close carries a second operator's approval (dual control): the handler runs after it and still checks
+// the card's balance as it is then.
+const close = async (cardId: string, more: object = {}) =>
+  services.dispatch('cards.close', {
+    cardId,
+    reason: 'client_request',
+    note: '',
+    confirm: true,
+    approval: await approval(services),
+    ...more,
+  });
 
 describe('closing a card and its balance', () => {
   it('closes a card with nothing on it without an acknowledgement', async () => {
@@ -52,7 +63,7 @@ describe('closing a card and its balance', () => {
     expect(await close(cardId)).toMatchObject({ ok: true, value: { kind: 'done' } });
   });
 
-  it('refuses a card with money on it until the balance is acknowledged, and sends nothing meanwhile', async () => {
+  it('refuses a card with money on it until the balance is acknowledged, approved or not, and sends nothing meanwhile', async () => {
     const cardId = await newCard(true);
     const refused = await close(cardId, { balanceAcknowledged: false });
     expect(refused).toMatchObject({

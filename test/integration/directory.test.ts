@@ -9,16 +9,18 @@ import { DIRECTORY_FILE } from '../../main/core/directory/index.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
 import { LOCAL_PROFILE } from '../verify/fuzz-args.ts';
+import { signInAdmin } from '../support/sign-in.ts';
 
 let services: Services;
 const reported: unknown[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   services = createServices({
     desk: openTestDesk({ deadlineMs: 2_000 }),
     appInfo: TEST_APP_INFO,
     report: (e) => reported.push(e),
   });
+  await signInAdmin(services);
 });
 afterAll(async () => {
   await services.close();

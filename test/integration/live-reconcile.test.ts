@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { EventPayloads, OpenCheckView } from '../../common/contract/index.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
+import { signInAdmin } from '../support/sign-in.ts';
 
 const running: Services[] = [];
 afterAll(async () => {
@@ -37,6 +38,7 @@ describe('background reconciliation', () => {
       reconcile: { backoff: { baseMs: 200, maxMs: 2_000, jitter: 0.2 } },
     });
     running.push(services);
+    await signInAdmin(services);
     const created = await ok<{ result: { client_id: string } }>(services, 'clients.create', {
       draft: {
         product_id: 2000,
@@ -96,6 +98,7 @@ describe('background reconciliation', () => {
       jobsOf: () => false, // this process settles no profile's operations (as the preview for production ones)
     });
     running.push(services);
+    await signInAdmin(services);
     const created = await ok<{ result: { client_id: string } }>(services, 'clients.create', {
       draft: {
         product_id: 2000,

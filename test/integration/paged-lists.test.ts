@@ -8,6 +8,7 @@ import { createServices, type Services } from '../../main/core/services/index.ts
 import { sandboxOnly } from '../../main/preview/sandbox-only.ts';
 import { intent } from '../support/journal-records.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
+import { signInAdmin } from '../support/sign-in.ts';
 
 const OPERATIONS = 250;
 const OPS = ['card.block', 'card.unblock', 'client.create'] as const;
@@ -31,9 +32,10 @@ let desk: Desk;
 let services: Services;
 const reported: unknown[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   desk = openTestDesk();
   services = createServices({ desk, appInfo: TEST_APP_INFO, report: (error) => reported.push(error) });
+  await signInAdmin(services);
   for (let i = 0; i < OPERATIONS; i++) {
     const key = `op-${String(i).padStart(4, '0')}`;
     // Two operations share each millisecond: the cursor must still not skip or repeat one.

@@ -14,6 +14,7 @@ import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { clientsCsv } from '../support/bulk-csv.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { approval, signInAdmin } from '../support/sign-in.ts';
 
 type Change = EventPayloads['requests.changed'];
 
@@ -37,13 +38,14 @@ afterAll(async () => {
 });
 
 /** The services over a desk, and every requests.changed they announce from now on. */
-function servicesOver(desk: Desk): { services: Services; announced: Change[]; recordedBefore: number } {
+async function servicesOver(desk: Desk): Promise<{ services: Services; announced: Change[]; recordedBefore: number }> {
   const services = createServices({
     desk,
     appInfo: TEST_APP_INFO,
     report: (error) => reported.push(error),
   });
   running.push(services);
+  await signInAdmin(services);
   const announced: Change[] = [];
   services.events.on('requests.changed', (change) => announced.push(change));
   return { services, announced, recordedBefore: recordedChanges(desk).length };
@@ -102,7 +104,7 @@ const draft = (phone: number) => ({
 describe('requests.changed, from the journal alone', () => {
   it('announces each state of a write through the services once, and nothing for a read', async () => {
     const desk = openTestDesk();
-    const { services, announced, recordedBefore } = servicesOver(desk);
+    const { services, announced, recordedBefore } = await servicesOver(desk);
     const created = await ok<{ key: string; result: { client_id: string } }>(services, 'clients.create', {
       draft: draft(77015550001),
     });
@@ -122,13 +124,17 @@ describe('requests.changed, from the journal alone', () => {
 
   it('announces the writes of a bulk job, each change once', async () => {
     const desk = openTestDesk();
-    const { services, announced, recordedBefore } = servicesOver(desk);
+    const { services, announced, recordedBefore } = await servicesOver(desk);
     const csv = Buffer.from(clientsCsv(6, { plasticEvery: 3, firstSerial: 4100 })).toString('base64');
     const { draftId } = await ok<{ draftId: string }>(services, 'bulk.validate', {
       fileName: 'clients.csv',
       contentBase64: csv,
     });
-    const job = await ok<{ jobId: string }>(services, 'bulk.start', { draftId, concurrency: 3 });
+    const job = await ok<{ jobId: string }>(services, 'bulk.start', {
+      draftId,
+      concurrency: 3,
+      approval: await approval(services),
+    });
     await vi.waitUntil(
       async () => (await ok<{ state: string }>(services, 'bulk.get', { jobId: job.jobId })).state === 'completed',
       { timeout: 20_000, interval: 50 },
@@ -151,7 +157,7 @@ describe('requests.changed, from the journal alone', () => {
     await new Promise((resolve) => setTimeout(resolve, ASYNC_MS + 100));
 
     const desk = openTestDesk({ dataDir, vault });
-    const { announced, recordedBefore } = servicesOver(desk);
+    const { announced, recordedBefore } = await servicesOver(desk);
     // The pass `card-desk start` makes over the data folder's open operations (one look each).
     const report = await desk.reconcile(undefined, { wait: false });
 
@@ -162,7 +168,7 @@ describe('requests.changed, from the journal alone', () => {
 
   it('announces what a re-check or a reconciliation on demand settles, and nothing when nothing changed', async () => {
     const desk = await branchDesk();
-    const { services, announced, recordedBefore } = servicesOver(desk);
+    const { services, announced, recordedBefore } = await servicesOver(desk);
     const first = await ok<{ key: string; kind: string }>(services, 'clients.create', { draft: draft(77015550003) });
     const second = await ok<{ key: string; kind: string }>(services, 'clients.create', { draft: draft(77015550004) });
     expect([first.kind, second.kind]).toEqual(['pending', 'pending']);

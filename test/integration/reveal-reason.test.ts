@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
+import { signInAdmin } from '../support/sign-in.ts';
 
 let services: Services;
 let cardId: string;
@@ -24,6 +25,7 @@ async function reveals(): Promise<{ details: Record<string, unknown> }[]> {
 
 beforeAll(async () => {
   services = createServices({ desk: openTestDesk({ deadlineMs: 2_000 }), appInfo: TEST_APP_INFO, report: () => {} });
+  await signInAdmin(services);
   const draft = {
     product_id: 2000,
     client: { phone: 77019998811, type: 1, resident: 1, first_name: 'Ruslan', last_name: 'Reason' },

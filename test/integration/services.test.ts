@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../main/core/session/pin-hash.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
+import { approval, signInAdmin, TEST_ADMIN } from '../support/sign-in.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
 
 let services: Services;
@@ -11,7 +12,7 @@ const reported: unknown[] = [];
 const shown: boolean[] = [];
 let kioskExits = 0;
 
-beforeAll(() => {
+beforeAll(async () => {
   const desk = openTestDesk({ deadlineMs: 2_000 });
   services = createServices({
     desk,
@@ -23,6 +24,7 @@ beforeAll(() => {
       return true;
     },
   });
+  await signInAdmin(services);
 });
 afterAll(async () => {
   await services.close();
@@ -75,6 +77,7 @@ describe('operator intents end to end', () => {
       }),
     ]);
     await done('limits.set', {
+      approval: await approval(services),
       object: { type: 'card', value: cardId },
       limits: [{ transactionType: 'pay', period: 'day', max: '1000.00', currency: 'KZT' }],
     });
@@ -82,7 +85,8 @@ describe('operator intents end to end', () => {
       ((await done('limits.list', { object: { type: 'card', value: cardId } })) as { limits: unknown[] }).limits,
     ).toHaveLength(1);
     // The card has money on it (its activation statement): main closes it only once the balance is acknowledged.
-    const close = { cardId, reason: 'client_request', note: '', confirm: true };
+    // Dual control: a second operator approves; the close still checks the card's state after the approval.
+    const close = { cardId, reason: 'client_request', note: '', confirm: true, approval: await approval(services) };
     expect(await services.dispatch('cards.close', close)).toMatchObject({
       ok: false,
       error: { code: 'balance_not_acknowledged' },
@@ -152,8 +156,7 @@ describe('refusals', () => {
     expect(reported).toHaveLength(1);
   });
 
-  it('refuses everything but unlocking while locked, and unlocks with the PIN', async () => {
-    await ok('session.setPin', { newPin: '9090' });
+  it('refuses everything but signing in again while locked, and signs the same operator in', async () => {
     const lockEvents: boolean[] = [];
     services.events.on('session.lockChanged', (e) => lockEvents.push(e.locked));
     expect(await ok('session.lock')).toMatchObject({ locked: true });
@@ -165,11 +168,12 @@ describe('refusals', () => {
       ok: false,
       error: { code: 'session_locked' },
     });
-    expect(await services.dispatch('session.unlock', { pin: '0000' })).toMatchObject({
-      ok: false,
-      error: { code: 'pin_wrong' },
+    expect(
+      await services.dispatch('session.signIn', { operatorId: TEST_ADMIN.operatorId, secret: '00000000' }),
+    ).toMatchObject({ ok: false, error: { code: 'operator_unknown_or_wrong_secret' } });
+    expect(await ok('session.signIn', { operatorId: TEST_ADMIN.operatorId, secret: TEST_ADMIN.secret })).toMatchObject({
+      locked: false,
     });
-    expect(await ok('session.unlock', { pin: '9090' })).toMatchObject({ locked: false });
     expect(lockEvents).toEqual([true, false]);
   });
 

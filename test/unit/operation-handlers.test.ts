@@ -7,7 +7,8 @@ import { CARD_API_SCOPES, contract, METHOD_NAMES, type Scope } from '../../commo
 import { createServices, type Services } from '../../main/core/services/index.ts';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { openTestDesk, TEST_APP_INFO } from '../support/test-desk.ts';
-import { examplesFor } from '../verify/fuzz-args.ts';
+import { examplesFor, keysOf } from '../verify/fuzz-args.ts';
+import { approval, signInAdmin } from '../support/sign-in.ts';
 
 const CARD_API_METHODS = METHOD_NAMES.filter((m) => (CARD_API_SCOPES as readonly Scope[]).includes(contract[m].scope));
 /** Ids need not exist: the fault fires on the operation's path before the sandbox looks at the body. */
@@ -28,6 +29,7 @@ beforeAll(async () => {
     appInfo: TEST_APP_INFO,
     report: () => undefined,
   });
+  await signInAdmin(services);
   await desk.embeddedUrl();
 });
 afterAll(async () => {
@@ -42,7 +44,9 @@ describe('every Card API method sends the operation its metadata names', () => {
     const before = fired();
     sandbox.setFaults({ next: [{ op, kind: 'http_500', count: 1 }] });
     // The first example of each method sends without a PIN key or other set-up (cards.setPin: a generated PIN).
-    const reply = await services.dispatch(method, examplesFor(method, IDS)[0]);
+    // A second operator approves every method that takes an approval (dual control).
+    const approved = keysOf(method).includes('approval') ? { approval: await approval(services) } : {};
+    const reply = await services.dispatch(method, { ...examplesFor(method, IDS)[0], ...approved });
     sandbox.clearFaults();
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
     expect(fired() - before, `${method} did not send ${op}: docs/adding-an-operation.md, "5. Main"`).toBe(1);

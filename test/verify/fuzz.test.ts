@@ -24,7 +24,8 @@ import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { faultConfigSchema } from '../../main/sandbox/faults.ts';
 import { contract, METHOD_NAMES, type MethodName } from '../../common/contract/index.ts';
 import { Api, MERCHANT, NEW_CLIENT, signHeaders } from '../integration/sandbox-helpers.ts';
-import { argsFor, examplesFor, LOCAL_PROFILE, type FuzzIds } from './fuzz-args.ts';
+import { argsFor, examplesFor, keysOf, LOCAL_PROFILE, type FuzzIds } from './fuzz-args.ts';
+import { approval, signInAdmin, TEST_ADMIN } from '../support/sign-in.ts';
 import {
   nearValidCsv,
   nearValidProvisioning,
@@ -113,6 +114,7 @@ async function openFuzzDesk(): Promise<FuzzDesk> {
     secretShown: () => undefined,
     kioskExit: () => true,
   });
+  await signInAdmin(services);
   await desk.embeddedUrl();
   if (sandbox === undefined) throw new Error('the embedded sandbox did not start');
   return { services, sandbox, reported };
@@ -130,7 +132,7 @@ async function prepare(method: MethodName, { services }: FuzzDesk): Promise<Fuzz
     clientId: 'client-1',
     cardId: 'card-1',
     profileId: LOCAL_PROFILE.id,
-    operatorPin: '1234',
+    operatorPin: TEST_ADMIN.secret,
     kioskPin: '80706050',
   };
   const group = method.slice(0, method.indexOf('.'));
@@ -145,10 +147,10 @@ async function prepare(method: MethodName, { services }: FuzzDesk): Promise<Fuzz
     ids.cardId = issued.result?.cards?.[0]?.card_id ?? ids.cardId;
   }
   if (['profiles', 'vault'].includes(group)) {
-    await must(services, 'profiles.save', { profile: { ...LOCAL_PROFILE, allowedOperations: ['cards'] } });
-  }
-  if (method === 'session.lock' || method === 'session.unlock' || method === 'session.setPin') {
-    await must(services, 'session.setPin', { newPin: ids.operatorPin });
+    await must(services, 'profiles.save', {
+      profile: { ...LOCAL_PROFILE, allowedOperations: ['cards'] },
+      approval: await approval(services),
+    });
   }
   if (method === 'session.unlock') await must(services, 'session.lock', {});
   if (method === 'kiosk.exit') {
@@ -197,7 +199,9 @@ describe('fuzz: every contract method', () => {
     const { services, sandbox } = fuzz;
     try {
       const ids = await prepare(method, fuzz);
-      const examples = examplesFor(method, ids);
+      // A second operator approves what takes an approval, so that dual control lets valid inputs through.
+      const approved = keysOf(method).includes('approval') ? { approval: await approval(services) } : {};
+      const examples = examplesFor(method, ids).map((example) => ({ ...example, ...approved }));
       const spec = contract[method];
       for (const example of examples) {
         expect(spec.args.safeParse(example).success, `stale example for ${method}`).toBe(true);
@@ -210,6 +214,7 @@ describe('fuzz: every contract method', () => {
           // The dispatcher reads a missing argument object as {} (the bridge calls `app.info()` without one).
           const valid = spec.args.safeParse(args ?? {}).success;
           const lockedBefore = services.session.locked;
+          const nobodyBefore = services.session.operator() === null;
           const before = sandbox.stats().requests;
           const state = valid ? '' : await snapshot(services);
           let reply: unknown;
@@ -237,7 +242,8 @@ describe('fuzz: every contract method', () => {
           await new Promise(setImmediate);
           const sent = sandbox.stats().requests - before;
           contractStats.sentByInvalid += sent;
-          const expected = lockedBefore && !spec.whileLocked ? 'session_locked' : 'invalid_arguments';
+          const refusal = nobodyBefore ? 'not_signed_in' : 'session_locked';
+          const expected = lockedBefore && !spec.whileLocked ? refusal : 'invalid_arguments';
           const problems: string[] = [];
           if (answer.ok || answer.error?.code !== expected)
             problems.push(`invalid arguments answered ${JSON.stringify(reply)}, expected ${expected}`);

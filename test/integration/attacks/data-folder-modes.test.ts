@@ -9,6 +9,7 @@ import { startPreview, type Preview } from '../../../main/preview/index.ts';
 import { attack } from '../../support/attack.ts';
 import { clientsCsv } from '../../support/bulk-csv.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import { approval, signInAdmin, TEST_ADMIN } from '../../support/sign-in.ts';
 
 const dataDir = tempDir('card-desk-modes-');
 let preview: Preview;
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const rendererDir = tempDir('card-desk-modes-renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Card Desk</title>');
   preview = await startPreview({ port: 0, dataDir, rendererDir });
+  await signInAdmin(preview.services);
 }, 60_000);
 
 afterAll(() => {
@@ -41,7 +43,7 @@ afterAll(() => {
 describe('the data folder after a session', () => {
   it('holds no file that another user of the machine can read', () =>
     attack('data folder: another local user reads the session files', async () => {
-      // A session that makes every kind of file: a client, a bulk job, a wrong PIN, a log line.
+      // A session that makes every kind of file: a client, a bulk job, a wrong secret, a log line.
       await value('clients.create', {
         draft: {
           product_id: 2000,
@@ -52,13 +54,15 @@ describe('the data folder after a session', () => {
         fileName: 'clients.csv',
         contentBase64: Buffer.from(clientsCsv(2, { firstSerial: 9100 })).toString('base64'),
       });
-      const job = await value<{ jobId: string }>('bulk.start', { draftId: report.draftId });
+      const job = await value<{ jobId: string }>('bulk.start', {
+        draftId: report.draftId,
+        approval: await approval(preview.services),
+      });
       await expect
         .poll(async () => (await value<{ state: string }>('bulk.get', { jobId: job.jobId })).state, { timeout: 15_000 })
         .toBe('completed');
-      await value('session.setPin', { newPin: '2468' });
       await value('session.lock');
-      await preview.services.dispatch('session.unlock', { pin: '1111' });
+      await preview.services.dispatch('session.signIn', { operatorId: TEST_ADMIN.operatorId, secret: '11111111' });
       createLog(dataDir).warn('the operator closed the app');
       await preview.close();
 

@@ -8,15 +8,17 @@ import { createServices, type Services } from '../../../main/core/services/index
 import { attack } from '../../support/attack.ts';
 import { leaksInFiles } from '../../support/leak-scan.ts';
 import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
+import { signInAdmin } from '../../support/sign-in.ts';
 
 const PAN = '4111111111111111';
 const PAN_SPACED = '5500 0000 0000 0004';
 let desk: Desk;
 let services: Services;
 
-beforeAll(() => {
+beforeAll(async () => {
   desk = openTestDesk();
   services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
+  await signInAdmin(services);
 });
 afterAll(async () => {
   await services.close();

@@ -10,15 +10,17 @@ import { sandboxOnly } from '../../../main/preview/sandbox-only.ts';
 import { attack } from '../../support/attack.ts';
 import { intent } from '../../support/journal-records.ts';
 import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
+import { signInAdmin } from '../../support/sign-in.ts';
 
 let desk: Desk;
 let services: Services;
 let guarded: (method: string, args: unknown) => Promise<Reply<unknown>>;
 const TOTAL = 400;
 
-beforeAll(() => {
+beforeAll(async () => {
   desk = openTestDesk();
   services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
+  await signInAdmin(services);
   // Mostly production operations, a sandbox one every 50th: a preview page must read past many foreign rows.
   for (let i = 0; i < TOTAL; i++) {
     const profileId = i % 50 === 0 ? 'sandbox' : 'production-kz';

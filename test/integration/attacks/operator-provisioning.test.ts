@@ -8,10 +8,11 @@ import { createServices, type Services } from '../../../main/core/services/index
 import { hashPin } from '../../../main/core/session/pin-hash.ts';
 import { attack } from '../../support/attack.ts';
 import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
+import { approval, signInAdmin } from '../../support/sign-in.ts';
 
 let services: Services;
 
-beforeEach(() => {
+beforeEach(async () => {
   services = createServices({
     desk: openTestDesk({ deadlineMs: 2_000 }),
     appInfo: TEST_APP_INFO,
@@ -19,6 +20,7 @@ beforeEach(() => {
       throw error;
     },
   });
+  await signInAdmin(services);
 });
 afterEach(async () => {
   await services.close();
@@ -112,12 +114,15 @@ describe('attack: the operator saves a provisioned profile with a new server or 
       const before = await services.desk.profile(BRANCH.id);
       expect(before.provisionedBy).toBe('provisioned');
       const profile = { ...BRANCH, baseUrl: 'https://capture.example.net', merchantId: 4101 };
-      const reply = await services.dispatch('profiles.save', { profile });
+      const reply = await services.dispatch('profiles.save', { profile, approval: await approval(services) });
       expect(reply).toMatchObject({
         ok: false,
         error: { code: 'profile_locked', details: { profileId: BRANCH.id, fields: ['baseUrl', 'merchantId'] } },
       });
-      const region = await services.dispatch('profiles.save', { profile: { ...BRANCH, region: 'KG' } });
+      const region = await services.dispatch('profiles.save', {
+        profile: { ...BRANCH, region: 'KG' },
+        approval: await approval(services),
+      });
       expect(region).toMatchObject({ ok: false, error: { code: 'profile_locked', details: { fields: ['region'] } } });
       expect(await services.desk.profile(BRANCH.id)).toEqual(before);
     });
@@ -125,7 +130,10 @@ describe('attack: the operator saves a provisioned profile with a new server or 
 
   it('may still rename it, and it stays provisioned', async () => {
     await provisionAsAdministrator();
-    const reply = await services.dispatch('profiles.save', { profile: { ...BRANCH, name: 'Almaty, Abay Ave' } });
+    const reply = await services.dispatch('profiles.save', {
+      profile: { ...BRANCH, name: 'Almaty, Abay Ave' },
+      approval: await approval(services),
+    });
     expect(reply).toMatchObject({ ok: true, value: { name: 'Almaty, Abay Ave', provisionedBy: 'provisioned' } });
   });
 });

@@ -9,14 +9,16 @@ import { sandboxOnly } from '../../../main/preview/sandbox-only.ts';
 import { attack } from '../../support/attack.ts';
 import { intent } from '../../support/journal-records.ts';
 import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
+import { signInAdmin } from '../../support/sign-in.ts';
 
 let desk: Desk;
 let services: Services;
 let guarded: (method: string, args: unknown) => Promise<Reply<unknown>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   desk = openTestDesk();
   services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
+  await signInAdmin(services);
   for (let i = 0; i < 60; i++) {
     const key = `k-${String(i).padStart(3, '0')}`;
     desk.journal.recordIntent(intent(key, 5_000 + i, { profileId: i % 2 === 0 ? 'sandbox' : 'production-kz' }));

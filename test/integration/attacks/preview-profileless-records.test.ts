@@ -10,14 +10,16 @@ import { sandboxOnly } from '../../../main/preview/sandbox-only.ts';
 import { attack } from '../../support/attack.ts';
 import { intent } from '../../support/journal-records.ts';
 import { openTestDesk, TEST_APP_INFO } from '../../support/test-desk.ts';
+import { signInAdmin } from '../../support/sign-in.ts';
 
 let desk: Desk;
 let services: Services;
 let guarded: (method: string, args: unknown) => Promise<Reply<unknown>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   desk = openTestDesk();
   services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
+  await signInAdmin(services);
   desk.journal.recordIntent(intent('cli-prod', 1000)); // as `card-desk call --base-url https://… --merchant …`
   desk.journal.recordOutcome({ key: 'cli-prod', at: 1100, state: 'done', result: { client_id: 'real-client' } });
   desk.journal.recordIntent(intent('sandbox-op', 2000, { profileId: 'sandbox' }));

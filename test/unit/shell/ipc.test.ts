@@ -15,6 +15,7 @@ import {
 } from '../../../common/contract/index.ts';
 import { openTestDesk } from '../../support/test-desk.ts';
 import { senderEvent } from './fakes.ts';
+import { signInAdmin, TEST_ADMIN } from '../../support/sign-in.ts';
 
 type Handler = (event: SenderEvent, args: unknown) => Promise<Reply<unknown>>;
 
@@ -84,7 +85,7 @@ function flatten(value: unknown, prefix = ''): { functions: string[]; keys: stri
 let services: Services;
 const reports: unknown[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   const desk = openTestDesk();
   services = createServices({
     desk,
@@ -98,6 +99,7 @@ beforeAll(() => {
     },
     report: (error) => reports.push(error),
   });
+  await signInAdmin(services);
 });
 afterAll(async () => {
   await services.close();
@@ -262,7 +264,6 @@ describe('the lock is enforced in main, through the IPC handler', () => {
     const call = (method: (typeof METHOD_NAMES)[number], args: unknown = {}) =>
       handlers.get(channelOf(method))!(senderEvent(), args);
 
-    expect(await call('session.setPin', { newPin: '2468' })).toMatchObject({ ok: true });
     expect(await call('session.lock')).toMatchObject({ ok: true, value: { locked: true } });
 
     expect(await call('profiles.list')).toEqual({
@@ -277,8 +278,12 @@ describe('the lock is enforced in main, through the IPC handler', () => {
       expect(await call(method)).toMatchObject({ ok: false, error: { code: 'session_locked' } });
     }
     expect(await call('session.state')).toMatchObject({ ok: true, value: { locked: true } });
-    expect(await call('session.unlock', { pin: '0000' })).toMatchObject({ ok: false, error: { code: 'pin_wrong' } });
-    expect(await call('session.unlock', { pin: '2468' })).toMatchObject({ ok: true, value: { locked: false } });
+    const signIn = (secret: string) => call('session.signIn', { operatorId: TEST_ADMIN.operatorId, secret });
+    expect(await signIn('00000000')).toMatchObject({
+      ok: false,
+      error: { code: 'operator_unknown_or_wrong_secret' },
+    });
+    expect(await signIn(TEST_ADMIN.secret)).toMatchObject({ ok: true, value: { locked: false } });
     expect(await call('profiles.list')).toMatchObject({ ok: true });
     expect(reports).toEqual([]);
   });
