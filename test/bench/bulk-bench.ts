@@ -4,6 +4,8 @@
 // - Wall time against the ideal: the HTTP calls the bank received × latency / concurrency (every call of a
 //   row waits its latency; the bank counts them, status polls included).
 // - Peak RSS of the job process and of the host, and their sum.
+// - CPU per call of the job process and of the bank (this process serves only the bank while the host runs), with
+//   the system part: unlike the wall time, these barely change when other programs load the machine.
 // - Kill and resume: the job process of a second job is SIGKILLed mid-way; the host must report the job paused,
 //   and a resume must leave the bank's commit counters equal to the rows (0 duplicated) and every row in the
 //   result (0 lost).
@@ -36,6 +38,7 @@ const SECRET = 'bulk-bench-secret';
 const HOST = join(import.meta.dirname, 'bulk-child.ts');
 interface Usage {
   cpuMs: number;
+  systemMs?: number;
   maxRssMb: number;
 }
 
@@ -129,8 +132,10 @@ try {
   const file = join(dir, 'clients.csv');
   writeFileSync(file, clientsCsv(ROWS));
   const before = bank.stats().requests;
+  const bankCpuBefore = process.cpuUsage(); // this process only serves the bank while the host runs
   const timed = await runHost(['issue', dir, bank.url, '77', file, String(CONCURRENCY)]);
   if (timed.child === null && process.env.BENCH_IN_PROCESS !== '1') throw new Error('the job process told no figures');
+  const bankCpu = process.cpuUsage(bankCpuBefore);
   const calls = bank.stats().requests - before;
   const idealMs = (calls * LATENCY_MS) / CONCURRENCY;
   const ratio = timed.wallMs / idealMs;
@@ -169,9 +174,13 @@ try {
     ['ratio', ratio.toFixed(3)],
     [
       'CPU of the job process',
-      `${(child.cpuMs / 1000).toFixed(2)} s (${((child.cpuMs / calls) * 1000).toFixed(0)} µs per call)`,
+      `${(child.cpuMs / 1000).toFixed(2)} s (${((child.cpuMs / calls) * 1000).toFixed(0)} µs per call, ${(((child.systemMs ?? 0) / calls) * 1000).toFixed(0)} of it system)`,
     ],
     ['CPU of the host', `${(timed.host.cpuMs / 1000).toFixed(2)} s`],
+    [
+      'CPU of the bank (this process)',
+      `${((bankCpu.user + bankCpu.system) / 1e6).toFixed(2)} s (${((bankCpu.user + bankCpu.system) / calls).toFixed(0)} µs per call, ${(bankCpu.system / calls).toFixed(0)} of it system)`,
+    ],
     ['job process runs', jobEntry === undefined ? 'from the TypeScript sources' : 'built JavaScript'],
     ['peak RSS of the job process', `${child.maxRssMb.toFixed(1)} MB`],
     ['peak RSS of the host', `${timed.host.maxRssMb.toFixed(1)} MB`],

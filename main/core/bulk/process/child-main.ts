@@ -53,7 +53,11 @@ interface ElectronParentPort {
 
 function usage() {
   const cpu = process.cpuUsage();
-  return { maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    systemMs: cpu.system / 1000,
+  };
 }
 
 const port = parentPort();

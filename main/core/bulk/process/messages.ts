@@ -29,6 +29,8 @@ export interface JobUsage {
   maxRssMb: number;
   /** CPU time (user + system) of the job process. */
   cpuMs: number;
+  /** The system (kernel) part of cpuMs: mostly the sockets and the journal's file. */
+  systemMs?: number;
 }
 
 export type ChildMessage =
