@@ -1,7 +1,7 @@
 // Browser test of live reconciliation (docs/architecture.md, live reconciliation): a block whose answer and first
 // Request status looks are lost stays "checking"; the card page says when Card Desk asks the bank next and keeps
 // the card's actions waiting; with no click, the background check settles it and the page shows the new status.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
 import {
@@ -27,6 +27,25 @@ async function reload(): Promise<void> {
 }
 
 const status = (): Promise<string | null> => page.getByTestId('card-status').getAttribute('data-status');
+
+/** A write whose answer is lost, then every Request status look until clearFaults (more than the test makes). */
+const STATUS_LOST = [
+  { op: 'card.block', kind: 'reset_after_commit' },
+  { op: 'request.status', kind: 'http_500', count: 1000 },
+];
+
+/**
+ * Waits until the first background check has failed (the open check is on its second attempt), then lets the bank
+ * answer: the next planned check, with no click, is the one that settles the operation. Clearing only then keeps
+ * the checking state for as long as the test looks at it, and costs one back-off step (docs/architecture.md,
+ * live reconciliation) instead of waiting for a fixed number of failures to run out.
+ */
+async function answerAfterFailedCheck(item: Locator): Promise<void> {
+  await expect
+    .poll(async () => Number(await item.getAttribute('data-attempt')), { timeout: 20_000, interval: 250 })
+    .toBeGreaterThanOrEqual(2);
+  await clearFaults(session);
+}
 
 beforeAll(async () => {
   session = await openPreview({ viewport: { width: 1280, height: 900 } });
@@ -68,12 +87,9 @@ describe('live reconciliation', () => {
     await page.getByTestId('open-card-id').press('Enter');
     await expect.poll(status).toBe('active');
 
-    // The bank blocks the card but the answer is lost, and so are the call's Request status looks and the first
-    // two background checks' (two reads each): it stays checking for about 14 s.
-    await injectFault(session, [
-      { op: 'card.block', kind: 'reset_after_commit' },
-      { op: 'request.status', kind: 'http_500', count: 6 },
-    ]);
+    // The bank blocks the card but the answer is lost, and so are the call's Request status looks and every
+    // background check's until the faults are cleared below: it stays checking while the page is inspected.
+    await injectFault(session, STATUS_LOST);
     await page.getByTestId('action-block').click();
     await page.getByRole('dialog').getByTestId('note').fill('live check');
     await page.getByRole('dialog').getByTestId('submit').click();
@@ -95,7 +111,9 @@ describe('live reconciliation', () => {
     await screenshot(page, 'card-checking-en');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // No click: the background check settles it, and the page follows.
+    // No click: once a background check has failed and the next is planned, the bank answers again; that next
+    // check settles it, and the page follows.
+    await answerAfterFailedCheck(notice.getByTestId('card-open-checks-item'));
     await expect.poll(status, { timeout: 40_000, interval: 250 }).toBe('blocked');
     await expect.poll(() => notice.count()).toBe(0);
     expect(await page.getByTestId('action-settled').textContent()).toContain('The bank has answered');
@@ -112,10 +130,7 @@ describe('live reconciliation', () => {
     await page.getByTestId('open-client-id').fill(clientId);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Client ${clientId}`);
-    await injectFault(session, [
-      { op: 'client.update', kind: 'reset_after_commit' },
-      { op: 'request.status', kind: 'http_500', count: 6 },
-    ]);
+    await injectFault(session, [{ op: 'client.update', kind: 'reset_after_commit' }, STATUS_LOST[1]]);
     await page.getByTestId('phone-new').getByRole('textbox').fill('+998 90 123 45 68');
     await page.getByTestId('phone-submit').click();
     const notice = page.getByTestId('client-open-checks');
@@ -125,7 +140,8 @@ describe('live reconciliation', () => {
     expect(await page.getByTestId('phone-submit').isDisabled()).toBe(true);
     expect(await page.getByTestId('issue-virtual').isDisabled()).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    // No click: it settles, and the form may be used again.
+    // No click: it settles after a failed background check, and the form may be used again.
+    await answerAfterFailedCheck(notice.getByTestId('client-open-checks-item'));
     await expect.poll(() => notice.count(), { timeout: 40_000, interval: 250 }).toBe(0);
     expect(await page.getByTestId('phone-submit').isDisabled()).toBe(false);
     await clearFaults(session);
