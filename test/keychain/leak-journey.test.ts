@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/index.ts';
 import { openApp, openPreview, type PreviewSession } from '../e2e/support/preview-session.ts';
+import { TEST_ADMIN } from '../support/sign-in.ts';
 import { recordFigures } from '../verify/figures.ts';
 
 const CANARY = `leak-canary-${String(Date.now())}-Ж`;
@@ -77,9 +78,11 @@ describe('no secret leaks from a browser journey', () => {
     const code = (products.result as { product_list: { code: number }[] }).product_list[0]?.code ?? 0;
     const gift = await call('gift.issue', { cardholderName: 'Leak Check', phone: 77007654322, productCode: code });
     expect(gift.kind).toBe('done');
-    await call('session.setPin', { newPin: OPERATOR_PIN });
+    // The operator's own PIN: changed, typed at the lock screen, and changed back.
+    await call('session.changeSecret', { currentSecret: TEST_ADMIN.secret, newSecret: OPERATOR_PIN });
     await call('session.lock', {});
-    await call('session.unlock', { pin: OPERATOR_PIN });
+    await call('session.signIn', { operatorId: TEST_ADMIN.operatorId, secret: OPERATOR_PIN });
+    await call('session.changeSecret', { currentSecret: OPERATOR_PIN, newSecret: TEST_ADMIN.secret });
 
     // Every screen rendered with this profile's data.
     await page.goto(await session.link());

@@ -186,7 +186,11 @@ describe('main.ts', () => {
     expect(win!.contentProtection).toEqual([false]);
 
     // Suspend locks at once and the window hears about it.
-    await electron.handlers.get(channelOf('session.setPin'))!(ours, { newPin: '1357' });
+    await electron.handlers.get(channelOf('session.createFirstOperator'))!(ours, {
+      operatorId: 'aliya',
+      name: 'Aliya',
+      secret: '1357',
+    });
     powerMonitor.fire('suspend');
     expect(win!.sent).toContainEqual([eventChannelOf('session.lockChanged'), { locked: true, reason: 'os' }]);
     expect(await electron.handlers.get(channelOf('profiles.list'))!(ours, {})).toMatchObject({
