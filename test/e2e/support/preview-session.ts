@@ -2,13 +2,16 @@
 // its embedded sandbox, in Debian Chromium through playwright-core. Each test file opens its own session with its
 // own data folder; the renderer is built once by build-renderer.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import type { ApprovableMethod } from '../../../common/contract/index.ts';
 import { leaksIn, leaksInFiles, type Canaries } from '../../support/leak-scan.ts';
+import { runCli } from '../../support/run-cli.ts';
+import { TEST_ADMIN } from '../../support/sign-in.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { recordFigures } from '../../verify/figures.ts';
@@ -32,6 +35,11 @@ const ALLOWED_REQUESTS = new Set([
   'cards.setPin',
   'session.setPin',
   'session.unlock',
+  'session.createFirstOperator',
+  'session.signIn',
+  'session.changeSecret',
+  'operators.add',
+  'operators.resetSecret',
   'kiosk.exit',
   'clipboard.copySecret',
   // A whole card number typed into the search box; main matches it by keyed hash and keeps nothing of it.
@@ -51,7 +59,7 @@ function canariesOf(records: IpcRecord[]): Canaries {
       continue;
     }
     if (r.kind === 'request' && ALLOWED_REQUESTS.has(r.method)) {
-      for (const key of ['secret', 'pin', 'newPin', 'currentPin', 'adminPin']) {
+      for (const key of ['secret', 'pin', 'newPin', 'currentPin', 'adminPin', 'newSecret', 'currentSecret']) {
         const value = body[key];
         if (typeof value === 'string' && value.length >= 4) exact.push(value);
       }
@@ -83,6 +91,8 @@ export interface PreviewSession {
   /** The same, with the method and direction: the leak scan at close knows what docs/card-api.md, sensitive data allows where. */
   ipcRecords: IpcRecord[];
   sandboxUrl(): string;
+  /** Signs the test administrator in through the preview's own API unless someone is (see openPreview). */
+  signIn(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -140,14 +150,79 @@ function startPreview(
   });
 }
 
-export async function openPreview(
-  options: { viewport?: { width: number; height: number }; dataDir?: string } = {},
-): Promise<PreviewSession> {
+type Call = (method: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+
+/** The preview's contract as a script calls it: it trades one printed link for a token of its own. */
+async function previewApi(url: string, links: Links): Promise<Call> {
+  const code = new URL(await links.next()).hash.slice('#code='.length);
+  const json = { 'Content-Type': 'application/json' };
+  const exchanged = await fetch(new URL('/auth/exchange', url), {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ code }),
+  });
+  const { value } = (await exchanged.json()) as { value: { token: string } };
+  return async (method, args) => {
+    const response = await fetch(new URL(`/api/${method}`, url), {
+      method: 'POST',
+      headers: { ...json, 'x-card-desk-token': value.token },
+      body: JSON.stringify(args),
+    });
+    return (await response.json()) as Awaited<ReturnType<Call>>;
+  };
+}
+
+/** Signs TEST_ADMIN in (created at the first start) unless they are signed in and unlocked already. */
+async function signInAdmin(call: Call): Promise<void> {
+  const state = await call('session.state', {});
+  const { firstStart, operator, locked } = state.value as {
+    firstStart: boolean;
+    operator: { id: string } | null;
+    locked: boolean;
+  };
+  if (operator?.id === TEST_ADMIN.operatorId && !locked) return;
+  if (operator !== null && operator.id !== TEST_ADMIN.operatorId) await call('session.signOut', {});
+  const reply = firstStart
+    ? await call('session.createFirstOperator', TEST_ADMIN)
+    : await call('session.signIn', { operatorId: TEST_ADMIN.operatorId, secret: TEST_ADMIN.secret });
+  if (!reply.ok) throw new Error(`signing the test administrator in: ${reply.error?.code ?? '?'}`);
+}
+
+export interface PreviewOptions {
+  viewport?: { width: number; height: number };
+  dataDir?: string;
+  /**
+   * Sign the test administrator (every role) in before the page loads, so a test starts in the app as before
+   * operators existed (default). false: the page meets the first-start or sign-in screen.
+   */
+  signIn?: boolean;
+  /**
+   * The actions under dual control, set as the administrator's provisioned policy before the preview starts:
+   * none by default, so a test acts alone; 'default' leaves the built-in choice.
+   */
+  dualControl?: readonly ApprovableMethod[] | 'default';
+}
+
+/** An administrator's provisioning file carrying only the dual control choice (`card-desk profile import`). */
+async function provisionDualControl(dataDir: string, dualControl: readonly ApprovableMethod[]): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'e2e-dual-control.json');
+  writeFileSync(file, JSON.stringify({ version: 1, profiles: [], policy: { dualControl } }));
+  const imported = await runCli(['profile', 'import', file, '--data-dir', dataDir]);
+  if (imported.code !== 0) throw new Error(`provisioning the dual control choice: ${imported.stderr}`);
+}
+
+export async function openPreview(options: PreviewOptions = {}): Promise<PreviewSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`);
   }
   const dataDir = options.dataDir ?? tempDir('card-desk-e2e-data-');
+  const dualControl = options.dualControl ?? [];
+  if (dualControl !== 'default') await provisionDualControl(dataDir, dualControl);
   const { child, url, links } = await startPreview(dataDir, inject('rendererDir'));
+  const call = await previewApi(url, links);
+  const signIn = options.signIn ?? true;
+  if (signIn) await signInAdmin(call);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -200,6 +275,7 @@ export async function openPreview(
       if (instance.url === null) throw new Error('the embedded sandbox has not started yet');
       return instance.url;
     },
+    signIn: () => (signIn ? signInAdmin(call) : Promise.resolve()),
     async close() {
       await Promise.allSettled(pendingReads);
       const storage = await page
@@ -318,6 +394,8 @@ export async function latestCode(session: PreviewSession, phone: string): Promis
 
 /** Opens the app, waits until the frame is there (profile loaded), and returns the page. Works in hooks too. */
 export async function openApp(session: PreviewSession): Promise<Page> {
+  // A test that locked the session or switched operator comes back to the app as the administrator.
+  await session.signIn();
   // A fresh document with a fresh link: going from the app's own address to a link would only change the hash.
   await session.page.goto('about:blank');
   await session.page.goto(await session.link());
