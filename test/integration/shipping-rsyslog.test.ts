@@ -102,11 +102,12 @@ describe.skipIf(missing !== undefined)('shipping to a real rsyslogd', () => {
     await server.start();
     await until(() => shippingStatus(dir, policy).pending === 0);
     await shipper.close();
+    // At least once: a batch whose confirmation was lost goes again, and the receiver drops it by id.
     const seqs = server
       .received()
       .filter((m) => m.params.id?.startsWith('b'.repeat(32)) === true)
       .map((m) => Number(m.params.seq));
-    expect(seqs).toEqual([1, 2, 3, 4, 5]);
+    expect([...new Set(seqs)]).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('ships nothing without a policy: the records wait', async () => {

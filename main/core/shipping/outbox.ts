@@ -24,6 +24,29 @@ export interface OutboxStatus {
   lastErrorAt: number | null;
 }
 
+const SQLITE_BUSY = 5;
+
+/** Another connection holds the write lock now: try again after a moment (`retryBusy`). */
+export class OutboxBusy extends Error {
+  override name = 'OutboxBusy';
+  constructor() {
+    super('the journal database is busy');
+  }
+}
+
+/** Runs a write of the outbox, waiting between tries (never blocking the event loop) while the store is busy. */
+export async function retryBusy<T>(write: () => T, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      return write();
+    } catch (error) {
+      if (!(error instanceof OutboxBusy) || Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -36,10 +59,13 @@ function alive(pid: number): boolean {
 export class Outbox {
   private readonly db: DatabaseSync;
 
-  /** The journal (Journal.open) has made the schema before this opens. */
+  /**
+   * The journal (Journal.open) has made the schema before this opens. No busy timeout: the journal's own
+   * connection in this process may hold the write lock until the end of the event loop's turn (group commit),
+   * and waiting for it synchronously would wait for ever; a busy write throws `OutboxBusy` to try again later.
+   */
   constructor(dataDir: string) {
-    this.db = new DatabaseSync(join(dataDir, JOURNAL_FILE), { timeout: 10_000 });
-    this.db.exec('PRAGMA busy_timeout = 10000');
+    this.db = new DatabaseSync(join(dataDir, JOURNAL_FILE), { timeout: 0 });
   }
 
   private get(name: string): string | null {
@@ -57,7 +83,11 @@ export class Outbox {
   }
 
   private transaction<T>(run: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      throw (error as { errcode?: unknown }).errcode === SQLITE_BUSY ? new OutboxBusy() : error;
+    }
     try {
       const result = run();
       this.db.exec('COMMIT');

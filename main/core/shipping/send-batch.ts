@@ -32,15 +32,32 @@ function open(target: SyslogTarget): Socket | TLSSocket {
   });
 }
 
-/** Resolves once the server has read `frames` and closed; rejects with a one-line reason otherwise. */
-export function sendBatch(target: SyslogTarget, frames: Buffer, timeoutMs: number): Promise<void> {
+/**
+ * Resolves once the server has read `frames` and closed; rejects with a one-line reason otherwise. `signal`
+ * abandons the batch (the app is closing): it is not delivered, and goes again at the next start.
+ */
+export function sendBatch(
+  target: SyslogTarget,
+  frames: Buffer,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(new ShipError('shipping stopped'));
+      return;
+    }
     const socket = open(target);
+    const abandon = () => {
+      finish(new ShipError('shipping stopped'));
+    };
+    signal?.addEventListener('abort', abandon, { once: true });
     let settled = false;
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abandon);
       socket.destroy();
       if (error === undefined) resolve();
       else reject(error);
@@ -49,13 +66,19 @@ export function sendBatch(target: SyslogTarget, frames: Buffer, timeoutMs: numbe
       finish(new ShipError(`no answer from ${target.host}:${String(target.port)} within ${String(timeoutMs)} ms`));
     }, timeoutMs);
     const ready = target.transport === 'tls' ? 'secureConnect' : 'connect';
+    // Handed whole to the kernel: known from the write's callback ('finish' waits for our FIN's own callback,
+    // which may come after the server's answer to it).
+    let written = false;
     socket.once(ready, () => {
-      socket.end(frames);
+      socket.write(frames, (error) => {
+        written = error == null;
+      });
+      socket.end();
     });
     socket.on('data', () => undefined); // a syslog server says nothing; read whatever comes so 'end' can fire
     socket.once('end', () => {
       // The server closed its side after our end: it read the batch. Closing before our end is a failure.
-      if (socket.writableFinished) finish();
+      if (written) finish();
       else finish(new ShipError('the server closed the connection before the batch was written'));
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {

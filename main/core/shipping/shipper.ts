@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { SyslogPolicy } from '../../../common/settings/syslog.ts';
-import { Outbox } from './outbox.ts';
+import { Outbox, retryBusy } from './outbox.ts';
 import { recordMessage, type MessageContext } from './record-message.ts';
 import { sendBatch, type SyslogTarget } from './send-batch.ts';
 import { formatSyslog, octetFrame } from './syslog-format.ts';
@@ -51,6 +51,7 @@ export class Shipper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private closed = false;
+  private readonly stopping = new AbortController();
   private failures = 0;
 
   constructor(options: ShipperOptions) {
@@ -87,7 +88,7 @@ export class Shipper {
       const rows = this.outbox.next(batchSize);
       const last = rows.at(-1);
       if (last === undefined) return idleMs;
-      if (!this.outbox.acquire(this.owner, this.now(), leaseMs)) return idleMs;
+      if (!(await retryBusy(() => this.outbox.acquire(this.owner, this.now(), leaseMs)))) return idleMs;
       const context: MessageContext = {
         installId: this.options.installId,
         hostname: hostname(),
@@ -95,19 +96,20 @@ export class Shipper {
         facility: policy.facility ?? 'local0',
       };
       const frames = Buffer.concat(rows.map((row) => octetFrame(formatSyslog(recordMessage(row, context)))));
-      await sendBatch(targetOf(policy), frames, confirmTimeoutMs);
-      this.outbox.delivered(last.seq, this.now());
+      await sendBatch(targetOf(policy), frames, confirmTimeoutMs, this.stopping.signal);
+      await retryBusy(() => {
+        this.outbox.delivered(last.seq, this.now());
+      });
       this.failures = 0;
       return 0;
     } catch (error) {
+      if (this.closed) return 0; // abandoned by close(): not a failure
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'failed';
       if (this.failures === 0) this.options.onError?.(message);
       this.failures++;
-      try {
-        if (!this.closed) this.outbox.failed(message, this.now());
-      } catch {
-        // the store is busy or closing: the next step records it
-      }
+      await retryBusy(() => {
+        this.outbox.failed(message, this.now());
+      }).catch(() => undefined); // still busy: the next failure records it
       return this.backoffMs();
     }
   }
@@ -119,12 +121,15 @@ export class Shipper {
     return Math.round(base * (0.8 + 0.4 * (this.options.random ?? Math.random)()));
   }
 
-  /** Stops the loop, lets the batch in flight finish, and gives the lease back. */
+  /** Stops the loop, abandons the batch in flight (it goes again next time), and gives the lease back. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    this.stopping.abort();
     await this.running;
-    this.outbox.release(this.owner);
+    await retryBusy(() => {
+      this.outbox.release(this.owner);
+    }, 2_000).catch(() => undefined); // a lease left behind expires, or its process is seen gone
     this.outbox.close();
   }
 }

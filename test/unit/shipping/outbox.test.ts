@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../../main/core/journal/index.ts';
-import { Outbox } from '../../../main/core/shipping/outbox.ts';
+import { Outbox, OutboxBusy, retryBusy } from '../../../main/core/shipping/outbox.ts';
 import { shippingStatus } from '../../../main/core/shipping/status.ts';
 import { intent } from '../../support/journal-records.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -82,13 +82,28 @@ describe('the shipping outbox', () => {
     a.close();
   });
 
+  it('never waits synchronously for the journal of its own process, which commits at the end of the turn', async () => {
+    const dir = tempDir();
+    const journal = Journal.open(dir, { groupCommit: true });
+    const outbox = new Outbox(dir);
+    journal.recordIntent(intent('k1', 1)); // opens the turn's transaction
+    expect(() => outbox.acquire('me', 0, 1000)).toThrow(OutboxBusy);
+    await expect(retryBusy(() => outbox.acquire('me', 0, 1000))).resolves.toBe(true);
+    outbox.close();
+    journal.close();
+  });
+
   it('keeps its triggers as they are when the journal is opened again', () => {
     const dir = tempDir();
     Journal.open(dir).close();
-    const sql = () =>
-      new DatabaseSync(join(dir, 'journal.db'))
+    const sql = () => {
+      const db = new DatabaseSync(join(dir, 'journal.db'));
+      const rows = db
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'outbox%' ORDER BY name")
         .all();
+      db.close();
+      return rows;
+    };
     const before = sql();
     Journal.open(dir).close();
     expect(sql()).toEqual(before);
