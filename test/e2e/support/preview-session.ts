@@ -47,6 +47,18 @@ const ALLOWED_REQUESTS = new Set([
 ]);
 const ALLOWED_RESPONSES = new Set(['cards.revealSecret']);
 
+/** A request's text without its approval, the one place an approver's secret may cross the bridge. */
+function withoutApproval(record: IpcRecord): string {
+  if (record.kind !== 'request') return record.text;
+  try {
+    const body = JSON.parse(record.text) as Record<string, unknown>;
+    delete body.approval;
+    return JSON.stringify(body);
+  } catch {
+    return record.text;
+  }
+}
+
 /** Values the run typed or was shown, which must then appear nowhere else. */
 function canariesOf(records: IpcRecord[]): Canaries {
   const exact: string[] = [];
@@ -64,6 +76,9 @@ function canariesOf(records: IpcRecord[]): Canaries {
         if (typeof value === 'string' && value.length >= 4) exact.push(value);
       }
     }
+    // A second operator's secret typed into an approval (dual control) must appear nowhere else either.
+    const approval = body.approval as { secret?: unknown } | undefined;
+    if (r.kind === 'request' && typeof approval?.secret === 'string') exact.push(approval.secret);
     const value = (body.value ?? {}) as { kind?: string; result?: { pan?: unknown } };
     if (r.kind === 'response' && r.method === 'cards.revealSecret' && typeof value.result?.pan === 'string') {
       pans.push(value.result.pan);
@@ -308,7 +323,7 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
           : [`browser storage is not empty: ${storage.slice(0, 120)}`]),
         ...ipcRecords
           .filter((r) => !(r.kind === 'request' ? ALLOWED_REQUESTS : ALLOWED_RESPONSES).has(r.method))
-          .flatMap((r) => leaksIn(r.text, canaries).map((h) => `IPC ${r.method} ${r.kind}: ${h}`)),
+          .flatMap((r) => leaksIn(withoutApproval(r), canaries).map((h) => `IPC ${r.method} ${r.kind}: ${h}`)),
       ];
       const name =
         (expect.getState().testPath ?? 'e2e')
