@@ -4,7 +4,6 @@
 // outcome is open is settled through Request status (CardApiClient.reconcile); only a step the server
 // provably never received (not_received) is sent anew. results.jsonl is a cache of finished rows.
 import { setTimeout as delay } from 'node:timers/promises';
-import pLimit from 'p-limit';
 import type { CardApiClient } from '../card-api/client.ts';
 import type { OpId, RequestOf } from '../../../common/card-api/catalog/index.ts';
 import { DeskError } from '../errors.ts';
@@ -13,6 +12,7 @@ import { isFinal } from '../journal/journal.ts';
 import type { JobMeta, JobStore, RowResult } from './job-store.ts';
 import { RateMeter, type BulkProgress } from '../../../common/bulk/progress.ts';
 import { progressOf, type JobRunner } from './runner-types.ts';
+import { sendGate } from './send-gate.ts';
 import type { RowInput, ValidRow } from './validate.ts';
 import { runAs, type Actor } from '../operators/actor.ts';
 
@@ -135,8 +135,7 @@ export class BulkRunner implements JobRunner {
     store.save(meta);
     // The job's concurrency bounds its requests at the bank. More rows than that are worked on at once, so
     // that journaling a row's next step overlaps other rows' requests instead of idling a slot (docs/bulk.md).
-    const atTheBank = pLimit(meta.concurrency);
-    const client = (await this.deps.client(meta.profileId)).gated((send) => atTheBank(send));
+    const client = (await this.deps.client(meta.profileId)).gated(sendGate(meta.concurrency));
     const rows = store.rows(jobId);
     const results = store.results(jobId);
     const tagged = this.taggedEntries(jobId);
