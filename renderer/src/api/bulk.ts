@@ -119,6 +119,8 @@ export function useStartBulkJob(): Write<ArgsOf<'bulk.start'>, BulkJobView> {
   return useWrite({
     call: (args: ArgsOf<'bulk.start'>) => cardDesk().bulk.start(args),
     refresh: [bulkKeys.list],
+    // A second operator's approval may ride along: not kept with the write.
+    secretArgs: true,
     onAnswer: (job) => {
       queryClient.setQueryData(bulkKeys.job(job.jobId), job);
     },

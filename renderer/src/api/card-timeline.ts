@@ -5,6 +5,7 @@ import { useJournalSearch } from './journal.ts';
 
 export const TIMELINE_PAGE = 50;
 
-export function useCardTimeline(cardId: string) {
-  return useJournalSearch({ cardId, limit: TIMELINE_PAGE });
+/** `operatorId` narrows it to what one operator made or approved. */
+export function useCardTimeline(cardId: string, operatorId?: string) {
+  return useJournalSearch({ cardId, limit: TIMELINE_PAGE, ...(operatorId === undefined ? {} : { operatorId }) });
 }

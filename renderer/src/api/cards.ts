@@ -118,11 +118,23 @@ export function useCardWrite(cardId: string): Write<CardCommand, OperationOutcom
 
 export type LimitSpec = ArgsOf<'limits.set'>['limits'][number];
 
+export interface SetLimit {
+  limit: LimitSpec;
+  /** A second operator's approval, where dual control asks for one (not kept with the write). */
+  approval?: ArgsOf<'limits.set'>['approval'];
+}
+
 /** Sets one limit of the card; once done, its limits are read again. */
-export function useSetCardLimit(cardId: string): Write<LimitSpec, OperationOutcome> {
+export function useSetCardLimit(cardId: string): Write<SetLimit, OperationOutcome> {
   return useWrite({
-    call: (limit: LimitSpec) => cardDesk().limits.set({ object: { type: 'card', value: cardId }, limits: [limit] }),
+    call: ({ limit, approval }: SetLimit) =>
+      cardDesk().limits.set({
+        object: { type: 'card', value: cardId },
+        limits: [limit],
+        ...(approval === undefined ? {} : { approval }),
+      }),
     refresh: [cardKeys.limits(cardId)],
+    secretArgs: true,
   });
 }
 

@@ -19,11 +19,16 @@ export function useVaultStatus(profileId: string | undefined) {
 }
 
 export type ProfileInput = ArgsOf<'profiles.save'>['profile'];
+/** A second operator's approval, where dual control asks for one (never kept with a write). */
+type Approval = ArgsOf<'vault.setSecret'>['approval'];
+const withApproval = (approval: Approval) => (approval === undefined ? {} : { approval });
 
-export function useSaveProfile(): Write<ProfileInput, ProfileView> {
+export function useSaveProfile(): Write<{ profile: ProfileInput; approval?: Approval }, ProfileView> {
   return useWrite({
-    call: (profile: ProfileInput) => cardDesk().profiles.save({ profile }),
+    call: ({ profile, approval }: { profile: ProfileInput; approval?: Approval }) =>
+      cardDesk().profiles.save({ profile, ...withApproval(approval) }),
     refresh: [queryKeys.profiles],
+    secretArgs: true,
   });
 }
 
@@ -64,9 +69,12 @@ export function useImportProvisioning(): Write<File, ImportReport> {
 const changesVault = (profileId: string) => [vaultKey(profileId), queryKeys.profiles];
 
 /** Sends the merchant secret to main for the keychain; it is not kept with the write. */
-export function useSetSecret(profileId: string): Write<string, { secret: VaultStatus }> {
+export function useSetSecret(
+  profileId: string,
+): Write<{ secret: string; approval?: Approval }, { secret: VaultStatus }> {
   return useWrite({
-    call: (secret: string) => cardDesk().vault.setSecret({ profileId, secret }),
+    call: ({ secret, approval }: { secret: string; approval?: Approval }) =>
+      cardDesk().vault.setSecret({ profileId, secret, ...withApproval(approval) }),
     refresh: [...changesVault(profileId), queryKeys.connection(profileId)],
     secretArgs: true,
   });

@@ -9,6 +9,8 @@ export const queryKeys = {
   pendingCount: ['requests', 'pending-count'] as const,
   journal: ['journal'] as const,
   audit: ['audit'] as const,
+  auditStatus: ['audit-status'] as const,
+  operators: ['operators'] as const,
   client: (clientId: string) => ['client', clientId] as const,
   card: (cardId: string) => ['card', cardId] as const,
   gift: ['gift'] as const,

@@ -1,17 +1,18 @@
-// The operator session and the workstation's preferences: lock, unlock and the operator PIN (main holds the
-// PIN's hash and the idle timer), the activity that keeps the session open, and settings.update.
+// The operator session and the workstation's preferences: the first operator, signing in and out, the lock
+// (main holds the operators' secrets, their back-off and the idle timer), the operator's own secret, the
+// activity that keeps the session open, the language and settings.update (docs/operator-ui.md, signing in).
 import { useQueryClient } from '@tanstack/react-query';
 import type { ArgsOf, SessionState, SettingsView } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
 import { queryKeys } from './query-keys.ts';
 import { useWrite, type Write } from './use-write.ts';
 
-/** settings.update answers the new settings: they go straight into the query the app follows (the UI language
- * switches as soon as its language changes); the idle lock minutes are part of the session state too. */
-export function useUpdateSettings(): Write<ArgsOf<'settings.update'>, SettingsView> {
+/** A write answering the settings, which go straight into the query the app follows (the UI language switches
+ * as soon as it changes); the idle lock minutes are part of the session state too. */
+function useSettingsWrite<A>(call: (args: A) => Promise<SettingsView>): Write<A, SettingsView> {
   const queryClient = useQueryClient();
   return useWrite({
-    call: (change: ArgsOf<'settings.update'>) => cardDesk().settings.update(change),
+    call,
     refresh: [queryKeys.session],
     onAnswer: (view) => {
       queryClient.setQueryData(queryKeys.settings, view);
@@ -19,12 +20,26 @@ export function useUpdateSettings(): Write<ArgsOf<'settings.update'>, SettingsVi
   });
 }
 
-/** A write answering the session state, which goes straight into the session query (the lock button follows). */
-function useSessionWrite<A>(call: (args: A) => Promise<SessionState>, secretArgs = false): Write<A, SessionState> {
+export function useUpdateSettings(): Write<ArgsOf<'settings.update'>, SettingsView> {
+  return useSettingsWrite((change: ArgsOf<'settings.update'>) => cardDesk().settings.update(change));
+}
+
+/** The interface language: any operator may choose it (the other preferences are an administrator's). */
+export function useSetLanguage(): Write<ArgsOf<'settings.setLanguage'>, SettingsView> {
+  return useSettingsWrite((args: ArgsOf<'settings.setLanguage'>) => cardDesk().settings.setLanguage(args));
+}
+
+/** A write answering the session state, which goes straight into the session query (the app follows it). */
+function useSessionWrite<A>(
+  call: (args: A) => Promise<SessionState>,
+  secretArgs = false,
+  onError?: (error: unknown) => void,
+): Write<A, SessionState> {
   const queryClient = useQueryClient();
   return useWrite({
     call,
     secretArgs,
+    onError,
     onAnswer: (state) => {
       queryClient.setQueryData(queryKeys.session, state);
     },
@@ -35,20 +50,26 @@ export function useLock(): Write<void, SessionState> {
   return useSessionWrite(() => cardDesk().session.lock({}));
 }
 
-/** Sets or changes the operator PIN; the PINs are not kept with the write. */
-export function useSetOperatorPin(): Write<ArgsOf<'session.setPin'>, SessionState> {
-  return useSessionWrite((args: ArgsOf<'session.setPin'>) => cardDesk().session.setPin(args), true);
+/** "Switch operator": the current operator is signed out and the sign-in screen follows. */
+export function useSignOut(): Write<void, SessionState> {
+  return useSessionWrite(() => cardDesk().session.signOut({}));
 }
 
-/** The PIN goes to main, which counts wrong attempts; it is not kept with the write. */
-export function useUnlock(onRefused: (error: unknown) => void): Write<string, SessionState> {
-  return useWrite({
-    call: (pin: string) => cardDesk().session.unlock({ pin }),
-    secretArgs: true,
-    // The app shows the frame again once the session query says unlocked.
-    refresh: [queryKeys.session],
-    onError: onRefused,
-  });
+/** The secret goes to main, which counts wrong attempts; it is not kept with the write. */
+export function useSignIn(onRefused?: (error: unknown) => void): Write<ArgsOf<'session.signIn'>, SessionState> {
+  return useSessionWrite((args: ArgsOf<'session.signIn'>) => cardDesk().session.signIn(args), true, onRefused);
+}
+
+export function useCreateFirstOperator(): Write<ArgsOf<'session.createFirstOperator'>, SessionState> {
+  return useSessionWrite(
+    (args: ArgsOf<'session.createFirstOperator'>) => cardDesk().session.createFirstOperator(args),
+    true,
+  );
+}
+
+/** The signed-in operator's own PIN or passphrase. */
+export function useChangeSecret(): Write<ArgsOf<'session.changeSecret'>, SessionState> {
+  return useSessionWrite((args: ArgsOf<'session.changeSecret'>) => cardDesk().session.changeSecret(args), true);
 }
 
 /** Tells main the operator is active (the idle-lock timer lives there); a failure changes nothing to show. */

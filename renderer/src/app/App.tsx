@@ -1,13 +1,17 @@
-// The app: while locked only the lock screen is mounted (nothing read before the lock stays on screen or in the
-// query cache); otherwise the frame and the current screen. The navigation and the drafts of half-filled forms
-// live above the lock (docs/operator-ui.md, forms and drafts), so that unlocking returns to the same screen.
-import type { ReactElement } from 'react';
+// The app: at the first start the first operator's form; while locked (nobody signed in, or the operator's session
+// locked) only the sign-in screen is mounted (nothing read before the lock stays on screen or in the query cache);
+// otherwise the frame and the current screen. The navigation and the drafts of half-filled forms live above the
+// lock (docs/operator-ui.md, forms and drafts), so that signing in again returns to the same screen; they belong
+// to one operator and go when another one signs in.
+import { useEffect, type ReactElement } from 'react';
+import type { SessionState } from '../../../common/contract/index.ts';
 import { useCheckEvents } from '../api/open-checks.ts';
 import { useSession } from '../api/shared-queries.ts';
 import { useBridgeEvents } from '../api/use-bridge-events.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { LockScreen } from '../screens/lock/LockScreen.tsx';
-import { PinSetupScreen } from '../screens/lock/PinSetup.tsx';
+import { FirstStartScreen } from '../screens/lock/FirstStart.tsx';
+import { clearAllDrafts } from './drafts.ts';
 import { Frame } from './Frame.tsx';
 import { NavigationProvider, useNavigation } from './router.tsx';
 import { Screen } from './Screens.tsx';
@@ -20,16 +24,37 @@ function CurrentScreen(): ReactElement {
   return <Screen route={route} />;
 }
 
+/** Whose drafts and screen the app holds: signing out ("Switch operator") or another operator signing in starts
+ * from a clean desk; the same operator signing in again after a lock finds theirs. */
+let deskOwner: string | null = null;
+
+function useDeskOf(session: SessionState | undefined): void {
+  const { navigate } = useNavigation();
+  const operatorId = session === undefined ? undefined : (session.operator?.id ?? null);
+  useEffect(() => {
+    if (operatorId === undefined || operatorId === deskOwner) return;
+    if (deskOwner !== null || operatorId === null) {
+      clearAllDrafts();
+      navigate({ screen: 'clients' });
+    }
+    deskOwner = operatorId;
+  }, [operatorId, navigate]);
+}
+
 function Body(): ReactElement {
   const session = useSession();
   useActivityReporting(session.data?.locked === false);
+  useDeskOf(session.data);
 
   if (session.error) return <ErrorNotice error={session.error} />;
   if (session.data === undefined) {
     return <Loading height="100vh" />;
   }
-  if (session.data.locked) return <LockScreen />;
-  if (session.data.pinRequired && !session.data.pinSet) return <PinSetupScreen />;
+  if (session.data.firstStart) return <FirstStartScreen />;
+  if (session.data.locked) {
+    const operator = session.data.operator;
+    return <LockScreen key={operator?.id ?? ''} operator={operator} />;
+  }
   return (
     <Frame>
       <CurrentScreen />

@@ -1,17 +1,19 @@
 // The frame around every screen: the active profile and its environment (colour and word), the connection,
-// how many requests are in progress, the lock button, and the sections (Alt+1…Alt+7), which fold into an
-// icon-only rail (Ctrl+B; docs/operator-ui.md, frame and navigation).
+// how many requests are in progress, who is signed in, the lock button, the audit warnings, and the sections the
+// operator may open (Alt+1…), which fold into an icon-only rail (Ctrl+B; docs/operator-ui.md, frame and navigation).
 import { Badge, Button, Group, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTest } from '../../../common/contract/index.ts';
 import { useLock } from '../api/session.ts';
-import { useActiveProfile, useConnection, usePendingCount, useSession } from '../api/shared-queries.ts';
+import { useActiveProfile, useConnection, usePendingCount } from '../api/shared-queries.ts';
 import { useInFlight } from '../api/in-flight.ts';
 import { BackgroundOutcomes } from '../components/BackgroundOutcomes.tsx';
 import { DirectorySearch } from '../components/DirectorySearch.tsx';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
-import { PinSetupNotice } from '../screens/lock/PinSetup.tsx';
+import { useCan, type Can } from '../api/rights.ts';
+import { AuditWarnings } from './AuditWarnings.tsx';
+import { OperatorMenu } from './OperatorMenu.tsx';
 import { clearAllDrafts } from './drafts.ts';
 import { NavIcon, RailToggleIcon } from './nav-icons.tsx';
 import { SECTIONS, sectionOf, useNavigation, type Section } from './router.tsx';
@@ -32,12 +34,37 @@ const CONNECTION_COLOR: Record<ConnectionState, string> = {
   offline: 'red',
 };
 
-function useSectionShortcuts(go: (section: Section) => void): void {
+/** The sections the operator may open: each needs the right of the method its screen starts with. */
+function sectionAllowed(can: Can, section: Section): boolean {
+  switch (section) {
+    case 'clients':
+      return can.right('clients');
+    case 'cards':
+      return can.call('cards.info');
+    case 'bulk':
+      return can.right('bulk');
+    case 'requests':
+      return can.call('requests.list');
+    case 'gift':
+      return can.right('gift');
+    case 'journal':
+      return can.call('journal.search') || can.call('journal.audit');
+    case 'settings':
+      return true;
+  }
+}
+
+function useSectionShortcuts(sections: readonly Section[], go: (section: Section) => void): void {
+  // The listener reads the sections of the latest render: it is not replaced whenever they are computed again.
+  const shown = useRef(sections);
+  useEffect(() => {
+    shown.current = sections;
+  });
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const n = Number(event.key);
-      const section = Number.isInteger(n) ? SECTIONS[n - 1] : undefined;
+      const section = Number.isInteger(n) ? shown.current[n - 1] : undefined;
       if (section === undefined) return;
       event.preventDefault();
       go(section);
@@ -69,16 +96,25 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
   const journalOpen = usePendingCount().data ?? 0;
   const inFlight = useInFlight().running.length;
   const pendingCount = Math.max(journalOpen, inFlight);
-  const session = useSession();
   const lock = useLock();
+  const can = useCan();
   const state = connectionState(connection.data, connection.isFetching);
-  const go = (section: Section): void => {
-    navigate({ screen: section });
-  };
-  useSectionShortcuts(go);
+  const sections = SECTIONS.filter((section) => sectionAllowed(can, section));
+  const go = useCallback(
+    (section: Section): void => {
+      navigate({ screen: section });
+    },
+    [navigate],
+  );
+  useSectionShortcuts(sections, go);
   const sidebar = useSidebar();
   useDraftsOfOneProfile(active?.id);
   const current = sectionOf(route);
+  // A section the operator may not open (another operator's last screen) gives way to the first they may.
+  const fallback = sections.includes(current) ? undefined : sections[0];
+  useEffect(() => {
+    if (fallback !== undefined) go(fallback);
+  }, [fallback, go]);
   const environment = active?.environment;
 
   return (
@@ -131,17 +167,10 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
                 {t('frame.pending', { count: pendingCount })}
               </Button>
             )}
-            <Tooltip label={t('frame.lockNeedsPin')} disabled={session.data?.pinSet !== false}>
-              <Button
-                size="xs"
-                variant="default"
-                data-testid="lock-button"
-                disabled={session.data?.pinSet !== true}
-                onClick={() => void lock.run()}
-              >
-                {t('frame.lock')}
-              </Button>
-            </Tooltip>
+            <OperatorMenu />
+            <Button size="xs" variant="default" data-testid="lock-button" onClick={() => void lock.run()}>
+              {t('frame.lock')}
+            </Button>
           </Group>
         </Group>
       </header>
@@ -161,7 +190,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
             <RailToggleIcon collapsed={sidebar.collapsed} />
           </UnstyledButton>
         </Tooltip>
-        {SECTIONS.map((section, i) => (
+        {sections.map((section, i) => (
           <Tooltip
             key={section}
             label={`${t(`nav.${section}`)} (Alt+${String(i + 1)})`}
@@ -187,8 +216,8 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
       </nav>
       <BackgroundOutcomes />
       <main id="main" className="frame-main">
-        {session.data?.pinSet === false && <PinSetupNotice />}
-        {children}
+        <AuditWarnings />
+        {fallback === undefined && children}
       </main>
     </div>
   );

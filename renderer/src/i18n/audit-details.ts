@@ -2,7 +2,7 @@
 // "Language: Қазақша"), not main's raw `key: value` record. Main audits ids and choices only, never a value
 // (docs/architecture.md, data); a key this version does not know is shown as it came, never hidden.
 import type { TFunction } from 'i18next';
-import { REVEAL_REASONS } from '../../../common/contract/index.ts';
+import { REVEAL_REASONS, ROLES } from '../../../common/contract/index.ts';
 import { formatDateTime, formatNumber } from './format.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages.ts';
 
@@ -29,6 +29,11 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'language',
   'reason',
   'note',
+  'operatorId',
+  'roles',
+  'adoptedPin',
+  'firstStart',
+  'code',
 ]);
 
 const REVEAL_REASON_SET: ReadonlySet<unknown> = new Set(REVEAL_REASONS);
@@ -60,10 +65,25 @@ function valueText(t: TFunction, language: Language, key: string, value: Value):
     case 'format':
       if (value === 'clients' || value === 'cards') return t(`bulk:history.format.${value}`);
       break;
+    case 'roles':
+      // "teller,supervisor" → the roles' names.
+      if (typeof value === 'string') return rolesWords(t, value);
+      break;
+    case 'code':
+      // Why a sign-in was refused: the refusal's own sentence.
+      if (typeof value === 'string') return t(`errors:contract.${value}`, { defaultValue: value });
+      break;
   }
   if (typeof value === 'boolean') return t(value ? 'journal:audit.value.yes' : 'journal:audit.value.no');
   if (typeof value === 'number') return formatNumber(value, language);
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function rolesWords(t: TFunction, roles: string): string {
+  return roles
+    .split(',')
+    .map((role) => ((ROLES as readonly string[]).includes(role) ? t(`common:role.${role}`) : role))
+    .join(', ');
 }
 
 export function auditFields(t: TFunction, language: Language, details: Record<string, Value>): AuditField[] {

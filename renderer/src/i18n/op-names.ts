@@ -26,7 +26,25 @@ export const AUDIT_ACTIONS = [
   'bulk.start',
   'bulk.cancel',
   'journal.archive',
+  'operator.add',
+  'operator.disable',
+  'operator.enable',
+  'operator.secret.reset',
+  'operator.secret.change',
+  'session.signIn',
+  'session.signIn.refused',
+  'session.signOut',
 ] as const;
+
+/**
+ * Where an action's words live under `journal:audit.action`, when its id cannot be that path: an id that extends
+ * another id (`session.signIn.refused` beside `session.signIn`) would need a key to be both words and a group.
+ */
+const ACTION_PATHS: Readonly<Record<string, string>> = { 'session.signIn.refused': 'session.signInRefused' };
+
+export function auditActionPath(action: string): string {
+  return ACTION_PATHS[action] ?? action;
+}
 
 const KNOWN_OPS: ReadonlySet<string> = new Set(JOURNALED_OPS);
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
@@ -36,7 +54,7 @@ export function opLabel(t: TFunction, op: string): string {
 }
 
 export function auditActionLabel(t: TFunction, action: string): string {
-  return KNOWN_ACTIONS.has(action) ? t(`journal:audit.action.${action}`) : action;
+  return KNOWN_ACTIONS.has(action) ? t(`journal:audit.action.${auditActionPath(action)}`) : action;
 }
 
 /** Known ids first (in their fixed order), then any others seen in the data, so nothing becomes unfilterable. */

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../common/contract/index.ts';
 import { auditFields, auditFieldsText } from '../../../renderer/src/i18n/audit-details.ts';
-import { AUDIT_ACTIONS, auditActionLabel } from '../../../renderer/src/i18n/op-names.ts';
+import { AUDIT_ACTIONS, auditActionLabel, auditActionPath } from '../../../renderer/src/i18n/op-names.ts';
 import { filesUnder } from '../../support/files-under.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -53,7 +53,7 @@ describe('audited actions', () => {
       audit: { action: unknown };
     };
     for (const action of new Set([...actions.keys(), ...AUDIT_ACTIONS])) {
-      const words = wordsAt(journal.audit.action, action);
+      const words = wordsAt(journal.audit.action, auditActionPath(action));
       expect(typeof words, `${language}: ${action}`).toBe('string');
       expect(words, `${language}: ${action}`).not.toBe('');
     }

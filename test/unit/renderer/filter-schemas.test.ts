@@ -49,7 +49,7 @@ describe('the operations filter', () => {
     expect(operationsFilterSchema.safeParse({ ...EMPTY_OPERATIONS_FILTER, op: 'x'.repeat(65) }).success).toBe(false);
   });
 
-  it('searches whole local days, the chosen states, operation and profile, and the trimmed text', () => {
+  it('searches whole local days, the chosen states, operation, profile and operator, and the trimmed text', () => {
     const args = searchArgs({
       from: '2026-03-01',
       to: '2026-03-02',
@@ -57,6 +57,7 @@ describe('the operations filter', () => {
       outcome: 'open',
       profileId: 'sandbox',
       text: '  7701 ',
+      operatorId: 'a.n',
     });
     expect(args).toEqual({
       from: Date.parse('2026-03-01T00:00:00+05:00'),
@@ -65,6 +66,7 @@ describe('the operations filter', () => {
       states: ['sending', 'pending', 'unknown'],
       profileId: 'sandbox',
       text: '7701',
+      operatorId: 'a.n',
       limit: PAGE_LIMIT,
     });
     expect(searchArgs({ ...EMPTY_OPERATIONS_FILTER, outcome: 'failed' }).states).toEqual(['failed']);
@@ -80,7 +82,7 @@ describe('the audit filter', () => {
   });
 
   it('searches an action over whole local days', () => {
-    expect(auditArgs({ from: '2026-03-01', to: '', action: 'card.secret.reveal' })).toEqual({
+    expect(auditArgs({ from: '2026-03-01', to: '', action: 'card.secret.reveal', operatorId: '' })).toEqual({
       from: Date.parse('2026-03-01T00:00:00+05:00'),
       action: 'card.secret.reveal',
       limit: PAGE_LIMIT,
@@ -109,7 +111,7 @@ describe('the Requests filter', () => {
   ];
 
   it('shows open work and what never reached the bank by default', () => {
-    expect(DEFAULT_REQUEST_FILTER).toEqual({ states: [...ATTENTION_STATES], op: '', text: '' });
+    expect(DEFAULT_REQUEST_FILTER).toEqual({ states: [...ATTENTION_STATES], op: '', text: '', operatorId: '' });
     expect(filterEntries(entries, DEFAULT_REQUEST_FILTER).map((e) => e.requestId)).toEqual(['b', 'c', 'e']);
   });
 

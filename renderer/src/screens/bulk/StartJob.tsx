@@ -12,6 +12,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.tsx';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
+import { ApprovalSection } from '../../components/approval/ApprovalSection.tsx';
+import { useApproval, withoutApprovalError } from '../../components/approval/use-approval.ts';
 import { DEFAULT_CONCURRENCY, startFormSchema, type StartFormInput, type StartFormValues } from './start-form.ts';
 
 const WORDS = wordsByField({ concurrency: 'bulk:start.concurrencyError' });
@@ -37,9 +39,16 @@ export function StartJob({
   });
   const errorOf = useFieldError(errors, WORDS);
   const start = useStartBulkJob();
+  const approval = useApproval('bulk.start', start.error);
   const run = async (args: { draftId: string; concurrency: number }): Promise<void> => {
-    const job = await start.run(args);
+    // A second operator's approval where dual control asks for one (docs/operator-ui.md, approvals).
+    const second = await approval.take();
+    if (second === null) return;
+    const job = await start.run({ ...args, ...second });
+    // A refusal with an approval asked for stays in the dialog, next to the approver's fields.
+    if (job === undefined && approval.needed) return;
     setConfirming(null);
+    approval.reset();
     if (job !== undefined) onStarted(job);
   };
   const draftId = report.problems.length === 0 ? report.draftId : undefined;
@@ -107,7 +116,7 @@ export function StartJob({
               {t('start.noProfile')}
             </Text>
           )}
-          <WriteOutcome write={start} only="problems" testId="bulk-start-error" />
+          {confirming === null && <WriteOutcome write={start} only="problems" testId="bulk-start-error" />}
         </Stack>
       </form>
       {/* Outside the form: React events bubble through the dialog's portal, and its submit must not resubmit. */}
@@ -119,6 +128,8 @@ export function StartJob({
         busy={start.busy}
         onCancel={() => {
           setConfirming(null);
+          approval.reset();
+          start.clear();
         }}
         onConfirm={() => {
           if (draftId !== undefined && confirming !== null) {
@@ -148,6 +159,8 @@ export function StartJob({
             {t('start.production')}
           </Text>
         )}
+        <ApprovalSection control={approval} />
+        <WriteOutcome write={withoutApprovalError(start)} only="problems" testId="bulk-start-dialog-error" />
       </ConfirmDialog>
     </>
   );

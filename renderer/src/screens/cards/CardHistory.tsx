@@ -1,8 +1,10 @@
-// Statement, extended statement and limits of the card, one tab each (only the open tab is mounted and loaded).
+// Statement, extended statement and limits of the card, one tab each (only the open tab is mounted and loaded);
+// the limits only for an operator whose rights include them.
 import { Paper, Stack, Tabs, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCardBalance } from '../../api/cards.ts';
+import { useCan } from '../../api/rights.ts';
 import { LimitsPanel } from './limits/LimitsPanel.tsx';
 import { DateRangeInputs, type DateRange } from './statement/DateRangeInputs.tsx';
 import { ExtendedStatementPanel } from './statement/ExtendedStatementPanel.tsx';
@@ -17,6 +19,7 @@ export function CardHistory({ cardId, last4 }: { cardId: string; last4: string }
   const [range, setRange] = useState<DateRange>(() => lastDays(DEFAULT_DAYS));
   const balance = useCardBalance(cardId);
   const currency = balance.data?.[0]?.currency ?? 'KZT';
+  const mayLimits = useCan().call('limits.list');
   return (
     <Paper withBorder p="md" className="card-panel" data-testid="card-history">
       <Title order={2} className="card-panel-title">
@@ -30,9 +33,11 @@ export function CardHistory({ cardId, last4 }: { cardId: string; last4: string }
           <Tabs.Tab value="extended" data-testid="tab-extended">
             {t('extended.tab')}
           </Tabs.Tab>
-          <Tabs.Tab value="limits" data-testid="tab-limits">
-            {t('limits.tab')}
-          </Tabs.Tab>
+          {mayLimits && (
+            <Tabs.Tab value="limits" data-testid="tab-limits">
+              {t('limits.tab')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="statement" pt="md">
           <Stack gap="sm">
@@ -46,9 +51,11 @@ export function CardHistory({ cardId, last4 }: { cardId: string; last4: string }
             <ExtendedStatementPanel cardId={cardId} last4={last4} range={range} />
           </Stack>
         </Tabs.Panel>
-        <Tabs.Panel value="limits" pt="md">
-          <LimitsPanel cardId={cardId} currency={currency} />
-        </Tabs.Panel>
+        {mayLimits && (
+          <Tabs.Panel value="limits" pt="md">
+            <LimitsPanel cardId={cardId} currency={currency} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Paper>
   );

@@ -14,6 +14,17 @@ export function availableActions(status: string): CardAction[] {
   return out;
 }
 
+/** The contract method behind each action: the operator sees the actions their rights allow (api/rights.ts). */
+export const ACTION_METHODS = {
+  activate: 'cards.activate',
+  block: 'cards.block',
+  unblock: 'cards.unblock',
+  setPin: 'cards.setPin',
+  resetPinCounter: 'cards.resetPinCounter',
+  identify: 'cards.identify',
+  close: 'cards.close',
+} as const satisfies Record<CardAction, string>;
+
 /** The last four digits of a masked number ("123456******1234" → "1234"): the word typed to close the card. */
 export function lastFour(mask: string): string {
   const digits = mask.replace(/\D/g, '');

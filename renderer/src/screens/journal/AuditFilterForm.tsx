@@ -1,6 +1,6 @@
-// The Audit tab's search form: date range (local days) and action.
+// The Audit tab's search form: date range (local days), action and operator (who made or approved it).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,15 @@ export function AuditFilterForm({
           ]}
           data-testid="audit-action"
           {...register('action')}
+        />
+        <TextInput
+          className="journal-operator"
+          label={t('filters.operator')}
+          placeholder={t('filters.anyOperator')}
+          autoComplete="off"
+          error={errorOf('operatorId')}
+          data-testid="audit-operator"
+          {...register('operatorId')}
         />
         <Button type="submit" loading={busy} data-testid="audit-search">
           {t('filters.search')}

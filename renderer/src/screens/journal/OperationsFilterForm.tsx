@@ -83,7 +83,16 @@ export function OperationsFilterForm({
           {...register('profileId')}
         />
       </Group>
-      <Group gap="sm" mt="xs" align="flex-end">
+      <Group gap="sm" mt="xs" align="flex-start">
+        <TextInput
+          className="journal-operator"
+          label={t('filters.operator')}
+          placeholder={t('filters.anyOperator')}
+          autoComplete="off"
+          error={errorOf('operatorId')}
+          data-testid="journal-operator"
+          {...register('operatorId')}
+        />
         <TextInput
           className="journal-text"
           label={t('filters.text')}

@@ -1,5 +1,5 @@
-// Columns of the audit trail: when, what (translated action), which profile, and the recorded details (ids and
-// choices only: main never audits a value) as labelled fields in the operator's language.
+// Columns of the audit trail: when, what (translated action), who (and who approved), which profile, and the
+// recorded details (ids and choices only: main never audits a value) as labelled fields in the operator's language.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '../../../../common/contract/index.ts';
@@ -7,6 +7,7 @@ import { auditFields, auditFieldsText } from '../../i18n/audit-details.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { auditActionLabel } from '../../i18n/op-names.ts';
 import { formatShortDateTime } from '../../i18n/format.ts';
+import { madeByText } from '../../components/operator-words.ts';
 import './audit.css';
 
 const column = createColumnHelper<AuditEntryView>();
@@ -30,12 +31,25 @@ export function auditColumns(
     column.accessor('action', {
       header: t('journal:audit.columns.action'),
       cell: (c) => <span data-action={c.getValue()}>{auditActionLabel(t, c.getValue())}</span>,
-      size: 240,
+      size: 200,
+    }),
+    column.display({
+      id: 'operator',
+      header: t('journal:audit.columns.operator'),
+      cell: (c) => {
+        const text = madeByText(t, c.row.original);
+        return (
+          <span title={text} data-testid="audit-operator-cell">
+            {text}
+          </span>
+        );
+      },
+      size: 150,
     }),
     column.accessor('profileId', {
       header: t('journal:audit.columns.profile'),
       cell: (c) => profileName(c.getValue()),
-      size: 140,
+      size: 110,
     }),
     column.accessor('details', {
       header: t('journal:audit.columns.details'),
@@ -59,5 +73,5 @@ export function auditColumns(
 /** What the text filter finds an entry by; `language` formats the figures of the details (English if not given). */
 export function auditSearchText(t: TFunction, language: Language = 'en'): (entry: AuditEntryView) => string {
   return (e) =>
-    `${e.action} ${auditActionLabel(t, e.action)} ${e.profileId ?? ''} ${detailsText(t, language, e.details)}`;
+    `${e.action} ${auditActionLabel(t, e.action)} ${madeByText(t, e)} ${e.profileId ?? ''} ${detailsText(t, language, e.details)}`;
 }

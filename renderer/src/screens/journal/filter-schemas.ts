@@ -4,7 +4,13 @@
 // Messages are keys of the `journal` namespace (`filters.errors.*`), translated next to the field; a message
 // that is not one of ours (a contract limit) is shown as it came.
 import { z } from 'zod';
-import { contract, ENTRY_STATES, type ArgsOf, OPEN_STATES } from '../../../../common/contract/index.ts';
+import {
+  contract,
+  ENTRY_STATES,
+  operatorIdSchema,
+  type ArgsOf,
+  OPEN_STATES,
+} from '../../../../common/contract/index.ts';
 import type { FieldWords } from '../../components/field-error.ts';
 import { dayEnd, dayStart, isCalendarDay } from './date-range.ts';
 
@@ -12,6 +18,13 @@ const searchShape = contract['journal.search'].args.shape;
 const auditShape = contract['journal.audit'].args.shape;
 
 const day = z.string().refine((v) => v === '' || isCalendarDay(v), 'date');
+/** An operator id, or empty for "any operator" (records one operator made or approved). */
+const operator = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => v === '' || operatorIdSchema.safeParse(v).success, 'operator')
+  .default('');
 const inOrder = (v: { from: string; to: string }) => v.from === '' || v.to === '' || v.from <= v.to;
 
 export const FILTER_WORDS: FieldWords = { key: (_field, { message }) => `journal:filters.errors.${message}` };
@@ -27,6 +40,7 @@ export const operationsFilterSchema = z
     outcome: z.enum(OUTCOMES),
     profileId: z.string(),
     text: z.string().max(200, 'text'),
+    operatorId: operator,
   })
   .refine(inOrder, { path: ['to'], message: 'range' });
 export type OperationsFilter = z.infer<typeof operationsFilterSchema>;
@@ -38,14 +52,15 @@ export const EMPTY_OPERATIONS_FILTER: OperationsFilter = {
   outcome: 'any',
   profileId: '',
   text: '',
+  operatorId: '',
 };
 
 export const auditFilterSchema = z
-  .object({ from: day, to: day, action: auditShape.action.unwrap().or(z.literal('')) })
+  .object({ from: day, to: day, action: auditShape.action.unwrap().or(z.literal('')), operatorId: operator })
   .refine(inOrder, { path: ['to'], message: 'range' });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-export const EMPTY_AUDIT_FILTER: AuditFilter = { from: '', to: '', action: '' };
+export const EMPTY_AUDIT_FILTER: AuditFilter = { from: '', to: '', action: '', operatorId: '' };
 
 function statesOf(outcome: OutcomeChoice): ArgsOf<'journal.search'>['states'] {
   if (outcome === 'any') return undefined;
@@ -62,6 +77,7 @@ export function searchArgs(filter: OperationsFilter): ArgsOf<'journal.search'> {
     states: statesOf(filter.outcome),
     profileId: filter.profileId === '' ? undefined : filter.profileId,
     text: text === '' ? undefined : text,
+    operatorId: filter.operatorId === '' ? undefined : filter.operatorId,
   };
   return contract['journal.search'].args.parse(dropUndefined(args));
 }
@@ -71,6 +87,7 @@ export function auditArgs(filter: AuditFilter): ArgsOf<'journal.audit'> {
     from: dayStart(filter.from),
     to: dayEnd(filter.to),
     action: filter.action === '' ? undefined : filter.action,
+    operatorId: filter.operatorId === '' ? undefined : filter.operatorId,
   };
   return contract['journal.audit'].args.parse(dropUndefined(args));
 }

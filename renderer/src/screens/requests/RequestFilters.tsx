@@ -1,5 +1,5 @@
 // Filters of the Requests screen: state chips (open work and "not received" by default, or all), operation,
-// free text. The chips are checkboxes in a labelled group, so they work with Tab and Space.
+// operator, free text. The chips are checkboxes in a labelled group, so they work with Tab and Space.
 import { Chip, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +59,17 @@ export function RequestFilters({
             ...ops.map((op) => ({ value: op, label: opLabel(t, op) })),
           ]}
           data-testid="op-filter"
+        />
+        <TextInput
+          className="requests-filter-operator"
+          label={t('filters.operator')}
+          placeholder={t('filters.anyOperator')}
+          autoComplete="off"
+          value={value.operatorId ?? ''}
+          onChange={(event) => {
+            onChange({ ...value, operatorId: event.currentTarget.value });
+          }}
+          data-testid="operator-filter"
         />
         <TextInput
           className="requests-filter-text"

@@ -5,6 +5,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_STATES, type JournalEntryView } from '../../../../common/contract/index.ts';
+import { useCan } from '../../api/rights.ts';
 import { useRecheck, useReconcileAll, useRequestCounts, useRequestList } from '../../api/requests.ts';
 import { FilteredEmpty } from '../../components/FilteredEmpty.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
@@ -32,14 +33,17 @@ export function RequestsScreen(): ReactElement {
   const language = useLanguage();
   const recheck = useRecheck();
   const reconcile = useReconcileAll();
+  // Asking the bank again is a card operator's; an auditor reads the list only.
+  const mayCheck = useCan().call('requests.recheck');
   const profileName = useProfileName();
   const [filter, setFilter] = useState<RequestFilterValue>(DEFAULT_REQUEST_FILTER);
   const [selected, setSelected] = useState<JournalEntryView>();
 
   // The text is looked up in main: ask once the operator pauses typing.
   const text = useSettled(filter.text, TEXT_PAUSE_MS);
+  const operatorId = useSettled(filter.operatorId ?? '', TEXT_PAUSE_MS);
   const { states, op } = filter;
-  const listArgs = useMemo(() => requestListArgs({ states, op, text }), [states, op, text]);
+  const listArgs = useMemo(() => requestListArgs({ states, op, text, operatorId }), [states, op, text, operatorId]);
   const list = useRequestList(listArgs);
   const counts = useRequestCounts(listArgs);
   const entries = list.rows;
@@ -53,18 +57,22 @@ export function RequestsScreen(): ReactElement {
     () =>
       entryColumns(t, language, {
         ...(manyProfiles ? { profileName } : {}),
-        action: {
-          header: t('columns.action'),
-          cell: (entry) => (
-            <RecheckButton
-              entry={entry}
-              busy={recheckingId === entry.requestId}
-              onRecheck={() => void recheckRun(entry.requestId)}
-            />
-          ),
-        },
+        ...(mayCheck
+          ? {
+              action: {
+                header: t('columns.action'),
+                cell: (entry: JournalEntryView) => (
+                  <RecheckButton
+                    entry={entry}
+                    busy={recheckingId === entry.requestId}
+                    onRecheck={() => void recheckRun(entry.requestId)}
+                  />
+                ),
+              },
+            }
+          : {}),
       }),
-    [t, language, recheckingId, recheckRun, manyProfiles, profileName],
+    [t, language, recheckingId, recheckRun, manyProfiles, profileName, mayCheck],
   );
   // A re-check answer is shown while it is still true: once the entry moves on, the table says it better.
   const rechecked = recheck.result;
@@ -88,9 +96,11 @@ export function RequestsScreen(): ReactElement {
             >
               {t('common:action.refresh')}
             </Button>
-            <Button onClick={() => void reconcile.run()} loading={reconcile.busy} data-testid="reconcile-all">
-              {t('reconcile.action')}
-            </Button>
+            {mayCheck && (
+              <Button onClick={() => void reconcile.run()} loading={reconcile.busy} data-testid="reconcile-all">
+                {t('reconcile.action')}
+              </Button>
+            )}
           </Group>
         }
       />

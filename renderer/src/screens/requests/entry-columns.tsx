@@ -1,5 +1,5 @@
 // Table columns of journal entries, shared by the Requests screen and the Journal's Operations tab: time,
-// operation, state, the card/client concerned, request id, and what went wrong as a sentence (or, while the
+// operation, state, who made it (and approved it), the card/client concerned, request id, and what went wrong as a sentence (or, while the
 // entry is open, when Card Desk asks the bank next). The Journal adds the profile; the Requests screen adds a
 // row action.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
@@ -9,6 +9,7 @@ import { isOpenState, type JournalEntryView } from '../../../../common/contract/
 import type { Language } from '../../i18n/languages.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { formatShortDateTime } from '../../i18n/format.ts';
+import { madeByText } from '../../components/operator-words.ts';
 import { entryTarget, problemSentence, shortId, type EntryTarget } from './entry-view.ts';
 import { RowNextCheck } from './RowNextCheck.tsx';
 import { StateBadge } from './StateBadge.tsx';
@@ -49,6 +50,19 @@ export function entryColumns(
       header: t('requests:columns.state'),
       cell: (c) => <StateBadge state={c.getValue()} />,
       size: 120,
+    }),
+    column.display({
+      id: 'operator',
+      header: t('requests:columns.operator'),
+      cell: (c) => {
+        const text = madeByText(t, c.row.original);
+        return (
+          <span title={text} data-testid="entry-operator">
+            {text}
+          </span>
+        );
+      },
+      size: 110,
     }),
   ];
   const { profileName, action } = options;
@@ -116,5 +130,5 @@ export function entrySearchText(t: TFunction): (entry: JournalEntryView) => stri
   return (e) =>
     `${e.requestId} ${e.op} ${opLabel(t, e.op)} ${t(`common:entryState.${e.state}`)} ${JSON.stringify(e.params)} ${
       e.result === undefined ? '' : JSON.stringify(e.result)
-    } ${e.error?.code ?? ''} ${e.profileId ?? ''}`;
+    } ${e.error?.code ?? ''} ${e.profileId ?? ''} ${madeByText(t, e)}`;
 }

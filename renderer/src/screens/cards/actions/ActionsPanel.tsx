@@ -14,7 +14,8 @@ import { useOpenChecks } from '../../../api/open-checks.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { OpenChecksNotice } from '../../../components/OpenChecks.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
-import { availableActions, type CardAction } from '../card-actions.ts';
+import { ACTION_METHODS, availableActions, type CardAction } from '../card-actions.ts';
+import { useCan } from '../../../api/rights.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { CloseDialog } from './CloseDialog.tsx';
 import { IdentifyForm } from './IdentifyForm.tsx';
@@ -32,7 +33,8 @@ const BUTTON_COLOR: Partial<Record<CardAction, string>> = { block: 'red', close:
 export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   const { t } = useTranslation(['cards', 'common', 'requests']);
   const cardId = card.card_id;
-  const actions = availableActions(card.status);
+  const can = useCan();
+  const actions = availableActions(card.status).filter((action) => can.call(ACTION_METHODS[action]));
   const [open, setOpen] = useState<CardAction | null>(null);
   const [formBusy, setFormBusy] = useState(false);
   const [last, setLast] = useState<{ action: CardAction; outcome: OperationOutcome<unknown>; at: number } | null>(null);

@@ -9,6 +9,8 @@ import { useCardWrite } from '../../../api/cards.ts';
 import { retryable } from '../../../api/outcome.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
+import { ApprovalSection } from '../../../components/approval/ApprovalSection.tsx';
+import { useApproval, withoutApprovalError } from '../../../components/approval/use-approval.ts';
 import { lastFour } from '../card-actions.ts';
 import { CloseBalance, useCloseBalance } from './CloseBalance.tsx';
 
@@ -30,6 +32,7 @@ export function CloseDialog({
 }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const write = useCardWrite(cardId);
+  const approval = useApproval('cards.close', write.error);
   const [reason, setReason] = useState<CloseReason>('client_request');
   const [note, setNote] = useState('');
   const noteValid = noteSchema.safeParse(note).success;
@@ -45,10 +48,15 @@ export function CloseDialog({
   const confirm = async (): Promise<void> => {
     if (!noteValid) return;
     const balanceAcknowledged = needsAcknowledgement && acknowledged;
-    const outcome = await write.run({ action: 'close', args: { reason, note, confirm: true, balanceAcknowledged } });
+    // A second operator's approval where dual control asks for one (docs/operator-ui.md, approvals).
+    const second = await approval.take();
+    if (second === null) return;
+    const args = { reason, note, confirm: true as const, balanceAcknowledged, ...second };
+    const outcome = await write.run({ action: 'close', args });
     if (outcome !== undefined && !retryable(outcome)) {
       setNote('');
       setAcknowledged(false);
+      approval.reset();
       onFinished(outcome);
     }
   };
@@ -66,6 +74,7 @@ export function CloseDialog({
       onCancel={() => {
         write.clear();
         setAcknowledged(false);
+        approval.reset();
         onCancel();
       }}
     >
@@ -94,7 +103,13 @@ export function CloseDialog({
           error={noteValid ? undefined : t('actions.noteInvalid')}
           data-testid="note"
         />
-        <WriteOutcome write={write} only="problems" testId="action-problem" errorTestId="action-error" />
+        <ApprovalSection control={approval} />
+        <WriteOutcome
+          write={withoutApprovalError(write)}
+          only="problems"
+          testId="action-problem"
+          errorTestId="action-error"
+        />
       </Stack>
     </ConfirmDialog>
   );

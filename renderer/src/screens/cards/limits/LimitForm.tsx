@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { contract, LIMIT_TRANSACTION_TYPES } from '../../../../../common/contract/index.ts';
 import { useSetCardLimit } from '../../../api/cards.ts';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
+import { ApprovalSection } from '../../../components/approval/ApprovalSection.tsx';
+import { useApproval, withoutApprovalError } from '../../../components/approval/use-approval.ts';
 import { limitPeriodLabel, limitTypeLabel } from './limit-labels.ts';
 import { PRIMARY } from '../../../components/colors.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
@@ -25,6 +27,7 @@ const WORDS = wordsByField({ max: 'cards:limits.maxInvalid', currency: 'cards:li
 export function LimitForm({ cardId, currency }: { cardId: string; currency: string }): ReactElement {
   const { t } = useTranslation(['cards', 'common']);
   const write = useSetCardLimit(cardId);
+  const approval = useApproval('limits.set', write.error);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { transactionType: 'pay', period: 'day', max: '', currency },
@@ -34,8 +37,14 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
   const errorOf = useFieldError(form.formState.errors, WORDS);
 
   const submit = form.handleSubmit(async (values) => {
-    const outcome = await write.run(values);
-    if (outcome?.kind === 'done') clearDraft(draftId);
+    // A second operator's approval where dual control asks for one (docs/operator-ui.md, approvals).
+    const second = await approval.take();
+    if (second === null) return;
+    const outcome = await write.run({ limit: values, ...second });
+    if (outcome?.kind === 'done') {
+      clearDraft(draftId);
+      approval.reset();
+    }
   });
 
   return (
@@ -77,12 +86,13 @@ export function LimitForm({ cardId, currency }: { cardId: string; currency: stri
             data-testid="limit-currency"
           />
         </Group>
+        <ApprovalSection control={approval} />
         <Group>
           <Button type="submit" color={PRIMARY} loading={write.busy} data-testid="limit-submit">
             {t('limits.submit')}
           </Button>
         </Group>
-        <WriteOutcome write={write} testId="limit-outcome" />
+        <WriteOutcome write={withoutApprovalError(write)} testId="limit-outcome" />
       </Stack>
     </form>
   );

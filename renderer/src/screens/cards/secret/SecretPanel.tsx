@@ -8,6 +8,7 @@ import type { CardSecretData } from '../../../../../common/contract/index.ts';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { useExpiringClipboard } from '../../../components/use-clipboard.ts';
 import { groupInFours } from './pan.ts';
+import { useCan } from '../../../api/rights.ts';
 import { RevealReasonForm } from './RevealReasonForm.tsx';
 import { REVEAL_MS, useRevealedSecret } from './use-revealed-secret.ts';
 import { PRIMARY } from '../../../components/colors.ts';
@@ -76,6 +77,8 @@ export function SecretPanel({ cardId, mask, closed }: { cardId: string; mask: st
   const { secret, secondsLeft, busy, problem, reveal, conceal } = useRevealedSecret(cardId);
   // The reason form is open: asked before every reveal.
   const [asking, setAsking] = useState(false);
+  // Revealing is its own right, not a teller's by default: without it only the masked number shows.
+  const mayReveal = useCan().call('cards.revealSecret');
   return (
     <Paper withBorder p="md" className="card-panel" data-testid="card-secret">
       <Title order={2} className="card-panel-title">
@@ -98,7 +101,7 @@ export function SecretPanel({ cardId, mask, closed }: { cardId: string; mask: st
             <Text size="sm" c="dimmed">
               {t('secret.closed')}
             </Text>
-          ) : (
+          ) : !mayReveal ? null : (
             <>
               <Text size="sm" c="dimmed">
                 {t('secret.revealHint')}

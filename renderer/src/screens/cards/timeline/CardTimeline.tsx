@@ -1,14 +1,16 @@
 // The card's timeline: every operation on the card this workstation sent (its status changes and other actions),
-// newest first, with its reason, time and outcome, read from the journal a page at a time and kept live by the
+// newest first, with its reason, time, operator (and approver) and outcome, narrowed to one operator on demand, read from the journal a page at a time and kept live by the
 // journal's events (api/card-timeline.ts; docs/operator-ui.md, clients and cards).
-import { Paper, Text, Title } from '@mantine/core';
+import { Group, Paper, Text, TextInput, Title } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useMemo, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntryView } from '../../../../../common/contract/index.ts';
+import { operatorIdSchema, type JournalEntryView } from '../../../../../common/contract/index.ts';
 import { useCardTimeline } from '../../../api/card-timeline.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
+import { madeByText } from '../../../components/operator-words.ts';
+import { useSettled } from '../../../components/use-settled.ts';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
 import { formatShortDateTime } from '../../../i18n/format.ts';
 import type { Language } from '../../../i18n/languages.ts';
@@ -27,18 +29,24 @@ function timelineColumns(t: TFunction, language: Language): ColumnDef<JournalEnt
     column.accessor('at', {
       header: t('cards:timeline.when'),
       cell: (c) => text(formatShortDateTime(c.getValue(), language)),
-      size: 150,
+      size: 135,
     }),
     column.accessor('op', {
       header: t('cards:timeline.action'),
       cell: (c) => text(opLabel(t, c.getValue())),
-      size: 160,
+      size: 140,
     }),
     column.display({
       id: 'reason',
       header: t('cards:timeline.reason'),
       cell: (c) => text(reasonOf(t, c.row.original)),
-      size: 220,
+      size: 180,
+    }),
+    column.display({
+      id: 'operator',
+      header: t('cards:timeline.operator'),
+      cell: (c) => text(madeByText(t, c.row.original)),
+      size: 150,
     }),
     column.display({
       id: 'outcome',
@@ -60,7 +68,9 @@ function timelineColumns(t: TFunction, language: Language): ColumnDef<JournalEnt
 export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
   const { t } = useTranslation(['cards', 'journal', 'common', 'errors']);
   const language = useLanguage();
-  const timeline = useCardTimeline(cardId);
+  const [operatorText, setOperatorText] = useState('');
+  const typed = operatorIdSchema.safeParse(useSettled(operatorText, 250));
+  const timeline = useCardTimeline(cardId, typed.success ? typed.data : undefined);
   const columns = useMemo(() => timelineColumns(t, language), [t, language]);
   const height = Math.min(MAX_HEIGHT, ROW_HEIGHT * (Math.max(timeline.rows.length, 2) + 1) + 2);
   return (
@@ -72,9 +82,22 @@ export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
       component="section"
       aria-labelledby="card-timeline-title"
     >
-      <Title order={2} className="card-panel-title" id="card-timeline-title">
-        {t('timeline.title')}
-      </Title>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={2} className="card-panel-title" id="card-timeline-title">
+          {t('timeline.title')}
+        </Title>
+        <TextInput
+          size="xs"
+          label={t('timeline.operatorFilter')}
+          placeholder={t('journal:filters.anyOperator')}
+          autoComplete="off"
+          value={operatorText}
+          onChange={(event) => {
+            setOperatorText(event.currentTarget.value);
+          }}
+          data-testid="timeline-operator"
+        />
+      </Group>
       <Text size="sm" c="dimmed" mb="xs">
         {t('timeline.hint')}
       </Text>

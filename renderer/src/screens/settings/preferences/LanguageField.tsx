@@ -1,9 +1,10 @@
-// The UI language: each language listed under its own name, applied as soon as it is chosen.
+// The UI language: each language listed under its own name, applied as soon as it is chosen. Every operator may
+// choose it (settings.setLanguage); the other preferences are an administrator's.
 import { NativeSelect, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type SettingsView } from '../../../../../common/contract/index.ts';
-import { useUpdateSettings } from '../../../api/session.ts';
+import { useSetLanguage } from '../../../api/session.ts';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { LANGUAGE_NAMES } from '../../../i18n/languages.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
@@ -12,7 +13,7 @@ const isLanguage = (value: string): value is Language => (LANGUAGES as readonly 
 
 export function LanguageField({ view }: { view: SettingsView }): ReactElement {
   const { t } = useTranslation('settings');
-  const update = useUpdateSettings();
+  const update = useSetLanguage();
   return (
     <Stack gap={4}>
       <NativeSelect

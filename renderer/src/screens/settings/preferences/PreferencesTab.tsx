@@ -2,6 +2,7 @@
 import { Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../api/rights.ts';
 import { useSettings } from '../../../api/shared-queries.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { PolicyMark } from '../PolicyMark.tsx';
@@ -13,6 +14,8 @@ import { LanguageField } from './LanguageField.tsx';
 export function PreferencesTab(): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
   const settings = useSettings();
+  // The language is every operator's; the idle lock and kiosk mode are an administrator's.
+  const manages = useCan().call('settings.update');
   const view = settings.data;
   if (settings.error !== null) return <ErrorNotice error={settings.error} testId="preferences-error" />;
   if (view === undefined) return <Loader size="sm" aria-label={t('common:state.loading')} />;
@@ -23,8 +26,8 @@ export function PreferencesTab(): ReactElement {
         {t('preferences.title')}
       </Title>
       <LanguageField view={view} />
-      <IdleLockField view={view} />
-      <KioskField view={view} />
+      {manages && <IdleLockField view={view} />}
+      {manages && <KioskField view={view} />}
       {allowed !== undefined && (
         <Stack gap={4} data-testid="allowed-operations">
           <Text fw={500} size="sm">

@@ -5,12 +5,14 @@ import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '
 import type { ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OPERATION_GROUPS, type ProfileView } from '../../../../../common/contract/index.ts';
+import { OPERATION_GROUPS, type ArgsOf, type ProfileView } from '../../../../../common/contract/index.ts';
 import type { ProfileInput } from '../../../api/profiles.ts';
 import type { Write } from '../../../api/use-write.ts';
 import { useSettings } from '../../../api/shared-queries.ts';
 import { useFieldError, type FieldWords } from '../../../components/field-error.ts';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
+import { ApprovalSection } from '../../../components/approval/ApprovalSection.tsx';
+import { useApproval, withoutApprovalError } from '../../../components/approval/use-approval.ts';
 import { isLocked, PolicyMark } from '../PolicyMark.tsx';
 import {
   emptyProfile,
@@ -28,7 +30,7 @@ import {
 const WORDS: FieldWords = { key: (field) => `settings:profileForm.errors.${field}` };
 
 /** The caller's save: its answer is shown outside the dialog, which closes once the profile is saved. */
-type SaveProfile = Write<ProfileInput, ProfileView>;
+type SaveProfile = Write<{ profile: ProfileInput; approval?: ArgsOf<'profiles.save'>['approval'] }, ProfileView>;
 
 export function ProfileFormModal({
   profile,
@@ -89,13 +91,17 @@ function ProfileForm({
     defaultValues: profile === undefined ? emptyProfile() : profileToForm(profile),
   });
   const fieldError = useFieldError(errors, WORDS);
+  const approval = useApproval('profiles.save', save.error);
 
   return (
     <form
       noValidate
       onSubmit={(event) => {
         void handleSubmit(async (values) => {
-          if ((await save.run(values)) !== undefined) onClose();
+          // A second operator's approval where dual control asks for one (docs/operator-ui.md, approvals).
+          const second = await approval.take();
+          if (second === null) return;
+          if ((await save.run({ profile: values, ...second })) !== undefined) onClose();
         })(event);
       }}
       data-testid="profile-form"
@@ -204,7 +210,8 @@ function ProfileForm({
         </Stack>
       </fieldset>
       <Stack gap="sm" mt="md">
-        <WriteOutcome write={save} only="problems" testId="profile-save-error" />
+        {!readOnly && <ApprovalSection control={approval} />}
+        <WriteOutcome write={withoutApprovalError(save)} only="problems" testId="profile-save-error" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {readOnly ? t('common:action.close') : t('common:action.cancel')}

@@ -8,8 +8,9 @@ import { VaultStatusWord } from '../VaultStatusWord.tsx';
 
 export interface ProfileActions {
   onSwitch: (profile: ProfileView) => void;
-  onEdit: (profile: ProfileView) => void;
-  onRemove: (profile: ProfileView) => void;
+  /** Absent for an operator who may not manage profiles (the buttons are hidden). */
+  onEdit: ((profile: ProfileView) => void) | undefined;
+  onRemove: ((profile: ProfileView) => void) | undefined;
   switching: string | undefined;
 }
 
@@ -79,24 +80,26 @@ export function ProfileTable({
                       {t('profiles.switch')}
                     </Button>
                   )}
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      actions.onEdit(profile);
-                    }}
-                    aria-label={named(profile.embedded === true ? t('profiles.view') : t('profiles.edit'), profile)}
-                    data-testid="profile-edit"
-                  >
-                    {profile.embedded === true ? t('profiles.view') : t('profiles.edit')}
-                  </Button>
-                  {profile.embedded !== true && (
+                  {actions.onEdit !== undefined && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => {
+                        actions.onEdit?.(profile);
+                      }}
+                      aria-label={named(profile.embedded === true ? t('profiles.view') : t('profiles.edit'), profile)}
+                      data-testid="profile-edit"
+                    >
+                      {profile.embedded === true ? t('profiles.view') : t('profiles.edit')}
+                    </Button>
+                  )}
+                  {profile.embedded !== true && actions.onRemove !== undefined && (
                     <Button
                       size="xs"
                       variant="subtle"
                       color="red"
                       onClick={() => {
-                        actions.onRemove(profile);
+                        actions.onRemove?.(profile);
                       }}
                       aria-label={named(t('profiles.remove'), profile)}
                       data-testid="profile-remove"

@@ -4,6 +4,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../../../../common/contract/index.ts';
 import { useRemoveProfile, useSaveProfile, useSwitchProfile } from '../../../api/profiles.ts';
+import { useCan } from '../../../api/rights.ts';
 import { useProfiles } from '../../../api/shared-queries.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ErrorNotice } from '../../../components/Notice.tsx';
@@ -17,6 +18,8 @@ type Editing = { kind: 'closed' } | { kind: 'add' } | { kind: 'edit'; profile: P
 export function ProfilesTab(): ReactElement {
   const { t } = useTranslation(['settings', 'common']);
   const profiles = useProfiles();
+  // Choosing the active profile is every card operator's; adding, editing and removing an administrator's.
+  const manages = useCan().call('profiles.save');
   const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
   const [removing, setRemoving] = useState<ProfileView | undefined>();
   const switchTo = useSwitchProfile();
@@ -49,14 +52,16 @@ export function ProfilesTab(): ReactElement {
         <Title order={2} className="settings-section-title">
           {t('profiles.title')}
         </Title>
-        <Button
-          onClick={() => {
-            edit({ kind: 'add' });
-          }}
-          data-testid="profile-add"
-        >
-          {t('profiles.add')}
-        </Button>
+        {manages && (
+          <Button
+            onClick={() => {
+              edit({ kind: 'add' });
+            }}
+            data-testid="profile-add"
+          >
+            {t('profiles.add')}
+          </Button>
+        )}
       </Group>
       {profiles.error !== null && <ErrorNotice error={profiles.error} testId="profiles-error" />}
       {profiles.data === undefined && profiles.error === null && (
@@ -67,10 +72,12 @@ export function ProfilesTab(): ReactElement {
           profiles={profiles.data}
           actions={{
             onSwitch: switchProfile,
-            onEdit: (profile) => {
-              edit({ kind: 'edit', profile });
-            },
-            onRemove: setRemoving,
+            onEdit: manages
+              ? (profile) => {
+                  edit({ kind: 'edit', profile });
+                }
+              : undefined,
+            onRemove: manages ? setRemoving : undefined,
             switching: switchTo.busy ? switchTo.args?.id : undefined,
           }}
         />
@@ -92,10 +99,14 @@ export function ProfilesTab(): ReactElement {
         testId="profiles-result"
       />
 
-      <Title order={3} className="settings-subsection-title">
-        {t('import.title')}
-      </Title>
-      <ImportProvisioning />
+      {manages && (
+        <>
+          <Title order={3} className="settings-subsection-title">
+            {t('import.title')}
+          </Title>
+          <ImportProvisioning />
+        </>
+      )}
 
       <ProfileFormModal
         opened={editing.kind !== 'closed'}

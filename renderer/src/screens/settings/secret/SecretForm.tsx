@@ -10,6 +10,8 @@ import { contract } from '../../../../../common/contract/index.ts';
 import { useSetSecret } from '../../../api/profiles.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
+import { ApprovalSection } from '../../../components/approval/ApprovalSection.tsx';
+import { useApproval, withoutApprovalError } from '../../../components/approval/use-approval.ts';
 
 const secretFormSchema = z.object({ secret: contract['vault.setSecret'].args.shape.secret });
 type SecretFormInput = z.input<typeof secretFormSchema>;
@@ -25,14 +27,21 @@ export function SecretForm({ profileId }: { profileId: string }): ReactElement {
   } = useForm<SecretFormInput>({ resolver: zodResolver(secretFormSchema), defaultValues: { secret: '' } });
   const errorOf = useFieldError(errors, WORDS);
   const save = useSetSecret(profileId);
+  const approval = useApproval('vault.setSecret', save.error);
 
   return (
     <form
       noValidate
       onSubmit={(event) => {
         void handleSubmit(async (values) => {
+          // A second operator's approval where dual control asks for one (docs/operator-ui.md, approvals).
+          const second = await approval.take();
+          if (second === null) return;
           // Once saved, the secret leaves the page: the field (and the form's copy) is emptied at once.
-          if ((await save.run(values.secret)) !== undefined) reset({ secret: '' });
+          if ((await save.run({ secret: values.secret, ...second })) !== undefined) {
+            reset({ secret: '' });
+            approval.reset();
+          }
         })(event);
       }}
       data-testid="secret-form"
@@ -49,12 +58,13 @@ export function SecretForm({ profileId }: { profileId: string }): ReactElement {
           className="secret-input"
           {...register('secret')}
         />
+        <ApprovalSection control={approval} />
         <Group>
           <Button type="submit" loading={save.busy} data-testid="secret-save">
             {t('secret.save')}
           </Button>
         </Group>
-        <WriteOutcome write={save} done={t('secret.saved')} testId="secret-save-result" />
+        <WriteOutcome write={withoutApprovalError(save)} done={t('secret.saved')} testId="secret-save-result" />
       </Stack>
     </form>
   );

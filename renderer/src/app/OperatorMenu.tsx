@@ -1,0 +1,48 @@
+// Who is signed in, always in the frame (name and roles), with "Switch operator" (signs them out: the sign-in
+// screen follows and their drafts go) (docs/operator-ui.md, signing in).
+import { Button, Menu, Text } from '@mantine/core';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../common/contract/index.ts';
+import { useSignOut } from '../api/session.ts';
+import { useSession } from '../api/shared-queries.ts';
+import './operator-menu.css';
+
+export function rolesText(t: (key: string) => string, roles: readonly Role[]): string {
+  return roles.map((role) => t(`common:role.${role}`)).join(', ');
+}
+
+export function OperatorMenu(): ReactElement | null {
+  const { t } = useTranslation();
+  const operator = useSession().data?.operator ?? null;
+  const signOut = useSignOut();
+  if (operator === null) return null;
+  const roles = rolesText(t, operator.roles);
+  return (
+    <Menu position="bottom-end" withinPortal={false}>
+      <Menu.Target>
+        <Button
+          size="xs"
+          variant="default"
+          className="frame-operator"
+          title={`${operator.name} (${operator.id}): ${roles}`}
+          aria-label={t('frame.operatorLabel', { name: operator.name, roles })}
+          data-testid="frame-operator"
+          data-operator={operator.id}
+        >
+          <Text span size="xs" fw={600} data-testid="frame-operator-name">
+            {operator.name}
+          </Text>
+          <Text span size="xs" c="dimmed" className="frame-operator-roles" data-testid="frame-operator-roles">
+            {roles}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => void signOut.run()} data-testid="frame-switch-operator">
+          {t('frame.switchOperator')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
