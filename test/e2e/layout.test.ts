@@ -5,27 +5,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
 import { horizontalOverflow, mainScreens, seedClientAndCard, settle, type Seeded } from './support/main-screens.ts';
-import { openPreview, type PreviewSession } from './support/preview-session.ts';
+import { openApp, openPreview, type PreviewSession } from './support/preview-session.ts';
 
 let session: PreviewSession;
 let page: Page;
 let seed: Seeded;
 
-async function reload(): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(await session.link());
-  await page.getByTestId('active-profile-name').filter({ hasText: 'Sandbox' }).waitFor({ timeout: 15_000 });
-}
-
+// The data comes through the bridge, so the language does not matter here: the first test sets it per screen.
 beforeAll(async () => {
   session = await openPreview({ viewport: { width: 1024, height: 700 } });
-  page = session.page;
+  page = await openApp(session);
   page.setDefaultTimeout(10_000);
-  await reload();
-  await page.evaluate(() =>
-    (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: 'en' }),
-  );
-  await reload();
   seed = await seedClientAndCard(page);
 });
 
@@ -41,7 +31,7 @@ describe('at 1024×700', () => {
         (lng) => (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: lng }),
         language,
       );
-      await reload();
+      await openApp(session);
       for (const screen of mainScreens(seed)) {
         await screen.open(page);
         await settle(page);

@@ -29,11 +29,20 @@ export async function seedClientAndCard(page: Page): Promise<Seeded> {
   return setup;
 }
 
-/** Waits until no loader is left on the page and the layout has had a moment to settle. */
+/**
+ * Waits until no loader is left on the page, the fonts are in, no transition or animation runs, and two frames
+ * have been laid out: what is measured or pictured then is the settled screen (a fixed pause instead cost
+ * 150 ms a screen and proved none of it).
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length === 0, undefined, {
-    timeout: 10_000,
-  });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.mantine-Loader-root').length === 0 &&
+      document.fonts.status === 'loaded' &&
+      document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -44,7 +53,6 @@ export async function settle(page: Page): Promise<void> {
         });
       }),
   );
-  await page.waitForTimeout(150);
 }
 
 export interface MainScreen {
