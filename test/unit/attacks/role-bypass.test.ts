@@ -90,6 +90,19 @@ describe('a teller calling main directly', () => {
     }));
 });
 
+describe('nobody signed in', () => {
+  it('gets nothing but the sign-in methods', () =>
+    attack('call main with nobody signed in', async () => {
+      await call('session.signOut');
+      expect(await codeOf('cards.info', { cardId })).toBe('not_signed_in');
+      expect(await codeOf('profiles.list', {})).toBe('not_signed_in');
+      expect(await codeOf('operators.list', {})).toBe('not_signed_in');
+      expect(await codeOf('session.state', {})).toBe('ran');
+      await call('session.signIn', { operatorId: TELLER.operatorId, secret: TELLER.secret });
+      expect(await codeOf('cards.info', { cardId })).toBe('ran');
+    }));
+});
+
 describe('an approval', () => {
   it('is checked and dropped before the handler: neither the handler nor the journal sees it', () =>
     attack('an approver secret reaches a handler or the journal', async () => {
