@@ -3,11 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../main/core/journal/index.ts';
 import { runCli } from '../support/run-cli.ts';
+import { shippingOn } from '../support/shipping-on.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 describe('card-desk audit ship --status', () => {
   it('tells the records waiting, the oldest, and that no policy names a server', async () => {
     const dir = tempDir();
+    shippingOn(dir);
     const journal = Journal.open(dir);
     journal.recordAudit({ key: 'a1', at: Date.UTC(2026, 0, 1), action: 'secret.set', details: {} });
     journal.recordAudit({ key: 'a2', at: Date.UTC(2026, 0, 2), action: 'secret.set', details: {} });

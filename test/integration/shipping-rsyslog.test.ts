@@ -10,6 +10,7 @@ import { Shipper } from '../../main/core/shipping/index.ts';
 import { shippingStatus } from '../../main/core/shipping/status.ts';
 import { makePki, Rsyslog, rsyslogMissing, type TestPki } from '../support/rsyslog.ts';
 import { intent } from '../support/journal-records.ts';
+import { shippingOn } from '../support/shipping-on.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const missing = rsyslogMissing();
@@ -41,6 +42,7 @@ describe.skipIf(missing !== undefined)('shipping to a real rsyslogd', () => {
 
   function folderWith(records: number): string {
     const dir = tempDir();
+    shippingOn(dir);
     const journal = Journal.open(dir);
     for (let i = 0; i < records; i++)
       journal.recordAudit({

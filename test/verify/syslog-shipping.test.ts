@@ -9,10 +9,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyslogPolicy } from '../../common/settings/syslog.ts';
-import { Journal } from '../../main/core/journal/index.ts';
 import { Outbox } from '../../main/core/shipping/outbox.ts';
 import { readInstallId } from '../../main/core/vault/install-id.ts';
 import { makePki, Rsyslog, rsyslogMissing } from '../support/rsyslog.ts';
+import { shippingOn } from '../support/shipping-on.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { recordFigures } from './figures.ts';
 
@@ -72,7 +72,7 @@ describe.skipIf(missing !== undefined)('shipping 10,000 records through a stoppe
     const pki = makePki(join(root, 'pki'));
     server = await Rsyslog.start(join(root, 'server'), pki);
     const dir = join(root, 'data');
-    Journal.open(dir).close();
+    shippingOn(dir);
     const installId = readInstallId(dir);
     const policy: SyslogPolicy = { host: '127.0.0.1', port: server.tlsPort, transport: 'tls', caFile: pki.caFile };
     const db = new DatabaseSync(join(dir, 'journal.db'), { timeout: 10_000 });

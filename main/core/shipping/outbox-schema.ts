@@ -8,7 +8,8 @@ import type { DatabaseSync } from 'node:sqlite';
 /**
  * `seq` never repeats (AUTOINCREMENT), so a record's stable id is the install id and its seq. Writers hold
  * SQLite's one write lock in turn, so seq grows in commit order and a reader never sees a gap filled later.
- * `shipping_state` keeps the shipper's lease, the last shipped record and the last error.
+ * `shipping_state` keeps whether records are queued, the shipper's lease, the last shipped record and the last
+ * error.
  */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS outbox (
@@ -20,6 +21,12 @@ CREATE TABLE IF NOT EXISTS outbox (
 ) STRICT;
 CREATE TABLE IF NOT EXISTS shipping_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 `;
+
+/**
+ * Records are queued only while a shipper of this data folder has seen a policy that names a server
+ * (Outbox.setEnabled): a workstation without a log server keeps no outbox growing with its history.
+ */
+const ENABLED = "(SELECT value FROM shipping_state WHERE name = 'enabled') = 'on'";
 
 /** Operator columns that a later schema adds to operations and audit; included once they exist. */
 const ACTOR_COLUMNS = ['operator_id', 'approver_id'] as const;
@@ -35,12 +42,12 @@ function actorFields(db: DatabaseSync, table: string, row: string): string {
 
 function triggers(db: DatabaseSync): Record<string, string> {
   return {
-    outbox_audit: `CREATE TRIGGER outbox_audit AFTER INSERT ON audit BEGIN
+    outbox_audit: `CREATE TRIGGER outbox_audit AFTER INSERT ON audit WHEN ${ENABLED} BEGIN
   INSERT INTO outbox (at, kind, ref, payload) VALUES (NEW.at, 'audit', 'audit/' || NEW.key,
     json_object('action', NEW.action, 'profile', NEW.profile_id, 'details', json(NEW.details)${actorFields(db, 'audit', 'NEW')}));
 END`,
     // An outcome is every change of state but the intent's own 'sending' row.
-    outbox_outcome: `CREATE TRIGGER outbox_outcome AFTER INSERT ON changes WHEN NEW.state <> 'sending' BEGIN
+    outbox_outcome: `CREATE TRIGGER outbox_outcome AFTER INSERT ON changes WHEN NEW.state <> 'sending' AND ${ENABLED} BEGIN
   INSERT INTO outbox (at, kind, ref, payload)
   SELECT NEW.at, 'outcome', 'operations/' || NEW.key || '/' || NEW.seq,
     json_object('op', o.op, 'state', NEW.state, 'requestId', NEW.key, 'profile', o.profile_id,

@@ -98,6 +98,18 @@ export class Outbox {
     }
   }
 
+  /** Whether the triggers queue records: on while a policy names a server (outbox-schema.ts). */
+  enabled(): boolean {
+    return this.get('enabled') === 'on';
+  }
+
+  /** Turns queueing on or off; records already waiting stay for the next policy that names a server. */
+  setEnabled(on: boolean): void {
+    this.transaction(() => {
+      this.set('enabled', on ? 'on' : 'off');
+    });
+  }
+
   /**
    * Takes or renews the lease for `ttlMs`: free, expired, held by a process that is gone (a crash), or ours.
    * Another live shipper of this data folder (the app and the preview at once) keeps it.

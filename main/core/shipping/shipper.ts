@@ -83,6 +83,13 @@ export class Shipper {
     const { idleMs, batchSize, confirmTimeoutMs, leaseMs } = this.options;
     try {
       const policy = this.options.policy();
+      // Queue while a policy names a server, and only then (outbox-schema.ts); a write only when it changes.
+      if (this.outbox.enabled() !== (policy !== undefined)) {
+        const on = policy !== undefined;
+        await retryBusy(() => {
+          this.outbox.setEnabled(on);
+        });
+      }
       if (policy === undefined) return idleMs;
       // Looking costs a read; only a batch to send takes (or renews) the lease, a write.
       const rows = this.outbox.next(batchSize);

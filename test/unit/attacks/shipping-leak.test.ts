@@ -8,6 +8,7 @@ import { recordMessage } from '../../../main/core/shipping/record-message.ts';
 import { formatSyslog, octetFrame } from '../../../main/core/shipping/syslog-format.ts';
 import { attack } from '../../support/attack.ts';
 import { intent } from '../../support/journal-records.ts';
+import { shippingOn } from '../../support/shipping-on.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const PAN = '4111111111111111';
@@ -16,6 +17,7 @@ const CANARIES = [PAN, '987', '1234', 'S3cr3t-merchant', 'Aigerim', 'Nurlanovna'
 it('ships no secret, card data, name, phone or document', async () => {
   await attack('shipping: sensitive data to the syslog server', () => {
     const dir = tempDir();
+    shippingOn(dir);
     const journal = Journal.open(dir);
     // What an operator or a careless caller could put in front of the audit trail.
     journal.recordAudit({

@@ -7,11 +7,13 @@ import { Journal } from '../../../main/core/journal/index.ts';
 import { Outbox, OutboxBusy, retryBusy } from '../../../main/core/shipping/outbox.ts';
 import { shippingStatus } from '../../../main/core/shipping/status.ts';
 import { intent } from '../../support/journal-records.ts';
+import { shippingOn } from '../../support/shipping-on.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 describe('the shipping outbox', () => {
   it('enqueues audit records and outcomes, not intents, in the order they were written', () => {
     const dir = tempDir();
+    shippingOn(dir);
     const journal = Journal.open(dir);
     journal.recordAudit({ key: 'a1', at: 10, action: 'secret.set', profileId: 'p1', details: {} });
     journal.recordIntent(intent('k1', 20, { profileId: 'p1' }));
@@ -35,9 +37,24 @@ describe('the shipping outbox', () => {
     expect(rows[1]?.ref).toMatch(/^operations\/k1\/\d+$/);
   });
 
+  it('queues nothing until a shipper has seen a policy that names a server, and stops when it is gone', () => {
+    const dir = tempDir();
+    const journal = Journal.open(dir);
+    journal.recordAudit({ key: 'a1', at: 1, action: 'x', details: {} });
+    const outbox = new Outbox(dir);
+    expect(outbox.status().pending).toBe(0);
+    outbox.setEnabled(true);
+    journal.recordAudit({ key: 'a2', at: 2, action: 'x', details: {} });
+    outbox.setEnabled(false);
+    journal.recordAudit({ key: 'a3', at: 3, action: 'x', details: {} });
+    expect(outbox.next(10).map((r) => r.ref)).toEqual(['audit/a2']);
+    outbox.close();
+    journal.close();
+  });
+
   it('fills from any writer: plain SQL in another connection, as a CLI or a job process would', () => {
     const dir = tempDir();
-    Journal.open(dir).close();
+    shippingOn(dir);
     const db = new DatabaseSync(join(dir, 'journal.db'));
     db.exec("INSERT INTO audit (key, at, action, details) VALUES ('x', 5, 'bulk.start', '{\"rows\":3}')");
     db.close();
@@ -53,6 +70,7 @@ describe('the shipping outbox', () => {
 
   it('moves the cursor: delivered records leave, the last error is kept until a delivery', () => {
     const dir = tempDir();
+    shippingOn(dir);
     const journal = Journal.open(dir);
     for (let i = 1; i <= 3; i++) journal.recordAudit({ key: `a${String(i)}`, at: i, action: 'x', details: {} });
     journal.close();

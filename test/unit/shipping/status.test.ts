@@ -5,6 +5,7 @@ import type { SyslogPolicy } from '../../../common/settings/syslog.ts';
 import { Journal } from '../../../main/core/journal/index.ts';
 import { auditStatusHandler } from '../../../main/core/services/audit-status.ts';
 import { isBehind } from '../../../main/core/shipping/status.ts';
+import { shippingOn } from '../../support/shipping-on.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const policy: SyslogPolicy = { host: 'logs.bank.example', port: 6514, transport: 'tcp' };
@@ -20,6 +21,7 @@ describe('shipping status', () => {
 
   it('answers audit.status with the outbox of the desk and its policy', async () => {
     const dir = tempDir();
+    shippingOn(dir);
     const journal = Journal.open(dir);
     journal.recordAudit({ key: 'a', at: Date.now() - 600_000, action: 'secret.set', details: {} });
     journal.close();
