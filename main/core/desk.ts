@@ -141,7 +141,7 @@ export class Desk {
 
   /** The policies' operator accounts applied (and an older version's single PIN adopted). */
   provideOperators(log?: AppLog): void {
-    for (const problem of provideOperators(this.operators, this.settings().operators.provided)) {
+    for (const problem of provideOperators(this.operators, this.workstation.providedOperators())) {
       this.problems.push(problem);
       log?.warn(problem);
     }

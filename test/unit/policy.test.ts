@@ -49,7 +49,7 @@ describe('resolveSettings: precedence', () => {
       source: { idleLockMinutes: 'default', allowedOperations: 'default', kiosk: 'default', language: 'default' },
       lockedBy: {},
       directory: { enabled: true, retentionDays: 180 },
-      operators: { provided: [], roles: {}, dualControl: [...DEFAULT_DUAL_CONTROL] },
+      operators: { roles: {}, dualControl: [...DEFAULT_DUAL_CONTROL], providesOperators: false },
     });
     const r = resolveSettings({ operator: {}, defaults: { language: 'en', kiosk: true } });
     expect(r.values).toMatchObject({ language: 'en', kiosk: true });

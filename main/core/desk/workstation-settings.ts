@@ -1,6 +1,7 @@
 // The workstation's settings: the operator's preferences under the provisioned and the managed policy
 // (docs/provisioning.md, precedence), and the two PIN hashes (kiosk exit, operator lock).
 import type { Policy, Preferences } from '../../../common/settings/schema.ts';
+import { providedOperators, type ProvidedAccounts } from '../settings/operator-policy.ts';
 import { checkOperatorChange, resolveSettings, type ResolvedSettings } from '../settings/policy.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import type { Audit } from './audit.ts';
@@ -36,6 +37,11 @@ export class WorkstationSettings {
   /** The admin PIN hash for leaving kiosk mode: the managed policy's wins over the provisioned one. */
   kioskExitPinHash(): string | undefined {
     return this.managedPolicy?.kioskExitPinHash ?? this.store.document.provisionedPolicy?.kioskExitPinHash;
+  }
+
+  /** Operator accounts the policies provide, with their hashes (kept out of resolved(), which the renderer sees). */
+  providedOperators(): ProvidedAccounts {
+    return providedOperators(this.managedPolicy, this.store.document.provisionedPolicy);
   }
 
   operatorPinHash(): string | undefined {

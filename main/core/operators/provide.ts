@@ -2,7 +2,7 @@
 // those a policy provides, said again at every start, and the single operator PIN of older versions, which
 // becomes the first operator so that nobody is locked out by an update.
 import { ROLES } from '../../../common/contract/rights.ts';
-import type { OperatorPolicy } from '../settings/operator-policy.ts';
+import type { ProvidedAccounts } from '../settings/operator-policy.ts';
 import { isStrongPinHash } from '../session/pin-hash.ts';
 import type { OperatorAccounts } from './accounts.ts';
 
@@ -10,7 +10,7 @@ import type { OperatorAccounts } from './accounts.ts';
 export const LEGACY_OPERATOR_ID = 'operator';
 
 /** Adds or updates the provided accounts; returns problems (a weak hash is refused, never stored). */
-export function provideOperators(accounts: OperatorAccounts, provided: OperatorPolicy['provided']): string[] {
+export function provideOperators(accounts: OperatorAccounts, provided: ProvidedAccounts): string[] {
   const problems: string[] = [];
   for (const { operator, source } of provided) {
     if (!isStrongPinHash(operator.pinHash)) {

@@ -78,10 +78,7 @@ export function createServices(options: ServiceOptions): Services {
     accounts: desk.operators,
     audit: desk.audit,
     idleLockMinutes: () => desk.settings().values.idleLockMinutes,
-    policy: () => {
-      const { roles, dualControl, provided } = desk.settings().operators;
-      return { roles, dualControl, providesOperators: provided.length > 0 };
-    },
+    policy: () => desk.settings().operators,
     onLockChanged: (locked, reason) => {
       if (locked) secretShown(false);
       events.emit('session.lockChanged', { locked, reason });
