@@ -70,6 +70,14 @@ describe('sign-in', () => {
     ]);
   });
 
+  it('signing in again as the signed-in operator still checks the secret', async () => {
+    const { session } = await withTwo();
+    await session.signIn('teller', '1357');
+    await expect(session.signIn('teller', '0000')).rejects.toMatchObject({ code: 'operator_unknown_or_wrong_secret' });
+    await expect(session.signIn('boss', '8642')).rejects.toMatchObject({ code: 'session_locked' });
+    expect(session.operator()?.id).toBe('teller');
+  });
+
   it('an unknown id and a wrong secret get the same answer', async () => {
     const { session } = await withTwo();
     await expect(session.signIn('nobody', '1357')).rejects.toMatchObject({ code: 'operator_unknown_or_wrong_secret' });

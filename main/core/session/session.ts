@@ -111,10 +111,8 @@ export class Session {
 
   /** Signs in; while a session is locked only its operator may (the others switch operator first). */
   async signIn(operatorId: string, secret: string): Promise<void> {
-    if (this.signedIn !== undefined && !this.lockedState) {
-      if (this.signedIn.id === operatorId) return;
+    if (this.signedIn !== undefined && !this.lockedState && this.signedIn.id !== operatorId)
       throw new DeskError('session_locked', 'another operator is signed in: switch operator first');
-    }
     if (this.signedIn !== undefined && this.signedIn.id !== operatorId)
       throw new DeskError('session_locked', `the session of ${this.signedIn.name} is locked: switch operator first`);
     let who: OperatorIdentity;
