@@ -1,6 +1,6 @@
-// One body row of VirtualTable. It is memoized on what it shows (the row's data, its place, the columns): while
-// the list scrolls, a row that stays in view is not rendered again, and a row slot that comes back into view
-// with other data only updates its cells' text (docs/operator-ui.md, "Speed on a small PC").
+// One body row of VirtualTable, keyed by its place in the window. It is memoized on what it shows (the row's data,
+// its place, the columns): a render of the table that does not change the window (a page read, a timer) renders
+// no row again (docs/operator-ui.md, "Speed on a small PC").
 import { flexRender, type Row } from '@tanstack/react-table';
 import { memo, type ReactElement } from 'react';
 
@@ -8,20 +8,18 @@ export interface VirtualRowProps<T> {
   row: Row<T>;
   /** Index of the row in the (filtered) list. */
   index: number;
-  rowHeight: number;
   /** The table's columns: compared, so that new columns (another language) render every row again. */
   columns: unknown;
   tabbable: boolean;
   openable: boolean;
 }
 
-function VirtualRowView<T>({ row, index, rowHeight, tabbable, openable }: VirtualRowProps<T>): ReactElement {
+function VirtualRowView<T>({ row, index, tabbable, openable }: VirtualRowProps<T>): ReactElement {
   return (
     <tr
       aria-rowindex={index + 2}
       tabIndex={tabbable ? 0 : -1}
       className={openable ? 'vtable-row vtable-row-open' : 'vtable-row'}
-      style={{ height: rowHeight }}
     >
       {row.getVisibleCells().map((cell) => (
         <td key={cell.column.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
@@ -36,7 +34,6 @@ function sameRow<T>(a: VirtualRowProps<T>, b: VirtualRowProps<T>): boolean {
   return (
     a.row.original === b.row.original &&
     a.index === b.index &&
-    a.rowHeight === b.rowHeight &&
     a.columns === b.columns &&
     a.tabbable === b.tabbable &&
     a.openable === b.openable

@@ -1,16 +1,28 @@
 // A table that stays responsive with 100,000 rows. TanStack Virtual decides which rows are in view; TanStack
 // Table renders only those (its row model is built for the visible slice, not for every row, which would cost
 // a few µs per row on each filter). Filtering scans a lower-cased text per row, built once per data set.
-// Scrolling is kept cheap (docs/operator-ui.md, "Speed on a small PC"): rows have a fixed height in a contained
-// scroller, each rendered row is memoized (VirtualRow.tsx), rows are keyed by their slot in the window, so a row
-// scrolled in reuses the elements of one scrolled out (its cells' text changes, no element is made), and one
-// listener on the body serves every row's clicks and keys.
+// Scrolling is kept cheap (docs/operator-ui.md, "Speed on a small PC"): the table elements are laid out as CSS
+// grids, not as an HTML table, so a frame lays out only the rows that changed (each row has a fixed height and
+// is contained, `contain: strict`), and the column widths are one CSS variable on the table, not a style per
+// cell. Rows are keyed by their place in the window: scrolling changes the cells' text and the height of the
+// spacer above the rows, never a row's own style or place among its siblings (in Chromium either makes every
+// cell of the row be styled again, which cost more than the rest of the frame). One listener on the body serves
+// every row's clicks and keys.
 // Rows are real <tr> with aria-rowindex, so screen readers know the full size; arrows move between rows. A paged
 // list (api/paged.ts) is told when the window nears the last row read, and reads its next page.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactElement,
+} from 'react';
 import { VirtualRow } from './VirtualRow.tsx';
+import './virtual-table.css';
 
 export interface VirtualTableProps<T> {
   /** Accessible name of the table. */
@@ -35,7 +47,7 @@ export interface VirtualTableProps<T> {
 }
 
 // Rows rendered beyond the visible ones: enough for arrow-key moves, few enough that a fast scroll stays in budget.
-const OVERSCAN = 3;
+const OVERSCAN = 1;
 /** How close to the last row read (in rows) the next page is asked for: a screenful ahead of the operator. */
 const NEAR_END = 30;
 
@@ -53,6 +65,8 @@ export function useFilteredRows<T>(rows: readonly T[], searchText?: (row: T) => 
     return out;
   }, [rows, index, needle]);
 }
+
+const narrowest = (size: number): number => Math.round(size * 0.75);
 
 /** The row a click or key press inside the body belongs to (one listener on the body for every row). */
 function rowIndexOf(target: EventTarget): number | undefined {
@@ -106,13 +120,15 @@ export function VirtualTable<T>({
     getRowId: (row, i) => rowKey(row, first + i),
   });
   const tableRows = table.getRowModel().rows;
+  const sizes = table.getAllLeafColumns().map((column) => column.getSize());
+  // The columns share the width in proportion to their sizes; short of room, they narrow to three quarters of
+  // their size before the table scrolls sideways.
+  const gridStyle = {
+    '--vtable-columns': sizes.map((size) => `minmax(${String(narrowest(size))}px, ${String(size)}fr)`).join(' '),
+    '--vtable-row-height': `${String(rowHeight)}px`,
+    minWidth: sizes.reduce((sum, size) => sum + narrowest(size), 0),
+  } as CSSProperties;
   const before = items[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  const colSpan = columns.length;
-  // As many slots as the window can hold: a row's key is its slot, so scrolling reuses rows instead of replacing
-  // them. A window larger than that (never with a fixed height) falls back to the rows' own keys.
-  const slots = Math.ceil(height / rowHeight) + 2 * OVERSCAN + 2;
-  const bySlot = tableRows.length <= slots;
 
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>): void {
     const index = rowIndexOf(event.target);
@@ -142,43 +158,36 @@ export function VirtualTable<T>({
   return (
     <div className="vtable" data-testid={testId}>
       <div ref={scrollRef} className="vtable-scroll" style={{ height }} tabIndex={-1}>
-        <table aria-label={label} aria-rowcount={filtered.length + 1} className="vtable-table">
+        <table aria-label={label} aria-rowcount={filtered.length + 1} className="vtable-table" style={gridStyle}>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} aria-rowindex={1}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" style={{ width: header.getSize() }}>
+                  <th key={header.id} scope="col">
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}
               </tr>
             ))}
           </thead>
-          <tbody onKeyDown={onKeyDown} onClick={onOpen ? onClick : undefined}>
-            {before > 0 && (
-              <tr aria-hidden="true" className="vtable-spacer">
-                <td colSpan={colSpan} style={{ height: before }} />
-              </tr>
-            )}
-            {tableRows.map((row, i) => {
-              const index = first + i;
-              return (
-                <VirtualRow
-                  key={bySlot ? index % slots : row.id}
-                  row={row}
-                  index={index}
-                  rowHeight={rowHeight}
-                  columns={columns}
-                  tabbable={onOpen !== undefined || i === 0}
-                  openable={onOpen !== undefined}
-                />
-              );
-            })}
-            {after > 0 && (
-              <tr aria-hidden="true" className="vtable-spacer">
-                <td colSpan={colSpan} style={{ height: after }} />
-              </tr>
-            )}
+          <tbody
+            onKeyDown={onKeyDown}
+            onClick={onOpen ? onClick : undefined}
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            <tr aria-hidden="true" className="vtable-spacer" style={{ height: before }}>
+              <td />
+            </tr>
+            {tableRows.map((row, i) => (
+              <VirtualRow
+                key={i}
+                row={row}
+                index={first + i}
+                columns={columns}
+                tabbable={onOpen !== undefined || i === 0}
+                openable={onOpen !== undefined}
+              />
+            ))}
           </tbody>
         </table>
         {filtered.length === 0 && loadingMore === undefined && (
