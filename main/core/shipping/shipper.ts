@@ -26,6 +26,8 @@ export interface ShipperOptions {
   leaseMs?: number;
   random?: () => number;
   now?: () => number;
+  /** Runs after the server confirmed a batch and before the cursor moves: the crash proof kills the process here. */
+  afterSend?: () => Promise<void>;
   /** Told once per failure streak, without secrets (the app's log). */
   onError?: (message: string) => void;
 }
@@ -104,6 +106,7 @@ export class Shipper {
       };
       const frames = Buffer.concat(rows.map((row) => octetFrame(formatSyslog(recordMessage(row, context)))));
       await sendBatch(targetOf(policy), frames, confirmTimeoutMs, this.stopping.signal);
+      await this.options.afterSend?.();
       await retryBusy(() => {
         this.outbox.delivered(last.seq, this.now());
       });
