@@ -1,7 +1,8 @@
 // The shipping proof (docs/architecture.md, shipping to the log server): 10,000 audit records and operation
 // outcomes written while a shipper in a child process sends them over TLS to a real rsyslogd; the server is
 // stopped for part of the time and the shipper is killed (SIGKILL) once, after the server confirmed a batch and
-// before the shipper recorded it, and started again over the same data folder. Every record arrives, in order by its stable id once duplicates are dropped, and none is lost.
+// before the shipper recorded it, and started again over the same data folder. Every record arrives, in order
+// by its stable id once duplicates are dropped, and none is lost.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync, writeFileSync } from 'node:fs';
