@@ -120,8 +120,8 @@ export function exchange(input: ExchangeInput): Promise<Exchange> {
     };
     const timer = setTimeout(() => {
       overdue = true;
+      settle({ kind: 'lost', reason: `no answer within ${String(deadlineMs)} ms` }); // before the abort's own error
       controller?.abort(new Error('deadline'));
-      settle({ kind: 'lost', reason: `no answer within ${String(deadlineMs)} ms` });
     }, deadlineMs);
     timer.unref(); // as AbortSignal.timeout: the exchange's socket, not its deadline, keeps the process alive
     const handler: Dispatcher.DispatchHandler = {
