@@ -53,20 +53,32 @@ export function makePki(dir: string): TestPki {
   };
 }
 
-/** A loopback port that was free a moment ago. */
+/**
+ * A loopback port that was free a moment ago, below Linux's ephemeral range (32768 and up): the server is stopped
+ * and started again on it, and meanwhile no outgoing connection of another process may take it as its own.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => {
+        resolve(false);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        resolve(true);
+      });
+    });
+    if (!bound) continue;
+    server.close();
+    await once(server, 'close');
+    return port;
+  }
 }
 
-async function listening(port: number, deadline: number): Promise<void> {
+async function listening(port: number, deadline: number, child: ChildProcess): Promise<void> {
   for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('rsyslogd exited');
     const ok = await new Promise<boolean>((resolve) => {
       const socket = connect({ host: '127.0.0.1', port }, () => {
         socket.destroy();
@@ -121,20 +133,38 @@ input(type="imtcp" address="127.0.0.1" port="${String(tlsPort)}" ruleset="shippe
     return server;
   }
 
+  private starts = 0;
+
+  /** Starts rsyslogd and waits until both ports listen; on a busy machine a start that hangs is tried again. */
   async start(): Promise<void> {
-    const child = spawn(RSYSLOGD, ['-n', '-f', this.conf, '-i', join(this.dir, 'rsyslogd.pid')], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.startOnce();
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
+  private async startOnce(): Promise<void> {
+    this.starts++;
+    // A pid file of its own each time: a stale one (whose pid the system reused) would stop rsyslogd.
+    const pidFile = join(this.dir, `rsyslogd-${String(this.starts)}.pid`);
+    const child = spawn(RSYSLOGD, ['-n', '-f', this.conf, '-i', pidFile], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     this.child = child;
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 15_000;
     try {
-      await listening(this.tcpPort, deadline);
-      await listening(this.tlsPort, deadline);
+      await listening(this.tcpPort, deadline, child);
+      await listening(this.tlsPort, deadline, child);
     } catch (error) {
+      const exited = child.exitCode === null && child.signalCode === null ? once(child, 'exit') : Promise.resolve();
       child.kill('SIGKILL');
-      throw new Error(`${(error as Error).message}: ${stderr}`);
+      await exited;
+      this.child = undefined;
+      throw new Error(`${(error as Error).message} (exit ${String(child.exitCode)}): ${stderr}`);
     }
   }
 
