@@ -26,7 +26,6 @@ export function OperatorMenu(): ReactElement | null {
           variant="default"
           className="frame-operator"
           title={`${operator.name} (${operator.id}): ${roles}`}
-          aria-label={t('frame.operatorLabel', { name: operator.name, roles })}
           data-testid="frame-operator"
           data-operator={operator.id}
         >

@@ -1,6 +1,6 @@
 // The operators of this workstation: id, name, roles, enabled, where the account comes from, locked until. Rows
 // from the policy or a provisioning file are read-only here (their source is managed elsewhere).
-import { Badge, Button, Group, Table } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorView } from '../../../../../common/contract/index.ts';
@@ -50,9 +50,9 @@ export function OperatorTable({
                 <Table.Td>{operator.name}</Table.Td>
                 <Table.Td>{rolesText(t, operator.roles)}</Table.Td>
                 <Table.Td data-testid="operator-state">
-                  <Badge color={operator.enabled ? 'green' : 'gray'} variant="light">
+                  <Text span size="sm" fw={600}>
                     {t(operator.enabled ? 'operators.enabled' : 'operators.disabled')}
-                  </Badge>
+                  </Text>
                   {locked && operator.lockedUntil !== null && (
                     <div className="settings-note" data-testid="operator-locked-until">
                       {t('operators.lockedUntil', { time: formatDateTime(operator.lockedUntil, language) })}
