@@ -1,7 +1,8 @@
 // Operator accounts in the data folder's journal database (docs/architecture.md, operators and roles). A
 // secret is stored only as its scrypt hash. Each sign-in attempt is counted against the operator BEFORE the
 // slow hash work and persisted, so concurrent guesses, a kill or a restart cannot reset or outrun the back-off;
-// ids that are no account earn the same waits and the same answer, so nothing tells whether an id exists.
+// ids that are no account earn the same waits and the same answer, kept the same way, so nothing tells whether
+// an id exists.
 import { randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import type { OperatorView } from '../../../common/contract/index.ts';
@@ -9,13 +10,15 @@ import type { Role } from '../../../common/contract/rights.ts';
 import { DeskError } from '../errors.ts';
 import { privateDatabaseFile } from '../journal/database-file.ts';
 import { hashPin, verifyPin } from '../session/pin-hash.ts';
-import { FREE_ATTEMPTS, UnknownIdCounters, waitAfter, type Counter } from './back-off.ts';
+import { FREE_ATTEMPTS, waitAfter, type Counter } from './back-off.ts';
 import { identityOf, viewOf, type OperatorIdentity, type OperatorRow, type OperatorSource } from './rows.ts';
 import { createOperatorsSchema } from './schema.ts';
 
 export type { OperatorIdentity, OperatorSource } from './rows.ts';
 
 const BUSY_TIMEOUT_MS = 10_000;
+/** Ids that are no account whose wrong attempts are kept (the most recent ones). */
+const KEPT_GUESSES = 500;
 
 export interface NewOperator {
   id: string;
@@ -34,7 +37,6 @@ function wrongSecret(attemptsLeft: number): DeskError {
 export class OperatorAccounts {
   private readonly db: DatabaseSync;
   private readonly now: () => number;
-  private readonly unknown = new UnknownIdCounters();
   private readonly inFlight = new Set<string>();
   private dummyHash: Promise<string> | undefined;
 
@@ -182,7 +184,7 @@ export class OperatorAccounts {
     return this.inTransaction(() => {
       const row = this.row(id);
       const counter: Counter =
-        row === undefined ? this.unknown.get(id) : { failed: row.failed_attempts, lockedUntil: row.locked_until };
+        row === undefined ? this.guessesAt(id) : { failed: row.failed_attempts, lockedUntil: row.locked_until };
       const wait = (counter.lockedUntil ?? 0) - this.now();
       if (wait > 0)
         throw new DeskError(
@@ -193,13 +195,32 @@ export class OperatorAccounts {
       const failed = counter.failed + 1;
       const wait2 = waitAfter(failed);
       const lockedUntil = wait2 > 0 ? this.now() + wait2 : null;
-      if (row === undefined) this.unknown.set(id, { failed, lockedUntil });
+      if (row === undefined) this.saveGuesses(id, { failed, lockedUntil });
       else
         this.db
           .prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE id = ?')
           .run(failed, lockedUntil, id);
       return { row, failed };
     });
+  }
+
+  private guessesAt(id: string): Counter {
+    const row = this.db
+      .prepare('SELECT failed_attempts AS failed, locked_until AS lockedUntil FROM operator_guesses WHERE id = ?')
+      .get(id) as Counter | undefined;
+    return row ?? { failed: 0, lockedUntil: null };
+  }
+
+  private saveGuesses(id: string, counter: Counter): void {
+    this.db.prepare('DELETE FROM operator_guesses WHERE id = ?').run(id);
+    this.db
+      .prepare('INSERT INTO operator_guesses (id, failed_attempts, locked_until) VALUES (?, ?, ?)')
+      .run(id, counter.failed, counter.lockedUntil);
+    this.db
+      .prepare(
+        'DELETE FROM operator_guesses WHERE rowid NOT IN (SELECT rowid FROM operator_guesses ORDER BY rowid DESC LIMIT ?)',
+      )
+      .run(KEPT_GUESSES);
   }
 
   private dummy(): Promise<string> {

@@ -14,29 +14,3 @@ export interface Counter {
   failed: number;
   lockedUntil: number | null;
 }
-
-/**
- * Counters of ids that are no account: they earn the same waits as real ones, so that a wait never tells
- * whether an id exists. Kept in memory (there is nothing to guess behind them) and bounded.
- */
-export class UnknownIdCounters {
-  private readonly counters = new Map<string, Counter>();
-  private readonly limit: number;
-
-  constructor(limit = 1000) {
-    this.limit = limit;
-  }
-
-  get(id: string): Counter {
-    return this.counters.get(id) ?? { failed: 0, lockedUntil: null };
-  }
-
-  set(id: string, counter: Counter): void {
-    this.counters.delete(id);
-    if (this.counters.size >= this.limit) {
-      const oldest = this.counters.keys().next();
-      if (oldest.done !== true) this.counters.delete(oldest.value);
-    }
-    this.counters.set(id, counter);
-  }
-}

@@ -16,6 +16,13 @@ CREATE TABLE IF NOT EXISTS operators (
   locked_until REAL,
   provided_hash TEXT
 ) STRICT;
+-- Wrong attempts at ids that are no account, counted like an account's so that neither the answers nor a
+-- restart tell which ids exist; the most recent few hundred are kept.
+CREATE TABLE IF NOT EXISTS operator_guesses (
+  id TEXT PRIMARY KEY,
+  failed_attempts INTEGER NOT NULL,
+  locked_until REAL
+) STRICT;
 `;
 
 /** Creates the table if missing (idempotent: the journal's schema runs it, and so does a store opened alone). */
