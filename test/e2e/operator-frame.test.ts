@@ -1,15 +1,13 @@
 // Browser test of the frame's promises to the operator (docs/operator-ui.md, frame and navigation; forms and
-// drafts): a fresh install asks for an operator PIN; empty tables tell "nothing yet" from "hidden by the
-// filter" and clear it; half-filled forms survive a change of section and a lock, and unlocking returns to the
-// screen the operator was on.
+// drafts): the frame names who is signed in; empty tables tell "nothing yet" from "hidden by the filter" and
+// clear it; half-filled forms survive a change of section and a lock, signing in again as the same operator
+// returns to the screen they were on, and switching operator drops them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
 import { seedClientAndCard } from './support/main-screens.ts';
 import { openPreview, type PreviewSession } from './support/preview-session.ts';
-
-/** Long enough that the leak scan at close never meets it by chance in ids or times. */
-const PIN = '864209753';
+import { TEST_ADMIN } from '../support/sign-in.ts';
 
 let session: PreviewSession;
 let page: Page;
@@ -35,17 +33,11 @@ afterAll(async () => {
   await session.close();
 });
 
-describe('a fresh install', () => {
-  it('asks for an operator PIN at start, and the operator may put it off', async () => {
-    const notice = page.getByTestId('pin-setup-notice');
-    await notice.waitFor();
-    expect(await notice.textContent()).toContain('never locks');
-    expect(await page.getByTestId('lock-button').isDisabled()).toBe(true);
-    await page.getByTestId('pin-setup-later').click();
-    await expect.poll(() => notice.count()).toBe(0);
-    // Put off for this run only: the next start asks again.
-    await reload();
-    await notice.waitFor();
+describe('the frame', () => {
+  it('names who is signed in, with their roles', async () => {
+    expect(await page.getByTestId('frame-operator-name').textContent()).toBe(TEST_ADMIN.name);
+    expect(await page.getByTestId('frame-operator-roles').textContent()).toContain('Administrator');
+    expect(await page.getByTestId('lock-button').isEnabled()).toBe(true);
   });
 });
 
@@ -89,22 +81,15 @@ describe('drafts', () => {
     expect(await page.getByTestId('client-first-name').inputValue()).toBe('Dana');
   });
 
-  it('keep them across a lock, and unlocking returns to the same screen', async () => {
-    await page.getByTestId('pin-setup-open').click();
-    const form = page.getByTestId('pin-setup-notice');
-    await form.getByTestId('pin-new').fill(PIN);
-    await form.getByTestId('pin-repeat').fill(PIN);
-    await form.getByTestId('pin-save').click();
-    // Saving hashes the PIN in main (scrypt), which takes a while on a busy machine.
-    await expect.poll(() => page.getByTestId('pin-setup-notice').count(), { timeout: 10_000 }).toBe(0);
-
+  it('keep them across a lock, and signing in again returns to the same screen', async () => {
     await page.getByTestId('nav-gift').click();
     expect(await page.getByTestId('gift-cardholder').inputValue()).toBe('GIFT HOLDER');
     await page.getByTestId('lock-button').click();
     await page.getByTestId('lock-screen').waitFor();
     expect(await page.getByTestId('gift-cardholder').count()).toBe(0);
-    await page.getByTestId('lock-pin').fill(PIN);
-    await page.getByTestId('lock-pin').press('Enter');
+    expect(await page.getByTestId('sign-in-id').inputValue()).toBe(TEST_ADMIN.operatorId);
+    await page.getByTestId('sign-in-secret').fill(TEST_ADMIN.secret);
+    await page.getByTestId('sign-in-secret').press('Enter');
 
     await expect
       .poll(() => page.getByTestId('nav-gift').getAttribute('aria-current'), { timeout: 10_000 })
@@ -112,5 +97,19 @@ describe('drafts', () => {
     expect(await page.getByTestId('gift-cardholder').inputValue()).toBe('GIFT HOLDER');
     await page.getByTestId('nav-clients').click();
     expect(await page.getByTestId('client-last-name').inputValue()).toBe('Draftova');
+  });
+
+  it('go when the operator switches: the next one starts from a clean desk', async () => {
+    await page.getByTestId('frame-operator').click();
+    await page.getByTestId('frame-switch-operator').click();
+    await page.getByTestId('lock-screen').waitFor();
+    expect(await page.getByTestId('switch-operator').count()).toBe(0);
+    await page.getByTestId('sign-in-id').fill(TEST_ADMIN.operatorId);
+    await page.getByTestId('sign-in-secret').fill(TEST_ADMIN.secret);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('frame').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('nav-clients').getAttribute('aria-current')).toBe('page');
+    await page.getByTestId('clients-tab-new').click();
+    expect(await page.getByTestId('client-last-name').inputValue()).toBe('');
   });
 });
