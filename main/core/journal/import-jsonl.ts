@@ -11,6 +11,7 @@ import { JOURNAL_FILE } from './journal.ts';
 import { JOURNAL_JSONL, readJsonl } from './jsonl.ts';
 import type { JournalRecord } from './records.ts';
 import { auditValues, INSERT_AUDIT, INSERT_INTENT, intentValues, outcomeValues, UPDATE_OUTCOME } from './rows.ts';
+import { ChainWriter, statementCache } from './chain.ts';
 import { createSchema, prepareConnection } from './schema.ts';
 
 export interface ImportProgress {
@@ -40,6 +41,7 @@ export function needsJsonlImport(dataDir: string): boolean {
 export async function importJsonlJournal(
   dataDir: string,
   onProgress: (progress: ImportProgress) => void = () => undefined,
+  chainKey?: Buffer,
 ): Promise<ImportReport> {
   const source = join(dataDir, JOURNAL_JSONL);
   if (!existsSync(source)) return NOTHING;
@@ -57,8 +59,9 @@ export async function importJsonlJournal(
   let report: ImportReport;
   try {
     prepareConnection(db);
-    createSchema(db);
-    report = importedBefore(db, marker) ?? (await importInto(db, source, size, marker, onProgress));
+    createSchema(db, chainKey);
+    const chain = new ChainWriter(statementCache(db), chainKey);
+    report = importedBefore(db, marker) ?? (await importInto(db, chain, source, size, marker, onProgress));
     db.exec('PRAGMA wal_checkpoint(TRUNCATE)'); // the import on disk in the database file itself
   } finally {
     db.close();
@@ -90,6 +93,7 @@ function importedBefore(db: DatabaseSync, marker: string): ImportReport | undefi
 
 async function importInto(
   db: DatabaseSync,
+  chain: ChainWriter,
   source: string,
   totalBytes: number,
   marker: string,
@@ -104,14 +108,24 @@ async function importInto(
     update: db.prepare(`${UPDATE_OUTCOME} AND seq > ?`),
     audit: db.prepare(INSERT_AUDIT.replace('INSERT INTO', 'INSERT OR IGNORE INTO')),
   };
+  const seqOf = db.prepare('SELECT seq FROM operations WHERE key = ?');
+  // Each record imported is linked into the chain as it is written (chain.ts).
   const apply = (record: JournalRecord): boolean => {
     if (record.type === 'intent') {
-      return statements.intent.run(...intentValues(record)).changes === 1; // 0: imported already
+      const done = statements.intent.run(...intentValues(record));
+      if (done.changes === 1) chain.operation(Number(done.lastInsertRowid));
+      return done.changes === 1; // 0: imported already
     }
-    if (record.type === 'audit') return statements.audit.run(...auditValues(record)).changes === 1;
+    if (record.type === 'audit') {
+      const done = statements.audit.run(...auditValues(record));
+      if (done.changes === 1) chain.audit(Number(done.lastInsertRowid));
+      return done.changes === 1;
+    }
     // Lost to damage, or an operation the journal held before (a file imported before and put back): that one
     // has moved on since, and the file's old outcomes would roll it back and repeat its changes.
-    return statements.update.run(...outcomeValues(record), heldBefore).changes === 1;
+    if (statements.update.run(...outcomeValues(record), heldBefore).changes !== 1) return false;
+    chain.operation((seqOf.get(record.key) as { seq: number }).seq);
+    return true;
   };
   let skipped = 0;
   let reported = 0;

@@ -19,7 +19,6 @@ import {
   type PageRequest,
 } from './queries.ts';
 import {
-  isOpenState,
   type AuditRecord,
   type EntryState,
   type IntentRecord,
@@ -36,31 +35,21 @@ import {
   UPDATE_OUTCOME,
   type OperationRow,
 } from './rows.ts';
+import { ChainWriter } from './chain.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { createSchema, OPEN_STATES_SQL, prepareConnection } from './schema.ts';
 import { privateDatabaseFile } from './database-file.ts';
 import { WalSync } from './wal-sync.ts';
 import { WriteBatch } from './write-batch.ts';
+import type { JournalChange, JournalOptions } from './journal-options.ts';
+
+export { isFinal, type JournalChange, type JournalOptions } from './journal-options.ts';
 
 export const JOURNAL_FILE = 'journal.db';
 /** How long a write waits for another process's write to finish before it fails (never seen in practice). */
 const BUSY_TIMEOUT_MS = 10_000;
 /** SQLite's extended result code for a UNIQUE constraint: the key is already journaled. */
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
-
-export interface JournalOptions {
-  /** Sync the log before a record counts as written (default true). Off only in benchmarks of its cost. */
-  durable?: boolean;
-  /** Group commit: a turn's records share one commit and one background sync (`write`, write-batch.ts). */
-  groupCommit?: boolean;
-}
-
-/** One recorded change of an operation's state: its intent (`sending`) or one of its outcome records. */
-export interface JournalChange {
-  key: string;
-  op: string;
-  state: EntryState;
-}
 
 export class Journal {
   readonly path: string;
@@ -72,6 +61,7 @@ export class Journal {
   private readonly groupCommit: boolean;
   private readonly listeners = new Set<(change: JournalChange) => void>();
   private readonly statements = new Map<string, StatementSync>();
+  private readonly chain: ChainWriter;
 
   private constructor(path: string, options: JournalOptions) {
     this.path = path;
@@ -80,11 +70,12 @@ export class Journal {
     this.db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
     try {
       prepareConnection(this.db);
-      createSchema(this.db);
+      createSchema(this.db, options.chainKey);
     } catch (error) {
       this.db.close();
       throw error;
     }
+    this.chain = new ChainWriter((text) => this.sql(text), options.chainKey);
     this.wal = new WalSync(`${path}-wal`, options.durable ?? true);
     this.checkpoints = new Checkpointer(path);
     this.batch = new WriteBatch(this.db, {
@@ -104,7 +95,7 @@ export class Journal {
    */
   private write(run: () => void, mode: 'batch' | 'sync', change?: JournalChange): void {
     if (!this.groupCommit) {
-      run();
+      this.transaction(run); // the record and its link together (chain.ts)
       this.countCommit(true);
       if (change !== undefined) for (const listener of this.listeners) listener(change);
       return;
@@ -169,7 +160,11 @@ export class Journal {
   recordIntent(record: Omit<IntentRecord, 'type'>): void {
     const change: JournalChange = { key: record.key, op: record.op, state: 'sending' };
     try {
-      this.write(() => this.sql(INSERT_INTENT).run(...intentValues(record)), 'batch', change);
+      const write = () => {
+        const { lastInsertRowid } = this.sql(INSERT_INTENT).run(...intentValues(record));
+        this.chain.operation(Number(lastInsertRowid));
+      };
+      this.write(write, 'batch', change);
     } catch (error) {
       if ((error as { errcode?: number }).errcode === SQLITE_CONSTRAINT_UNIQUE)
         throw new Error(`journal already holds operation ${record.key}`);
@@ -179,17 +174,25 @@ export class Journal {
 
   /** Records what became of a write. Unchanged states are not written again. */
   recordOutcome(record: Omit<OutcomeRecord, 'type'>): void {
-    const entry = this.sql('SELECT op, state FROM operations WHERE key = ?').get(record.key) as
-      { op: string; state: EntryState } | undefined;
+    const entry = this.sql('SELECT seq, op, state FROM operations WHERE key = ?').get(record.key) as
+      { seq: number; op: string; state: EntryState } | undefined;
     if (entry === undefined) throw new Error(`journal has no operation ${record.key}`);
     if (entry.state === record.state && record.result === undefined && record.error === undefined) return;
     const change: JournalChange = { key: record.key, op: entry.op, state: record.state };
-    this.write(() => this.sql(UPDATE_OUTCOME).run(...outcomeValues(record)), 'batch', change);
+    const write = () => {
+      this.sql(UPDATE_OUTCOME).run(...outcomeValues(record));
+      this.chain.operation(entry.seq);
+    };
+    this.write(write, 'batch', change);
   }
 
   /** Records an audited operator action, on disk before the action goes ahead. */
   recordAudit(record: Omit<AuditRecord, 'type'>): void {
-    this.write(() => this.sql(INSERT_AUDIT).run(...auditValues(record)), 'sync');
+    const write = () => {
+      const { lastInsertRowid } = this.sql(INSERT_AUDIT).run(...auditValues(record));
+      this.chain.audit(Number(lastInsertRowid));
+    };
+    this.write(write, 'sync');
   }
 
   get(key: string): JournalEntry | undefined {
@@ -291,8 +294,4 @@ export class Journal {
     this.wal.close();
     this.db.close();
   }
-}
-
-export function isFinal(state: EntryState): boolean {
-  return !isOpenState(state);
 }

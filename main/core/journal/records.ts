@@ -52,6 +52,9 @@ export const auditRecord = z.strictObject({
   action: z.string(),
   profileId: z.string().optional(),
   details: z.record(z.string(), json),
+  /** Who acted, and who approved it under dual control (absent on records made before operators). */
+  operatorId: z.string().optional(),
+  approverId: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
 
@@ -72,4 +75,7 @@ export interface JournalEntry {
   result?: OutcomeRecord['result'];
   error?: OutcomeRecord['error'];
   reason?: string;
+  /** Who asked for the operation, and who approved it under dual control. */
+  operatorId?: string;
+  approverId?: string;
 }

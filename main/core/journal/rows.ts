@@ -1,6 +1,7 @@
 // Rows of the journal's tables to and from the records the rest of the app uses. JSON columns hold the redacted
 // parameters, the result, the error and the connection exactly as the records carry them.
 import type { SQLInputValue } from 'node:sqlite';
+import { currentActor } from '../operators/actor.ts';
 import type { AuditRecord, EntryState, IntentRecord, JournalEntry, OutcomeRecord } from './records.ts';
 
 export interface OperationRow {
@@ -10,6 +11,7 @@ export interface OperationRow {
   at: number;
   profile_id: string | null;
   connection: string;
+  body_sha256: string;
   params: string;
   deadline_ms: number;
   tag: string | null;
@@ -18,6 +20,8 @@ export interface OperationRow {
   result: string | null;
   error: string | null;
   reason: string | null;
+  operator_id: string | null;
+  approver_id: string | null;
 }
 
 export interface AuditRow {
@@ -27,6 +31,24 @@ export interface AuditRow {
   action: string;
   profile_id: string | null;
   details: string;
+  operator_id: string | null;
+  approver_id: string | null;
+}
+
+/** Who acts: the call's operator and approver (operators/actor.ts); null outside a call. */
+function actorValues(): [string | null, string | null] {
+  const actor = currentActor();
+  return [actor?.operatorId ?? null, actor?.approverId ?? null];
+}
+
+function actorOf(row: { operator_id: string | null; approver_id: string | null }): {
+  operatorId?: string;
+  approverId?: string;
+} {
+  return {
+    ...(row.operator_id === null ? {} : { operatorId: row.operator_id }),
+    ...(row.approver_id === null ? {} : { approverId: row.approver_id }),
+  };
 }
 
 export function entryOf(row: OperationRow): JournalEntry {
@@ -43,6 +65,7 @@ export function entryOf(row: OperationRow): JournalEntry {
     ...(row.result === null ? {} : { result: JSON.parse(row.result) as JournalEntry['result'] }),
     ...(row.error === null ? {} : { error: JSON.parse(row.error) as JournalEntry['error'] }),
     ...(row.reason === null ? {} : { reason: row.reason }),
+    ...actorOf(row),
   };
 }
 
@@ -54,12 +77,13 @@ export function auditOf(row: AuditRow): AuditRecord {
     action: row.action,
     ...(row.profile_id === null ? {} : { profileId: row.profile_id }),
     details: JSON.parse(row.details) as AuditRecord['details'],
+    ...actorOf(row),
   };
 }
 
 export const INSERT_INTENT = `INSERT INTO operations
-  (key, op, at, profile_id, connection, body_sha256, params, deadline_ms, tag, state, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?)`;
+  (key, op, at, profile_id, connection, body_sha256, params, deadline_ms, tag, state, updated_at, operator_id, approver_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?)`;
 
 export function intentValues(r: Omit<IntentRecord, 'type'>): SQLInputValue[] {
   return [
@@ -73,6 +97,7 @@ export function intentValues(r: Omit<IntentRecord, 'type'>): SQLInputValue[] {
     r.deadlineMs,
     r.tag ?? null,
     r.at,
+    ...actorValues(),
   ];
 }
 
@@ -86,8 +111,9 @@ export function outcomeValues(r: Omit<OutcomeRecord, 'type'>): SQLInputValue[] {
   return [r.state, r.at, result, error, r.reason ?? null, r.key];
 }
 
-export const INSERT_AUDIT = `INSERT INTO audit (key, at, action, profile_id, details) VALUES (?, ?, ?, ?, ?)`;
+export const INSERT_AUDIT = `INSERT INTO audit (key, at, action, profile_id, details, operator_id, approver_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
 export function auditValues(r: Omit<AuditRecord, 'type'>): SQLInputValue[] {
-  return [r.key, r.at, r.action, r.profileId ?? null, JSON.stringify(r.details)];
+  return [r.key, r.at, r.action, r.profileId ?? null, JSON.stringify(r.details), ...actorValues()];
 }

@@ -6,9 +6,11 @@ import type { DatabaseSync } from 'node:sqlite';
 import { OPEN_STATES } from '../../../common/journal/states.ts';
 import { createOutboxSchema } from '../shipping/outbox-schema.ts';
 import { OPERATORS_DDL } from '../operators/schema.ts';
+import { migrate } from './migrate.ts';
 import { SUBJECT_INDEXES_SQL } from './subjects.ts';
 
-export const SCHEMA_VERSION = 1;
+/** 2: operator and approver on every record, and the keyed hash chain (migrate.ts). */
+export const SCHEMA_VERSION = 2;
 
 /** The open states as an SQL list, for the partial index and the queries that must match it literally. */
 export const OPEN_STATES_SQL = OPEN_STATES.map((s) => `'${s}'`).join(', ');
@@ -81,17 +83,19 @@ export function prepareConnection(db: DatabaseSync): void {
   db.exec('PRAGMA foreign_keys = ON');
 }
 
-export function createSchema(db: DatabaseSync): void {
+/** `chainKey` seals the links a migration makes for records already there (chain.ts). */
+export function createSchema(db: DatabaseSync, chainKey?: Buffer): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     db.exec(DDL);
-    createOutboxSchema(db); // after every table it reads (docs/architecture.md, shipping to the log server)
     const row = db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined;
-    if (row === undefined) {
-      db.prepare("INSERT INTO meta (name, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
-    } else if (Number(row.value) > SCHEMA_VERSION) {
+    if (row !== undefined && Number(row.value) > SCHEMA_VERSION) {
       throw new Error(`the journal was written by a newer Card Desk (schema ${row.value}); update this one`);
     }
+    // A fresh journal's tables are version 1's; it goes through the same steps as an old one.
+    migrate(db, row === undefined ? 1 : Number(row.value), SCHEMA_VERSION, chainKey);
+    createOutboxSchema(db); // after every table it reads (docs/architecture.md, shipping to the log server)
+    db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');

@@ -8,14 +8,22 @@ export type { VaultStatus } from '../../../common/contract/index.ts';
 
 /**
  * 'binding' is the record of the profile the secret and PIN key were stored for (bound-vault.ts). The two
- * directory keys belong to the data folder's search directory, not to a profile (core/directory/keys.ts).
+ * directory keys belong to the data folder's search directory, not to a profile (core/directory/keys.ts); the
+ * chain key seals the journal's hash chain (core/journal/chain-key.ts).
  */
-export const VAULT_ITEMS = ['merchant-secret', 'pin-key', 'binding', 'directory-key', 'directory-index-key'] as const;
+export const VAULT_ITEMS = [
+  'merchant-secret',
+  'pin-key',
+  'binding',
+  'directory-key',
+  'directory-index-key',
+  'journal-chain-key',
+] as const;
 export type VaultItem = (typeof VAULT_ITEMS)[number];
 
 /** Items that are 32 random bytes (AES-256 and HMAC-SHA-256 keys), kept in the keychain as base64. */
 export function isKeyItem(item: VaultItem): boolean {
-  return item === 'pin-key' || item === 'directory-key' || item === 'directory-index-key';
+  return item === 'pin-key' || item === 'directory-key' || item === 'directory-index-key' || item === 'journal-chain-key';
 }
 
 const ITEM_LABELS: Record<VaultItem, string> = {
@@ -24,6 +32,7 @@ const ITEM_LABELS: Record<VaultItem, string> = {
   binding: 'record of its profile',
   'directory-key': 'directory encryption key',
   'directory-index-key': 'directory index key',
+  'journal-chain-key': 'journal chain key',
 };
 
 export interface SecretVault {

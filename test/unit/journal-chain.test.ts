@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { Journal, JOURNAL_FILE } from '../../main/core/journal/index.ts';
+import { verifyNow } from '../../main/core/journal/chain-verify.ts';
+import { runAs } from '../../main/core/operators/actor.ts';
+import { tempDir } from '../support/temp-dir.ts';
+import { intent } from '../support/journal-records.ts';
+
+const KEY = randomBytes(32);
+
+function check(dir: string, key: Buffer | null = KEY) {
+  const db = new DatabaseSync(join(dir, JOURNAL_FILE), { readOnly: true });
+  try {
+    return verifyNow(db, key ?? undefined, dir);
+  } finally {
+    db.close();
+  }
+}
+
+function raw(dir: string, sql: string): void {
+  const db = new DatabaseSync(join(dir, JOURNAL_FILE));
+  db.exec(sql);
+  db.close();
+}
+
+function history(dir: string): void {
+  const journal = Journal.open(dir, { chainKey: KEY });
+  runAs({ operatorId: 'teller-1', approverId: 'super-1' }, () => {
+    journal.recordIntent(intent('op-1', 1000));
+    journal.recordAudit({ key: 'a-1', at: 1001, action: 'settings.update', details: { language: 'en' } });
+  });
+  journal.recordOutcome({ key: 'op-1', at: 1002, state: 'done', result: { ok: true } });
+  journal.recordIntent(intent('op-2', 1003));
+  journal.close();
+}
+
+describe('the journal chain', () => {
+  it('links every intent, change of state and audit record, and names who acted', () => {
+    const dir = tempDir();
+    history(dir);
+    expect(check(dir)).toEqual({ state: 'whole', records: 4 });
+    const journal = Journal.open(dir, { chainKey: KEY });
+    expect(journal.get('op-1')).toMatchObject({ operatorId: 'teller-1', approverId: 'super-1', state: 'done' });
+    expect(journal.get('op-2')?.operatorId).toBeUndefined();
+    expect(journal.auditTrail()[0]).toMatchObject({ operatorId: 'teller-1', approverId: 'super-1' });
+    journal.close();
+  });
+
+  it('names the first record that changed, was removed or moved', () => {
+    const cases: [string, string, object][] = [
+      [
+        'an audit detail',
+        'UPDATE audit SET details = \'{"language":"ru"}\' WHERE key = \'a-1\'',
+        { table: 'audit', key: 'a-1' },
+      ],
+      [
+        'a result',
+        "UPDATE operations SET result = '{\"ok\":false}' WHERE key = 'op-1'",
+        { table: 'operations', key: 'op-1' },
+      ],
+      [
+        'an operator',
+        "UPDATE operations SET operator_id = 'x' WHERE key = 'op-1'",
+        { table: 'operations', key: 'op-1' },
+      ],
+      ['a removed row', "DELETE FROM operations WHERE key = 'op-2'", { table: 'operations', key: 'op-2' }],
+      [
+        'a removed change',
+        "DELETE FROM changes WHERE key = 'op-1' AND state = 'done'",
+        { table: 'operations', key: 'op-1' },
+      ],
+      ['a moved row', 'UPDATE audit SET seq = 7 WHERE seq = 1', { table: 'audit', key: 'a-1' }],
+      // The link after the one removed: its predecessor is gone.
+      ['a removed link', 'DELETE FROM chain WHERE seq = 2', { table: 'operations', key: 'op-1' }],
+    ];
+    for (const [what, sql, record] of cases) {
+      const dir = tempDir();
+      history(dir);
+      raw(dir, sql);
+      const result = check(dir);
+      expect(result, what).toMatchObject({ state: 'broken', record });
+    }
+  });
+
+  it('without the key, cannot check a keyed chain; with it, refuses links sealed without it', () => {
+    const dir = tempDir();
+    history(dir);
+    expect(check(dir, null)).toMatchObject({ state: 'unverifiable' });
+    const unkeyed = Journal.open(dir);
+    unkeyed.recordAudit({ key: 'a-2', at: 2000, action: 'x', details: {} });
+    unkeyed.close();
+    expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'audit', key: 'a-2' } });
+  });
+
+  it('stays one line while two connections and another process write at once', async () => {
+    const dir = tempDir();
+    // Without group commit: two batches of one thread would wait on each other's lock.
+    const a = Journal.open(dir, { chainKey: KEY });
+    const b = Journal.open(dir, { chainKey: KEY });
+    const child = promisify(execFile)(process.execPath, [
+      join(import.meta.dirname, '../support/chain-writer.ts'),
+      dir,
+      'p',
+      '40',
+      KEY.toString('hex'),
+    ]);
+    for (let i = 0; i < 40; i++) {
+      a.recordIntent(intent(`a-${String(i)}`, i));
+      b.recordIntent(intent(`b-${String(i)}`, i));
+      await Promise.all([a.durableNow(), b.durableNow()]);
+      b.recordOutcome({ key: `a-${String(i)}`, at: i + 1, state: 'done', result: {} });
+      a.recordAudit({ key: `x-${String(i)}`, at: i, action: 'x', details: {} });
+    }
+    await Promise.all([a.durableNow(), b.durableNow()]);
+    expect((await child).stdout).toBe('ok\n');
+    a.close();
+    b.close();
+    // 80 intents, 40 outcomes and 40 audits here; 40 intents, 40 outcomes and 8 audits there.
+    expect(check(dir)).toEqual({ state: 'whole', records: 248 });
+  });
+});
+
+describe('the schema 2 migration', () => {
+  it('adds the operator columns and links every record of a schema 1 journal, keyed', () => {
+    const dir = tempDir();
+    const db = new DatabaseSync(join(dir, JOURNAL_FILE));
+    db.exec(readFileSync(join(import.meta.dirname, '../support/fixtures/journal-v1.sql'), 'utf8'));
+    db.close();
+    const journal = Journal.open(dir, { chainKey: KEY });
+    expect(journal.get('v1-done')).toMatchObject({ state: 'done', result: { card_id: 'c-1' } });
+    expect(journal.get('v1-done')?.operatorId).toBeUndefined();
+    runAs({ operatorId: 'teller-1' }, () => {
+      journal.recordOutcome({ key: 'v1-open', at: 2000, state: 'done', result: {} });
+    });
+    // The later outcome keeps the operation's operator: none, as it was made before operators.
+    expect(journal.get('v1-open')?.operatorId).toBeUndefined();
+    journal.close();
+    const after = new DatabaseSync(join(dir, JOURNAL_FILE), { readOnly: true });
+    expect(after.prepare("SELECT value FROM meta WHERE name = 'schema'").get()).toEqual({ value: '2' });
+    after.close();
+    // Intent and outcome of v1-done, intent of v1-open, the audit record, and the new outcome.
+    expect(check(dir)).toEqual({ state: 'whole', records: 5 });
+  });
+});
