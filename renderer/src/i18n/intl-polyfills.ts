@@ -3,4 +3,6 @@
 import '@formatjs/intl-pluralrules/polyfill-force.js';
 import '@formatjs/intl-numberformat/polyfill-force.js';
 import '@formatjs/intl-datetimeformat/polyfill-force.js';
+// Only the browser's zone of the data below is unpacked.
+import './time-zone-filter.ts';
 import '@formatjs/intl-datetimeformat/add-all-tz.js';
