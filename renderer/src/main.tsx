@@ -5,11 +5,11 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
-import { fetchSettings } from './api/shared-queries.ts';
+import { fetchSettings, readSessionEarly } from './api/shared-queries.ts';
 import { App } from './app/App.tsx';
 import { Providers } from './app/Providers.tsx';
 import { installPreviewBridge } from './bridge/preview-bridge.ts';
-import { initI18n } from './i18n/index.ts';
+import { initI18n, preloadI18n } from './i18n/index.ts';
 import { LANGUAGES, type Language } from './i18n/languages.ts';
 
 function browserLanguage(): Language | undefined {
@@ -24,6 +24,9 @@ installPreviewBridge();
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root');
+  // What the first screen needs whatever the language is read while the settings are asked for.
+  preloadI18n();
+  readSessionEarly();
   // The operator's language is a setting in main; if main cannot be asked (a page opened without its
   // token), the browser's language is the best guess for the error that follows.
   const language = await fetchSettings()

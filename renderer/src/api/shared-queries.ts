@@ -1,6 +1,6 @@
 // Reads that the frame and several screens share.
 import { useQuery } from '@tanstack/react-query';
-import { OPEN_STATES } from '../../../common/contract/index.ts';
+import { OPEN_STATES, type SessionState } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
 import { queryKeys } from './query-keys.ts';
 
@@ -8,8 +8,24 @@ export function useAppInfo() {
   return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => cardDesk().app.info({}), staleTime: Infinity });
 }
 
+// The session state asked for at start, beside the settings (main.tsx): the first read of the session query
+// takes this answer instead of asking once React has rendered (docs/operator-ui.md, "Speed on a small PC").
+let earlySession: Promise<SessionState> | undefined;
+
+export function readSessionEarly(): void {
+  earlySession = cardDesk().session.state({});
+  earlySession.catch(() => undefined); // the query reports a failure
+}
+
 export function useSession() {
-  return useQuery({ queryKey: queryKeys.session, queryFn: () => cardDesk().session.state({}) });
+  return useQuery({
+    queryKey: queryKeys.session,
+    queryFn: () => {
+      const early = earlySession;
+      earlySession = undefined;
+      return early ?? cardDesk().session.state({});
+    },
+  });
 }
 
 /** The settings, read once before React starts (main.tsx: the operator's language) and then as a query. */

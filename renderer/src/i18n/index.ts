@@ -6,7 +6,7 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, NAMESPACES, type Language } from './languages.ts';
-import { loadLocaleData } from './locale-data.ts';
+import { loadLocaleData, preloadPolyfills } from './locale-data.ts';
 
 const files = import.meta.glob<ResourceKey>('./locales/*/*.json', { import: 'default' });
 
@@ -45,6 +45,15 @@ i18n.changeLanguage = async (lng, callback) => {
   if (isLanguage(lng)) await loadLocaleData(lng).catch(() => undefined);
   return changeLanguage(lng, callback);
 };
+
+/**
+ * Starts reading what every language needs (the Intl polyfills, the English fallback texts) before the operator's
+ * language is known, so that the first screen does not wait for them after the settings arrive.
+ */
+export function preloadI18n(): void {
+  preloadPolyfills();
+  for (const ns of NAMESPACES) files[`./locales/en/${ns}.json`]?.().catch(() => undefined);
+}
 
 export async function initI18n(language: Language = 'ru'): Promise<void> {
   // The texts are asked for at once, beside the formats' data, not after it: the backend's reads below then find

@@ -4,10 +4,9 @@
 // the browser claims support. Polyfills and data are loaded on demand: they are not in the initial bundle,
 // and a language's data is read only when that language is chosen.
 import type { Language } from './languages.ts';
-
-// Read before the polyfill replaces Intl.DateTimeFormat: the browser always knows its own time zone, even
-// without locale data, and the polyfill would otherwise format in UTC.
-const browserTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+// The browser's zone, read before the polyfill replaces Intl.DateTimeFormat (the polyfill would otherwise
+// format in UTC).
+import { browserTimeZone } from './time-zones.ts';
 
 type Loader = () => Promise<unknown>;
 
@@ -62,6 +61,12 @@ async function installPolyfills(): Promise<void> {
 let polyfills: Promise<void> | undefined;
 const languages = new Map<Language, Promise<void>>();
 const listeners = new Set<() => void>();
+
+/** Starts loading the polyfills (any language needs them) before the language is known. */
+export function preloadPolyfills(): void {
+  polyfills ??= installPolyfills();
+  polyfills.catch(() => undefined); // a failure shows when a language's data is loaded
+}
 
 /** Loads the polyfills once and a language's data once; resolves when that language formats correctly. */
 export function loadLocaleData(language: Language): Promise<void> {
