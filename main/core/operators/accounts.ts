@@ -86,13 +86,10 @@ export class OperatorAccounts {
 
   /** Adds an account whose secret is already a hash (a policy's, or one made here). */
   addHashed(operator: Omit<NewOperator, 'secret'> & { secretHash: string; providedHash?: string }): OperatorView {
-    if (this.row(operator.id) !== undefined)
-      throw new DeskError('operator_exists', `there is already an operator ${operator.id}`, {
-        operatorId: operator.id,
-      });
-    this.db
+    // Another process (the CLI, a bulk job) may add the same id at the same moment: the insert itself decides.
+    const { changes } = this.db
       .prepare(
-        `INSERT INTO operators (id, name, roles, secret_hash, enabled, source, created_at, provided_hash)
+        `INSERT OR IGNORE INTO operators (id, name, roles, secret_hash, enabled, source, created_at, provided_hash)
          VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
       )
       .run(
@@ -104,6 +101,10 @@ export class OperatorAccounts {
         this.now(),
         operator.providedHash ?? null,
       );
+    if (changes === 0)
+      throw new DeskError('operator_exists', `there is already an operator ${operator.id}`, {
+        operatorId: operator.id,
+      });
     return this.require(operator.id);
   }
 
