@@ -24,11 +24,12 @@ export const JOB_PROCESS_ENTRY = fileURLToPath(
 
 /**
  * V8 flags of the job process: a young generation capped at 8 MB per semi-space (V8 otherwise grows it to 64 MB
- * per semi-space on a machine with much memory, and a long job's resident memory follows it), and a heap that
- * grows less eagerly (`--optimize-for-size`: measured 186 -> 117 MB peak on 4,000 rows, at the same CPU per call).
+ * per semi-space on a machine with much memory, and a long job's resident memory follows it). Not
+ * `--optimize-for-size`: on 10,000 rows (`npm run bench:bulk`) it saved 11 MB of peak memory (124 against 135 MB)
+ * but cost a quarter more CPU per call (586 against 470 µs).
  * Electron's main process cannot take these flags; a utility process can (docs/bulk.md, the job process).
  */
-export const JOB_V8_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--optimize-for-size'];
+export const JOB_V8_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
 /**
  * The job process's environment: the host's (it holds no secret), with glibc's malloc kept to two arenas. The
