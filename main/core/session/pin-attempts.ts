@@ -1,7 +1,7 @@
-// Wrong-PIN back-off for every place a PIN is checked (unlock, changing the operator PIN, leaving kiosk mode).
-// Each attempt is reserved and counted BEFORE the slow hash work and persisted in the data folder, so
-// concurrent guesses, a restart or a different screen cannot reset or outrun it (docs/architecture.md,
-// security). A right PIN clears the count.
+// Wrong-PIN back-off for the kiosk's admin PIN; operators' secrets keep theirs in their accounts, on the same
+// schedule (core/operators/back-off.ts). Each attempt is reserved and counted BEFORE the slow hash work and
+// persisted in the data folder, so concurrent guesses, a restart or a different screen cannot reset or outrun it
+// (docs/architecture.md, security). A right PIN clears the count.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ export const FREE_ATTEMPTS = 5;
 export const BACKOFF_MS = 30_000;
 export const MAX_BACKOFF_MS = 15 * 60_000;
 
-/** Which PIN: each has its own count. */
+/** Which PIN: each has its own count ('operator' was the single operator PIN of older versions). */
 export type PinKind = 'operator' | 'kiosk-exit';
 
 const counterSchema = z.strictObject({ wrong: z.int().min(0), retryAt: z.number() });
