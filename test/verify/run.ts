@@ -11,7 +11,7 @@ const vitest = (args: string[]) =>
   spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...args], { stdio: 'inherit' }).status;
 
 rmSync(FIGURES_DIR, { recursive: true, force: true });
-const suites = vitest(['--project', 'verify', '--project', 'e2e', '--project', 'keychain']);
+const suites = vitest(['--project', 'verify', '--project', 'verify-fuzz', '--project', 'e2e', '--project', 'keychain']);
 const attacks = vitest(['--project', 'node', 'attacks/']);
 const { text, pass } = report(readFigures());
 process.stdout.write(`\n${text}`);
