@@ -125,6 +125,9 @@ describe('an approval', () => {
       } finally {
         handlers['cards.close'] = original;
       }
+      // The journal names who closed the card and who approved it.
+      const closes = services.desk.journal.list().filter((e) => e.op === 'card.close');
+      expect(closes.map((e) => [e.operatorId, e.approverId])).toEqual([[SUPERVISOR.operatorId, APPROVER.operatorId]]);
       expect(seen).toHaveLength(1);
       expect(seen[0]).not.toHaveProperty('approval');
       expect(JSON.stringify(seen)).not.toContain(APPROVER.secret);
