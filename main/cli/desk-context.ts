@@ -1,5 +1,6 @@
 // Composition of core for the CLI: the keychain vault, the managed policy's fixed path, the embedded sandbox.
 import { Desk } from '../core/desk.ts';
+import { cliChainKey } from './chain-key.ts';
 import { importOldJournal } from './journal-import.ts';
 import { createLog } from '../core/log/logger.ts';
 import { defaultDataDir } from '../core/paths.ts';
@@ -21,7 +22,7 @@ export interface DeskTiming {
 export function openDesk(
   dataDir: string | undefined,
   timing: DeskTiming = {},
-  access: { sandboxSecretsOnly?: boolean } = {},
+  access: { sandboxSecretsOnly?: boolean; chainKey?: Buffer } = {},
 ): Desk {
   const dir = dataDir ?? defaultDataDir();
   return Desk.open({
@@ -41,8 +42,10 @@ export async function withDesk<T>(
   use: (desk: Desk) => Promise<T>,
   timing: DeskTiming = {},
 ): Promise<T> {
-  await importOldJournal(dataDir ?? defaultDataDir());
-  const desk = openDesk(dataDir, timing);
+  const dir = dataDir ?? defaultDataDir();
+  await importOldJournal(dir);
+  const chainKey = await cliChainKey(dir);
+  const desk = openDesk(dataDir, timing, chainKey === undefined ? {} : { chainKey });
   for (const problem of desk.problems) process.stderr.write(`card-desk: warning: ${problem}\n`);
   try {
     return await use(desk);

@@ -29,6 +29,9 @@ const HELP = `Card Desk admin CLI
   card-desk journal archive --before <YYYY-MM-DD> [--json] [--data-dir <dir>]
                     final operations and audit records before the date to a compressed file in archive/
   card-desk journal reconcile (--profile <id> | --base-url <url> --merchant <id> --scheme <scheme> --secret-stdin) [--data-dir <dir>]
+  card-desk audit verify [--json] [--data-dir <dir>]
+                    checks the keyed hash chain over the journal and the audit trail: exit 0 whole, 1 broken
+                    (naming the first record that is not), 6 the keychain could not give the chain's key
   card-desk audit ship --status [--json] [--data-dir <dir>]
                     how far shipping to the policy's syslog server is: pending, oldest, last shipped, last error
   card-desk sandbox [--port <n>] [--merchant <id> --secret <s>]… [--state <file>] [--async-ms <n>]

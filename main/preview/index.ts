@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppInfo } from '../../common/contract/index.ts';
 import { isDevelopmentBuild, openDesk } from '../cli/desk-context.ts';
+import { cliChainKey } from '../cli/chain-key.ts';
 import { importOldJournal } from '../cli/journal-import.ts';
 import type { Desk } from '../core/desk.ts';
 import { createLog } from '../core/log/logger.ts';
@@ -76,7 +77,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
   // Its vault sees only sandbox entries of this data folder, whatever a profile saved here claims to be.
   if (options.desk === undefined) await importOldJournal(options.dataDir ?? defaultDataDir());
-  const desk = options.desk ?? openDesk(options.dataDir, {}, { sandboxSecretsOnly: true });
+  const chainKey = options.desk === undefined ? await cliChainKey(options.dataDir ?? defaultDataDir()) : undefined;
+  const desk =
+    options.desk ??
+    openDesk(options.dataDir, {}, { sandboxSecretsOnly: true, ...(chainKey === undefined ? {} : { chainKey }) });
   for (const problem of desk.problems) process.stderr.write(`card-desk preview: warning: ${problem}\n`);
   const log = createLog(desk.dataDir);
   const report = (error: unknown) => {

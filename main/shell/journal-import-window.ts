@@ -22,16 +22,21 @@ export async function importJournalWithWindow(
   dataDir: string,
   locale: string,
   log: (line: string) => void,
+  chainKey?: Buffer,
 ): Promise<void> {
   if (!needsJsonlImport(dataDir)) return;
   const win = new Window(importWindowOptions(importTitle(locale, 0)));
   win.setMenuBarVisibility(false);
   try {
-    const report = await importJsonlJournal(dataDir, ({ bytesRead, totalBytes }) => {
-      const share = totalBytes === 0 ? 1 : bytesRead / totalBytes;
-      win.setTitle(importTitle(locale, share));
-      win.setProgressBar(share);
-    });
+    const report = await importJsonlJournal(
+      dataDir,
+      ({ bytesRead, totalBytes }) => {
+        const share = totalBytes === 0 ? 1 : bytesRead / totalBytes;
+        win.setTitle(importTitle(locale, share));
+        win.setProgressBar(share);
+      },
+      chainKey,
+    );
     log(
       `imported journal.jsonl: ${String(report.operations)} operation(s), ${String(report.audits)} audit record(s), ${String(report.skipped)} unreadable line(s) skipped; kept as ${report.keptAs ?? '?'}`,
     );

@@ -8,7 +8,8 @@ import { PRODUCT_NAME } from '../core/paths.ts';
 import { createServices, type Services } from '../core/services/index.ts';
 import { managedPolicyPath } from '../core/settings/managed-policy.ts';
 import type { SettingsDocument } from '../core/settings/store.ts';
-import { KeytarVault, vaultServiceName } from '../core/vault/index.ts';
+import { loadChainKey } from '../core/journal/chain-key.ts';
+import { KeytarVault, readInstallId, vaultServiceName } from '../core/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { utilityJobProcess } from './bulk-process.ts';
 import { electronClipboard } from './clipboard.ts';
@@ -38,6 +39,7 @@ const dataDirOverride = dataDirFromEnv(app.isPackaged);
 if (dataDirOverride !== undefined) app.setPath('userData', dataDirOverride);
 const dataDir = app.getPath('userData');
 const log = createLog(dataDir);
+const vault = new KeytarVault(vaultServiceName(development));
 installCrashHandlers(process, log);
 app.enableSandbox();
 
@@ -69,20 +71,25 @@ if (refused === undefined && claimSingleInstance(app, () => mainWindow)) {
   quitClosesServices();
   app
     .whenReady()
-    .then(() => importJournalWithWindow(BrowserWindow, dataDir, app.getLocale(), log))
-    .then(start)
+    // The journal chain's key first: every record this process writes is sealed with it (journal/chain-key.ts).
+    .then(() => loadChainKey(vault, readInstallId(dataDir), true))
+    .then(async (chainKey) => {
+      await importJournalWithWindow(BrowserWindow, dataDir, app.getLocale(), log, chainKey);
+      start(chainKey);
+    })
     .catch((error: unknown) => {
       log(`could not start: ${describeError(error)}`);
       app.exit(1);
     });
 }
 
-function start(): void {
+function start(chainKey: Buffer | undefined): void {
   guardSessionOnce(session.defaultSession);
   handleAppProtocol(protocol, paths.rendererRoot);
   const desk = Desk.open({
     dataDir,
-    vault: new KeytarVault(vaultServiceName(development)),
+    vault,
+    ...(chainKey === undefined ? {} : { chainKey }),
     managedPolicyFile: managedPolicyPath(process.platform, process.env),
     // Loopback only: the embedded sandbox profile. Nothing else touches the network at start (no updater).
     startEmbedded: ({ merchant, stateFile }) => startSandbox({ merchants: [merchant], stateFile }),
@@ -127,6 +134,8 @@ function start(): void {
     log,
   });
   lockOnOsEvents(powerMonitor, services.session, log);
+  // The chain checked in the background, a slice at a time: the first screen does not wait for it.
+  void desk.chain.verify();
   openWindow(services);
 }
 

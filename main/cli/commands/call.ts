@@ -11,6 +11,7 @@ import { reconcileJournal, sameConnection, type ReconcileReport } from '../../co
 import { defaultDataDir } from '../../core/paths.ts';
 import { clientFrom, CONNECTION_OPTIONS, connectionFrom, timingFrom } from '../connection-options.ts';
 import { withDesk } from '../desk-context.ts';
+import { cliChainKey } from '../chain-key.ts';
 import { importOldJournal } from '../journal-import.ts';
 import { EXIT, parseOptions, UsageError, writeJson } from '../usage.ts';
 
@@ -92,7 +93,7 @@ export async function callCommand(args: string[]): Promise<number> {
   const connection = connectionFrom(values);
   const dataDir = values['data-dir'] ?? defaultDataDir();
   await importOldJournal(dataDir);
-  const journal = Journal.open(dataDir);
+  const journal = Journal.open(dataDir, { chainKey: await cliChainKey(dataDir) });
   const { client, secret } = await clientFrom(connection, values, journal);
   try {
     // Open operations of this server and merchant from earlier runs get one look each (docs/card-api.md, safe retry, "at start").

@@ -12,6 +12,7 @@ import {
   type EntryState,
   type JournalEntry,
 } from '../../core/journal/index.ts';
+import { cliChainKey } from '../chain-key.ts';
 import { importOldJournal } from '../journal-import.ts';
 import { EXIT, parseOptions, requireOption, UsageError, writeJson } from '../usage.ts';
 
@@ -37,7 +38,7 @@ export async function archive(args: string[], now: () => number = Date.now): Pro
   if (before > now()) throw new UsageError('--before must not be after today: only the past can be archived');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   await importOldJournal(dataDir);
-  const journal = Journal.open(dataDir);
+  const journal = Journal.open(dataDir, { chainKey: await cliChainKey(dataDir) });
   try {
     const report = await archiveJournal(journal, dataDir, before, now);
     if (values.json === true) writeJson(report);
@@ -92,7 +93,7 @@ export async function search(args: string[]): Promise<number> {
   if (values.archived === true) found = await print(searchArchives(dataDir, query), format);
   else {
     await importOldJournal(dataDir);
-    const journal = Journal.open(dataDir);
+    const journal = Journal.open(dataDir, { chainKey: await cliChainKey(dataDir) });
     try {
       found = await print(journal.iterate(query), format);
     } finally {

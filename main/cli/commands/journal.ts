@@ -3,6 +3,7 @@ import { defaultDataDir } from '../../core/paths.ts';
 import { Journal, OPEN_STATES } from '../../core/journal/index.ts';
 import { reconcileJournal, sameConnection, type ReconcileReport } from '../../core/journal/reconcile.ts';
 import { withDesk } from '../desk-context.ts';
+import { cliChainKey } from '../chain-key.ts';
 import { importOldJournal } from '../journal-import.ts';
 import { archive, line, print, search } from './journal-archive.ts';
 import { clientFrom, CONNECTION_OPTIONS, connectionFrom } from '../connection-options.ts';
@@ -27,7 +28,7 @@ async function list(args: string[]): Promise<number> {
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
   await importOldJournal(dataDir);
-  const journal = Journal.open(dataDir);
+  const journal = Journal.open(dataDir, { chainKey: await cliChainKey(dataDir) });
   try {
     // Newest first, streamed: a journal may hold millions of operations.
     const entries = journal.iterate(values.open === true ? { states: OPEN_STATES } : {});
@@ -61,7 +62,7 @@ async function reconcile(args: string[]): Promise<number> {
   const connection = connectionFrom(values);
   const dataDir = values['data-dir'] ?? defaultDataDir();
   await importOldJournal(dataDir);
-  const journal = Journal.open(dataDir);
+  const journal = Journal.open(dataDir, { chainKey: await cliChainKey(dataDir) });
   const { client, secret } = await clientFrom(connection, values, journal);
   try {
     const report = await reconcileJournal(journal, (entry) =>

@@ -37,6 +37,7 @@ export function chainView(check: ChainCheck, verifiedAt: number): ChainStatus {
 export class ChainWatch {
   private status: ChainStatus = { state: 'unchecked' };
   private running: Promise<ChainStatus> | undefined;
+  private started = false;
   private readonly dbPath: string;
   private readonly key: Buffer | undefined;
   private readonly dataDir: string;
@@ -51,6 +52,7 @@ export class ChainWatch {
 
   /** Starts a check unless one is running; resolves with its result. A check that fails leaves 'unchecked'. */
   verify(): Promise<ChainStatus> {
+    this.started = true;
     this.running ??= verifyInSlices(this.dbPath, this.key, this.dataDir)
       .then((check) => (this.status = chainView(check, this.now())))
       .catch(() => this.status)
@@ -60,8 +62,9 @@ export class ChainWatch {
     return this.running;
   }
 
-  /** The last check's result (audit.status's `chain`). */
+  /** The last check's result (audit.status's `chain`); the first question starts a check if none ran yet. */
   chainStatus(): ChainStatus {
+    if (!this.started) void this.verify();
     return this.status;
   }
 

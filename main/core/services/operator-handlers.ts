@@ -74,6 +74,6 @@ export function operatorHandlers(ctx: OperatorHandlerContext): Pick<Handlers, Op
       return session.state();
     },
     'settings.setLanguage': ({ language }) => Promise.resolve(desk.updatePreferences({ language })),
-    'audit.status': auditStatusHandler(desk),
+    'audit.status': auditStatusHandler(desk, () => desk.chain.chainStatus()),
   };
 }

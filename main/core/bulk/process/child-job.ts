@@ -30,7 +30,9 @@ export interface RunningJob {
 export function runJob(start: JobStart, send: (message: ChildMessage) => void): RunningJob {
   const secret = new InMemorySecret(Buffer.from(start.secret));
   start.secret.fill(0);
-  const journal = Journal.open(start.dataDir, { groupCommit: true });
+  const chainKey = start.chainKey === undefined ? undefined : Buffer.from(start.chainKey);
+  start.chainKey?.fill(0);
+  const journal = Journal.open(start.dataDir, { groupCommit: true, ...(chainKey === undefined ? {} : { chainKey }) });
   const store = new JobStore(start.dataDir);
   const log = start.log ? createLog(start.dataDir) : undefined;
   const client = new CardApiClient({ connection: start.connection, secrets: secret, journal, ...start.timing, log });

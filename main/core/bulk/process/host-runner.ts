@@ -142,6 +142,7 @@ export class ProcessRunner implements JobRunner {
             child.send(start);
           } finally {
             prepared.secret.fill(0);
+            prepared.chainKey?.fill(0);
           }
           job.started = true;
           for (const message of job.pending.splice(0)) child.send(message);

@@ -20,6 +20,8 @@ export interface JobStart {
   settleTimeoutMs?: number;
   /** Write call outcomes to the data folder's application log, as the host does. */
   log: boolean;
+  /** The journal chain's key (core/journal/chain-key.ts), sent as the secret is; absent without a keychain. */
+  chainKey?: Uint8Array;
 }
 
 export type HostMessage = JobStart | { type: 'pause' } | { type: 'cancel' } | { type: 'stop' };

@@ -23,6 +23,7 @@ export async function jobStartFor(
   return {
     connection,
     secret,
+    ...(desk.chainKey === undefined ? {} : { chainKey: new Uint8Array(desk.chainKey) }),
     allowedOps,
     timing,
     log: logged,
