@@ -88,9 +88,12 @@ try {
   process.stdout.write('JavaScript self time per frame (µs), top 30:\n');
   for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30))
     process.stdout.write(`  ${(us / frames).toFixed(0).padStart(6)}  ${key}\n`);
+  // The renderer's main thread only (where the page's marks are): other threads' work does not delay a frame.
+  const main = events.find((e) => e.name.startsWith('bench-scroll-'));
   const phases = new Map<string, number>();
   for (const e of events)
-    if (e.ph === 'X' && e.dur !== undefined) phases.set(e.name, (phases.get(e.name) ?? 0) + (e.tdur ?? e.dur));
+    if (e.ph === 'X' && e.dur !== undefined && e.pid === main?.pid && e.tid === main.tid)
+      phases.set(e.name, (phases.get(e.name) ?? 0) + (e.tdur ?? e.dur));
   const recalcs = events.filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X');
   const elements = recalcs.reduce(
     (sum, e) => sum + ((e as { args?: { elementCount?: number } }).args?.elementCount ?? 0),
@@ -99,7 +102,7 @@ try {
   process.stdout.write(
     `style recalcs: ${String(recalcs.length)}, elements restyled per frame: ${(elements / frames).toFixed(0)}\n`,
   );
-  process.stdout.write('Trace events (thread µs per frame, nested ones overlap), top 20:\n');
+  process.stdout.write('Main-thread trace events (thread µs per frame, nested ones overlap), top 20:\n');
   for (const [name, us] of [...phases].sort((a, b) => b[1] - a[1]).slice(0, 20))
     process.stdout.write(`  ${(us / frames).toFixed(0).padStart(6)}  ${name}\n`);
 } finally {
