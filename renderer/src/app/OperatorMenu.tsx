@@ -12,12 +12,24 @@ export function rolesText(t: (key: string) => string, roles: readonly Role[]): s
   return roles.map((role) => t(`common:role.${role}`)).join(', ');
 }
 
+/** The role that says most about what the operator may do, first in this order; the frame shows it (and how
+ * many more) to keep the header narrow at 1024 wide; the whole list is the button's title. */
+const RANK: readonly Role[] = ['administrator', 'supervisor', 'auditor', 'teller'];
+
+function mainRole(t: (key: string) => string, roles: readonly Role[]): string {
+  const first = RANK.find((role) => roles.includes(role)) ?? roles[0];
+  if (first === undefined) return '';
+  const more = roles.length - 1;
+  return more > 0 ? `${t(`common:role.${first}`)} +${String(more)}` : t(`common:role.${first}`);
+}
+
 export function OperatorMenu(): ReactElement | null {
   const { t } = useTranslation();
   const operator = useSession().data?.operator ?? null;
   const signOut = useSignOut();
   if (operator === null) return null;
   const roles = rolesText(t, operator.roles);
+  const role = mainRole(t, operator.roles);
   return (
     <Menu position="bottom-end" withinPortal={false}>
       <Menu.Target>
@@ -29,11 +41,18 @@ export function OperatorMenu(): ReactElement | null {
           data-testid="frame-operator"
           data-operator={operator.id}
         >
-          <Text span size="xs" fw={600} data-testid="frame-operator-name">
+          <Text span size="xs" fw={600} title={operator.name} data-testid="frame-operator-name">
             {operator.name}
           </Text>
-          <Text span size="xs" c="dimmed" className="frame-operator-roles" data-testid="frame-operator-roles">
-            {roles}
+          <Text
+            span
+            size="xs"
+            c="dimmed"
+            title={role}
+            className="frame-operator-roles"
+            data-testid="frame-operator-roles"
+          >
+            {role}
           </Text>
         </Button>
       </Menu.Target>

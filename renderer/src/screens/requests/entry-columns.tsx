@@ -62,7 +62,7 @@ export function entryColumns(
           </span>
         );
       },
-      size: 110,
+      size: 80,
     }),
   ];
   const { profileName, action } = options;
