@@ -147,3 +147,25 @@ describe('the schema 2 migration', () => {
     expect(check(dir)).toEqual({ state: 'whole', records: 5 });
   });
 });
+
+describe('records by operator', () => {
+  it('filters operations and audit records by operator, and shows operator and approver', async () => {
+    const { entryView, auditView } = await import('../../main/core/services/journal-views.ts');
+    const dir = tempDir();
+    history(dir);
+    const journal = Journal.open(dir, { chainKey: KEY });
+    expect(journal.page({ operatorId: 'teller-1', limit: 10 }).items.map((e) => e.key)).toEqual(['op-1']);
+    expect(journal.count({ operatorId: 'nobody' })).toBe(0);
+    expect(journal.auditPage({ operatorId: 'teller-1', limit: 10 }).items.map((r) => r.key)).toEqual(['a-1']);
+    const names = (id: string) => (id === 'teller-1' ? 'Aigerim' : undefined);
+    const op = journal.get('op-1');
+    expect(op && entryView(op, names)).toMatchObject({
+      operator: { id: 'teller-1', name: 'Aigerim' },
+      approver: { id: 'super-1', name: 'super-1' },
+    });
+    const op2 = journal.get('op-2');
+    expect(op2 && entryView(op2)).toMatchObject({ operator: null, approver: null });
+    expect(auditView(journal.auditTrail()[0] as never, names).operator).toEqual({ id: 'teller-1', name: 'Aigerim' });
+    journal.close();
+  });
+});

@@ -21,6 +21,8 @@ export interface EntryQuery {
   /** Operations on this card or this client (subjects.ts), read through their indexes. */
   cardId?: string;
   clientId?: string;
+  /** Operations this operator asked for (through the operator index). */
+  operatorId?: string;
 }
 
 export interface AuditQuery {
@@ -28,6 +30,8 @@ export interface AuditQuery {
   to?: number;
   action?: string;
   profileId?: string;
+  /** Audit records of this operator's actions. */
+  operatorId?: string;
 }
 
 export interface PageRequest {
@@ -75,6 +79,7 @@ function entryWhere(q: EntryQuery): Where {
   if (q.to !== undefined) add(w, 'at <= ?', q.to);
   if (q.cardId !== undefined) add(w, `${CARD_OF_SQL} = ?`, q.cardId);
   if (q.clientId !== undefined) add(w, `${CLIENT_OF_SQL} = ?`, q.clientId);
+  if (q.operatorId !== undefined) add(w, 'operator_id = ?', q.operatorId);
   if (q.tagPrefix !== undefined) {
     add(w, 'tag >= ? AND tag < ?', q.tagPrefix, `${q.tagPrefix}\uffff`);
   }
@@ -97,6 +102,7 @@ function auditWhere(q: AuditQuery): Where {
   const w: Where = { clauses: [], values: [] };
   if (q.action !== undefined) add(w, 'action = ?', q.action);
   if (q.profileId !== undefined) add(w, 'profile_id = ?', q.profileId);
+  if (q.operatorId !== undefined) add(w, 'operator_id = ?', q.operatorId);
   if (q.from !== undefined) add(w, 'at >= ?', q.from);
   if (q.to !== undefined) add(w, 'at <= ?', q.to);
   return w;

@@ -55,6 +55,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const { desk, session, events, bulk } = ctx;
   const kioskGuard = new KioskExitGuard(() => desk.kioskExitPinHash(), ctx.pinAttempts);
   const active = () => desk.activeProfileId();
+  /** Records name operators by their accounts' display names (journal-views.ts). */
+  const names = (id: string) => desk.operators.nameOf(id);
 
   /** One Card API operation for the active profile (its writes are announced by the journal, see services). */
   const run = async <Id extends OpId>(opId: Id, body: Omit<RequestOf<Id>, 'request_id'>): Promise<Outcome> => {
@@ -230,7 +232,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'gift.status': async ({ cardId }) => typed(await run('gift.status', { card_id: cardId })),
 
     'requests.list': ({ cursor, limit, ...query }) =>
-      Promise.resolve(pageView(desk.journal.page({ ...entryQuery(query), cursor, limit }), entryView)),
+      Promise.resolve(pageView(desk.journal.page({ ...entryQuery(query), cursor, limit }), (e) => entryView(e, names))),
     'requests.recheck': async ({ requestId }) => {
       const entry = desk.journal.get(requestId);
       if (entry === undefined)
@@ -241,7 +243,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         const check = () => client.reconcile(entry);
         await (ctx.checkNow === undefined ? check() : ctx.checkNow(requestId, check));
       }
-      return entryView(desk.journal.get(requestId) ?? entry);
+      return entryView(desk.journal.get(requestId) ?? entry, names);
     },
     'requests.reconcileAll': async () => reconcileView(await desk.reconcile()),
     'requests.checks': (on) =>
@@ -254,11 +256,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ),
 
     'journal.search': ({ cursor, limit, ...query }) =>
-      Promise.resolve(pageView(desk.journal.page({ ...entryQuery(query), cursor, limit }), entryView)),
+      Promise.resolve(pageView(desk.journal.page({ ...entryQuery(query), cursor, limit }), (e) => entryView(e, names))),
     'journal.count': (query) => Promise.resolve({ count: desk.journal.count(entryQuery(query)) }),
     'journal.audit': (query) =>
       Promise.resolve(
-        pageView(desk.journal.auditPage({ ...auditQuery(query), cursor: query.cursor, limit: query.limit }), auditView),
+        pageView(desk.journal.auditPage({ ...auditQuery(query), cursor: query.cursor, limit: query.limit }), (r) =>
+          auditView(r, names),
+        ),
       ),
     ...bulkHandlers(desk, bulk, active),
     ...directoryHandlers(ctx.directory, active),

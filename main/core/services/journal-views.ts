@@ -3,6 +3,7 @@ import type {
   AuditEntryView,
   EntryState,
   JournalEntryView,
+  OperatorRef,
   PageView,
   ParsedArgsOf,
   ReconcileView,
@@ -10,7 +11,17 @@ import type {
 import type { AuditQuery, AuditRecord, EntryQuery, JournalEntry, Page } from '../journal/index.ts';
 import type { ReconcileReport } from '../journal/reconcile.ts';
 
-export function entryView(e: JournalEntry): JournalEntryView {
+/**
+ * An operator as records show them: by id and display name. Names come from the operator accounts when the
+ * caller gives their lookup; otherwise (or for an operator since removed) the id stands for the name.
+ */
+export type OperatorNames = (id: string) => string | undefined;
+
+function ref(id: string | undefined, names?: OperatorNames): OperatorRef | null {
+  return id === undefined ? null : { id, name: names?.(id) ?? id };
+}
+
+export function entryView(e: JournalEntry, names?: OperatorNames): JournalEntryView {
   return {
     requestId: e.key,
     op: e.op,
@@ -22,20 +33,20 @@ export function entryView(e: JournalEntry): JournalEntryView {
     ...(e.result ? { result: e.result } : {}),
     ...(e.error ? { error: e.error } : {}),
     ...(e.reason !== undefined ? { reason: e.reason } : {}),
-    operator: null,
-    approver: null,
+    operator: ref(e.operatorId, names),
+    approver: ref(e.approverId, names),
   };
 }
 
-export function auditView(r: AuditRecord): AuditEntryView {
+export function auditView(r: AuditRecord, names?: OperatorNames): AuditEntryView {
   return {
     id: r.key,
     at: r.at,
     action: r.action,
     profileId: r.profileId ?? null,
     details: r.details,
-    operator: null,
-    approver: null,
+    operator: ref(r.operatorId, names),
+    approver: ref(r.approverId, names),
   };
 }
 
@@ -54,6 +65,7 @@ export function entryQuery(q: {
   text?: string | undefined;
   cardId?: string | undefined;
   clientId?: string | undefined;
+  operatorId?: string | undefined;
 }): EntryQuery {
   const text = q.text?.trim();
   return {
@@ -65,6 +77,7 @@ export function entryQuery(q: {
     ...(text === undefined || text === '' ? {} : { text }),
     ...(q.cardId === undefined ? {} : { cardId: q.cardId }),
     ...(q.clientId === undefined ? {} : { clientId: q.clientId }),
+    ...(q.operatorId === undefined ? {} : { operatorId: q.operatorId }),
   };
 }
 
@@ -74,6 +87,7 @@ export function auditQuery(q: ParsedArgsOf<'journal.audit'>): AuditQuery {
     ...(q.from === undefined ? {} : { from: q.from }),
     ...(q.to === undefined ? {} : { to: q.to }),
     ...(q.action === undefined || q.action === '' ? {} : { action: q.action }),
+    ...(q.operatorId === undefined ? {} : { operatorId: q.operatorId }),
   };
 }
 
