@@ -169,3 +169,34 @@ describe('records by operator', () => {
     journal.close();
   });
 });
+
+describe('the chain across archiving', () => {
+  it('stays whole when records move to an archive, and names the archive when its file changes', async () => {
+    const { archiveJournal } = await import('../../main/core/journal/archive.ts');
+    const { readdirSync, writeFileSync } = await import('node:fs');
+    const dir = tempDir();
+    history(dir);
+    const journal = Journal.open(dir, { chainKey: KEY });
+    const report = await archiveJournal(journal, dir, 1002.5, () => 5000);
+    expect(report).toMatchObject({ operations: 1, audits: 1 });
+    journal.recordAudit({ key: 'after', at: 6000, action: 'x', details: {} });
+    journal.close();
+    // op-1 and a-1 left the store; the archiving's own audit record and the one after it are chained.
+    expect(check(dir)).toEqual({ state: 'whole', records: 6 });
+    const [name = ''] = readdirSync(join(dir, 'archive'));
+    writeFileSync(join(dir, 'archive', name), 'not the archive');
+    expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'archive', key: name } });
+  });
+
+  it('names a record removed as if archived, when the list the archive link commits to changed', async () => {
+    const { archiveJournal } = await import('../../main/core/journal/archive.ts');
+    const dir = tempDir();
+    history(dir);
+    const journal = Journal.open(dir, { chainKey: KEY });
+    await archiveJournal(journal, dir, 1002.5, () => 5000);
+    journal.close();
+    raw(dir, "INSERT INTO chain_archived SELECT archive_seq, 'operations', 2 FROM chain_archived LIMIT 1");
+    raw(dir, "DELETE FROM operations WHERE key = 'op-2'");
+    expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'archive' } });
+  });
+});

@@ -1,6 +1,8 @@
 // What archiving takes out of the journal database and puts back nowhere: final operations (with their changes)
 // and audit records older than a date, read a page at a time, and their removal by the exact rows written.
 import type { DatabaseSync } from 'node:sqlite';
+import type { ChainWriter } from './chain.ts';
+import { archivedDigest } from './chain-verify.ts';
 import { auditOf, entryOf, type AuditRow, type OperationRow } from './rows.ts';
 import { OPEN_STATES_SQL } from './schema.ts';
 import type { AuditRecord, JournalEntry } from './records.ts';
@@ -81,4 +83,26 @@ export function removeArchived(db: DatabaseSync): { operations: number; audits: 
     .run().changes;
   db.exec('DELETE FROM temp.archived');
   return { operations: Number(operations), audits: Number(audits) };
+}
+
+/** The archive file a removal moved the records to: its name in archive/ and the SHA-256 of its bytes. */
+export interface ArchiveFile {
+  name: string;
+  sha256: string;
+}
+
+/**
+ * Before the removal, in its transaction: the chain records what leaves the store (chain_archived, one row
+ * per record) and an 'archive' link committing to that list and to the file's bytes, so verification can tell
+ * an archived record from a removed one, and the archive file from a changed one (docs/architecture.md).
+ */
+export function removeLinked(
+  db: DatabaseSync,
+  chain: ChainWriter,
+  file: ArchiveFile | undefined,
+): { operations: number; audits: number } {
+  const seq = chain.nextSeq();
+  db.prepare('INSERT INTO chain_archived (archive_seq, tbl, rec) SELECT ?, tbl, seq FROM temp.archived').run(seq);
+  chain.append('archive', 0, file?.name ?? '', null, archivedDigest(db, seq), file?.sha256 ?? null);
+  return removeArchived(db);
 }

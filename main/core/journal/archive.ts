@@ -2,9 +2,18 @@
 // and audit records older than a date move to a compressed file of JSON lines in the data folder's archive/
 // folder. The file is complete and on disk before a row leaves the journal; the rows removed are exactly the
 // rows written; the archiving itself is an audit record that stays. Open operations are never archived.
-import { randomUUID } from 'node:crypto';
-import { createWriteStream, fsyncSync, mkdirSync, openSync, closeSync, renameSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  renameSync,
+  unlinkSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { PRIVATE_FILE_MODE } from '../private-files.ts';
@@ -37,7 +46,7 @@ export async function archiveJournal(
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
     const file = join(dir, `journal-before-${new Date(before).toISOString().slice(0, 10)}-${stamp}.jsonl.gz`);
     const written = await writeArchive(journal, before, file);
-    const removed = journal.removeArchived();
+    const removed = journal.removeArchived({ name: basename(file), sha256: await fileSha256(file) });
     if (removed === null) {
       // An outcome was recorded (or another process archived) while the file was written: the file is stale
       // and nothing left the journal. Dropped and written again, so no record is lost or kept twice.
@@ -57,6 +66,13 @@ export async function archiveJournal(
     return { file, before, ...written };
   }
   throw new Error(`the journal kept changing while it was archived (${String(ATTEMPTS)} tries); nothing was moved`);
+}
+
+/** The chain's 'archive' link commits to the file's bytes: a changed archive is found by verification. */
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** The archivable records into `file`, complete and on disk before it gets its name. */

@@ -153,6 +153,11 @@ export class ChainWriter {
     ).run(link.seq, tbl, rec, key, changeSeq, row, change, link.keyed, mac);
   }
 
+  /** The seq the next link will have (inside the same transaction). */
+  nextSeq(): number {
+    return (this.last()?.seq ?? 0) + 1;
+  }
+
   private last(): { seq: number; mac: string; keyed: number } | undefined {
     return this.sql('SELECT seq, mac, keyed FROM chain WHERE seq = (SELECT max(seq) FROM chain)').get() as
       { seq: number; mac: string; keyed: number } | undefined;

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { DeskError } from '../errors.ts';
-import { anyArchivable, archivable, archivedUnchanged, removeArchived, type ArchivedRecord } from './archive-rows.ts';
+import { anyArchivable, archivable, archivedUnchanged, removeLinked } from './archive-rows.ts';
+import type { ArchiveFile, ArchivedRecord } from './archive-rows.ts';
 import { JOURNAL_JSONL } from './jsonl.ts';
 import {
   auditPage,
@@ -258,8 +259,10 @@ export class Journal {
    * Removes, in one transaction, exactly what the last `archivable` walk gave; null (nothing removed) when any
    * of it changed since it was read, so the file written from it is stale.
    */
-  removeArchived(): { operations: number; audits: number } | null {
-    const removed = this.transaction(() => (archivedUnchanged(this.db) ? removeArchived(this.db) : null));
+  removeArchived(file?: ArchiveFile): { operations: number; audits: number } | null {
+    const removed = this.transaction(() =>
+      archivedUnchanged(this.db) ? removeLinked(this.db, this.chain, file) : null,
+    );
     if (removed !== null) this.countCommit(true);
     return removed;
   }
