@@ -113,7 +113,7 @@ export function mainScreens(seed: Seeded): MainScreen[] {
         await page.getByTestId('tab-audit').click();
       },
     },
-    ...['profiles', 'secret', 'preferences', 'security', 'about'].map(settingsTab),
+    ...['profiles', 'secret', 'preferences', 'security', 'operators', 'about'].map(settingsTab),
   ];
 }
 

@@ -10,6 +10,7 @@ import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { madeByText } from '../../components/operator-words.ts';
 import { targetLabel } from './entry-columns.tsx';
 import { EntryExplanation } from './EntryExplanation.tsx';
 import { entryTarget } from './entry-view.ts';
@@ -50,6 +51,8 @@ function Fields({
       </dd>
       <dt>{t('columns.profile')}</dt>
       <dd>{profileName(entry.profileId)}</dd>
+      <dt>{t('columns.operator')}</dt>
+      <dd data-testid="detail-operator">{madeByText(t, entry)}</dd>
       <dt>{t('details.started')}</dt>
       <dd>{formatDateTime(entry.at, language)}</dd>
       <dt>{t('details.updated')}</dt>

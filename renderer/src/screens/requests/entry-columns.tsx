@@ -53,7 +53,7 @@ export function entryColumns(
     }),
     column.display({
       id: 'operator',
-      header: t('requests:columns.operator'),
+      header: t('requests:columns.who'),
       cell: (c) => {
         const text = madeByText(t, c.row.original);
         return (
@@ -62,7 +62,7 @@ export function entryColumns(
           </span>
         );
       },
-      size: 80,
+      size: 52,
     }),
   ];
   const { profileName, action } = options;
@@ -90,7 +90,7 @@ export function entryColumns(
           </span>
         );
       },
-      size: 110,
+      size: 82,
     }),
     column.accessor('requestId', {
       header: t('requests:columns.requestId'),

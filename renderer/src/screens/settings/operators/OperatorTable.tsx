@@ -28,7 +28,7 @@ export function OperatorTable({
   // "Locked until" goes once its time has passed.
   const now = useNow(true, 30_000);
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={600}>
       <Table striped aria-label={t('operators.tableLabel')} data-testid="operators-table">
         <Table.Thead>
           <Table.Tr>
@@ -62,7 +62,7 @@ export function OperatorTable({
                 <Table.Td>{t(`operators.source.${operator.source}`)}</Table.Td>
                 <Table.Td>
                   {editable ? (
-                    <Group gap="xs" wrap="nowrap">
+                    <Group gap="xs" wrap="wrap">
                       <Button
                         size="xs"
                         variant="default"
