@@ -82,6 +82,13 @@ describe('the audit chain at rest', () => {
       const services = createServices({ desk, appInfo: TEST_APP_INFO, report: () => undefined });
       try {
         await signInAdmin(services);
+        // What the signed-in operator does is recorded under their name.
+        await services.dispatch('settings.setLanguage', { language: 'ru' });
+        const trail = await services.dispatch('journal.audit', { limit: 1 });
+        expect(trail).toMatchObject({
+          ok: true,
+          value: { entries: [{ operator: { id: 'admin', name: 'Test Admin' }, approver: null }] },
+        });
         await desk.chain.verify();
         const reply = await services.dispatch('audit.status', {});
         expect(reply).toMatchObject({
