@@ -8,6 +8,7 @@ import type { Desk } from '../desk.ts';
 import { DirectoryService } from '../directory/index.ts';
 import type { SecretClipboard } from '../clipboard/secret-clipboard.ts';
 import { deskReconciler, type DeskReconcilerOptions, type Reconciler } from '../reconcile/index.ts';
+import { startShipping, type ShippingTiming } from '../shipping/index.ts';
 import { fileAttemptStore, PinAttempts } from '../session/pin-attempts.ts';
 import { Session } from '../session/session.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -45,6 +46,8 @@ export interface ServiceOptions {
   jobsOf?: (profileId: string) => boolean;
   /** The background reconciler's timing (tests shorten it or give it a fake clock). */
   reconcile?: Pick<DeskReconcilerOptions, 'backoff' | 'timers' | 'random' | 'rescanMs' | 'concurrency'>;
+  /** The syslog shipper's timing (tests shorten it). */
+  shipping?: ShippingTiming;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -132,6 +135,8 @@ export function createServices(options: ServiceOptions): Services {
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
   bulk.resumeInterrupted(options.jobsOf);
   reconciler.start();
+  // The audit trail and operation outcomes go to the policy's syslog server, from the outbox.
+  const shipper = startShipping(desk, options.report, options.shipping);
   // Finished jobs' input rows are deleted once the policy's retention has passed: now, then daily.
   const stopPurging = schedulePurge(() => {
     const days = desk.settings().bulkRetentionDays ?? DEFAULT_BULK_RETENTION_DAYS;
@@ -161,6 +166,7 @@ export function createServices(options: ServiceOptions): Services {
       offJournal();
       offDirectory();
       directory.close();
+      await shipper.close();
       await desk.close();
     },
   };
