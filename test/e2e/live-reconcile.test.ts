@@ -29,10 +29,9 @@ async function reload(): Promise<void> {
 const status = (): Promise<string | null> => page.getByTestId('card-status').getAttribute('data-status');
 
 /** A write whose answer is lost, then every Request status look until clearFaults (more than the test makes). */
-const STATUS_LOST = [
-  { op: 'card.block', kind: 'reset_after_commit' },
-  { op: 'request.status', kind: 'http_500', count: 1000 },
-];
+/** The bank never answers a status look (until the faults are cleared). */
+const STATUS_FAILS = { op: 'request.status', kind: 'http_500', count: 1000 };
+const STATUS_LOST = [{ op: 'card.block', kind: 'reset_after_commit' }, STATUS_FAILS];
 
 /**
  * Waits until the first background check has failed (the open check is on its second attempt), then lets the bank
@@ -130,7 +129,7 @@ describe('live reconciliation', () => {
     await page.getByTestId('open-client-id').fill(clientId);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Client ${clientId}`);
-    await injectFault(session, [{ op: 'client.update', kind: 'reset_after_commit' }, STATUS_LOST[1]]);
+    await injectFault(session, [{ op: 'client.update', kind: 'reset_after_commit' }, STATUS_FAILS]);
     await page.getByTestId('phone-new').getByRole('textbox').fill('+998 90 123 45 68');
     await page.getByTestId('phone-submit').click();
     const notice = page.getByTestId('client-open-checks');
