@@ -22,11 +22,7 @@ export interface AppInfo {
 export interface SessionState {
   /** True while no operator may act: nobody signed in, or the signed-in operator's session is locked. */
   locked: boolean;
-  /** Superseded by `operator` (kept until the renderer moves over). */
-  pinSet: boolean;
   idleLockMinutes: number;
-  /** Superseded by `firstStart` (kept until the renderer moves over). */
-  pinRequired: boolean;
   /** No operator exists and no policy provides one: the renderer asks for the first operator. */
   firstStart: boolean;
   /** Who is signed in (also while their session is locked: only they may sign in again, or switch). */

@@ -3,7 +3,13 @@
 // touches a profile is refused before it runs, and listings carry only sandbox records. A method added later
 // is covered here without editing this file.
 import { describe, expect, it } from 'vitest';
-import { METHOD_NAMES, contract, type MethodName, type Reply } from '../../common/contract/index.ts';
+import {
+  METHOD_NAMES,
+  PROFILE_FREE_SCOPES,
+  contract,
+  type MethodName,
+  type Reply,
+} from '../../common/contract/index.ts';
 import { JobStore } from '../../main/core/bulk/job-store.ts';
 import type { Desk } from '../../main/core/desk.ts';
 import { SANDBOX_ONLY, sandboxOnly } from '../../main/preview/sandbox-only.ts';
@@ -64,7 +70,7 @@ describe('the preview guard, derived from each method’s scope and target', () 
     const { guarded, dispatched, jobId } = fixture();
     const spec = contract[method];
     const reply = await guarded(method, aimedAtProd(method, jobId));
-    if (['app', 'session', 'settings'].includes(spec.scope)) {
+    if ((PROFILE_FREE_SCOPES as readonly string[]).includes(spec.scope)) {
       expect(dispatched).toEqual([method]);
     } else if (spec.target === 'listed') {
       expect(reply.ok).toBe(true);

@@ -160,25 +160,14 @@ describe('sign-in', () => {
   });
 });
 
-describe('the superseded single-PIN methods', () => {
-  it('setPin on a first start makes the first operator; unlock signs the only operator in again', async () => {
-    const { session } = harness();
-    await session.setPin('2468');
-    expect(session.operator()).toMatchObject({ id: 'operator', roles: [...ROLES] });
-    session.lock('operator');
-    await expect(session.unlock('0000')).rejects.toMatchObject({ code: 'operator_unknown_or_wrong_secret' });
-    await session.unlock('2468');
-    expect(session.locked).toBe(false);
-    await session.setPin('1111', '2468');
-    session.signOut();
-    await session.unlock('1111');
-    expect(session.locked).toBe(false);
-  });
-
-  it('an older version’s PIN hash becomes the one operator', async () => {
+describe('a workstation from before operators', () => {
+  it('an older version’s PIN hash becomes the one operator, who signs in with it', async () => {
     const { session } = harness(await hashPin('1357'));
     expect(session.state()).toMatchObject({ firstStart: false, locked: true });
-    await session.unlock('1357');
-    expect(session.operator()?.id).toBe('operator');
+    await expect(session.signIn('operator', '0000')).rejects.toMatchObject({
+      code: 'operator_unknown_or_wrong_secret',
+    });
+    await session.signIn('operator', '1357');
+    expect(session.operator()).toMatchObject({ id: 'operator', roles: [...ROLES] });
   });
 });

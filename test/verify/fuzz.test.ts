@@ -152,7 +152,6 @@ async function prepare(method: MethodName, { services }: FuzzDesk): Promise<Fuzz
       approval: await approval(services),
     });
   }
-  if (method === 'session.unlock') await must(services, 'session.lock', {});
   if (method === 'kiosk.exit') {
     const policy = { locked: [], kioskExitPinHash: await hashPin(ids.kioskPin) };
     services.desk.applyProvisioning(parseProvisioning(JSON.stringify({ version: 1, policy }), 'kiosk.json'));

@@ -4,7 +4,7 @@ import { LANGUAGES, MAX_IDLE_LOCK_MINUTES } from '../../settings/schema.ts';
 import { method } from '../method.ts';
 import { operatorIdSchema, operatorNameSchema, operatorSecretSchema } from '../rights.ts';
 import type { AppInfo, SessionState, SettingsView } from '../views.ts';
-import { none, operatorPin } from './shared.ts';
+import { none } from './shared.ts';
 
 const app = { scope: 'app', right: 'signedIn' } as const;
 const session = { scope: 'session', right: 'signedIn' } as const;
@@ -37,13 +37,6 @@ export const appMethods = {
     session,
   ).returns<SessionState>(),
   'session.lock': method(none, { ...open }).returns<SessionState>(),
-  /** Superseded by session.signIn; kept until the renderer moves over. */
-  'session.unlock': method(z.strictObject({ pin: operatorPin }), open).returns<SessionState>(),
-  /** Superseded by session.changeSecret; kept until the renderer moves over. */
-  'session.setPin': method(
-    z.strictObject({ currentPin: operatorPin.optional(), newPin: operatorPin }),
-    session,
-  ).returns<SessionState>(),
   /** The renderer reports operator activity; the idle timer lives in main. */
   'session.activity': method(none, session).returns<undefined>(),
 

@@ -76,14 +76,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.secretShown?.(false);
       return Promise.resolve(session.state());
     },
-    'session.unlock': async ({ pin }) => {
-      await session.unlock(pin);
-      return session.state();
-    },
-    'session.setPin': async ({ currentPin, newPin }) => {
-      await session.setPin(newPin, currentPin);
-      return session.state();
-    },
     'session.activity': () => {
       session.activity();
       return Promise.resolve(undefined);

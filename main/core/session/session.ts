@@ -13,7 +13,6 @@ import {
 import type { Audit } from '../desk/audit.ts';
 import { DeskError } from '../errors.ts';
 import type { OperatorAccounts, OperatorIdentity } from '../operators/accounts.ts';
-import { LEGACY_OPERATOR_ID } from '../operators/provide.ts';
 
 export type LockReason = EventPayloads['session.lockChanged']['reason'];
 
@@ -85,9 +84,7 @@ export class Session {
     const who = this.signedIn;
     return {
       locked: this.locked,
-      pinSet: !this.firstStart(),
       idleLockMinutes: this.deps.idleLockMinutes(),
-      pinRequired: false,
       firstStart: this.firstStart(),
       operator: who === undefined ? null : { id: who.id, name: who.name, roles: [...who.roles] },
       rights: [...this.rights()],
@@ -157,28 +154,6 @@ export class Session {
     await this.deps.accounts.resetSecret(who.id, newSecret);
     this.deps.audit?.('operator.secret.change', { operatorId: who.id });
     this.armIdleTimer();
-  }
-
-  /**
-   * Superseded `session.unlock`: signs the locked operator in again, or, with nobody signed in, the
-   * workstation's only operator (what the single PIN was).
-   */
-  async unlock(pin: string): Promise<void> {
-    if (!this.locked) return;
-    const only = this.deps.accounts.count() === 1 ? this.deps.accounts.list()[0]?.id : undefined;
-    const id = this.signedIn?.id ?? only;
-    if (id === undefined) throw new DeskError('not_signed_in', 'sign in with your operator id');
-    await this.signIn(id, pin);
-  }
-
-  /** Superseded `session.setPin`: on a first start makes the first operator; otherwise changes one's own. */
-  async setPin(newPin: string, currentPin?: string): Promise<void> {
-    if (this.firstStart()) {
-      await this.createFirstOperator({ operatorId: LEGACY_OPERATOR_ID, name: 'Operator', secret: newPin });
-      return;
-    }
-    if (currentPin === undefined) throw new DeskError('operator_unknown_or_wrong_secret', 'the current PIN is wrong');
-    await this.changeSecret(currentPin, newPin);
   }
 
   /** Operator activity: the idle countdown starts again. */

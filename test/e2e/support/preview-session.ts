@@ -33,8 +33,6 @@ export interface IpcRecord {
 const ALLOWED_REQUESTS = new Set([
   'vault.setSecret',
   'cards.setPin',
-  'session.setPin',
-  'session.unlock',
   'session.createFirstOperator',
   'session.signIn',
   'session.changeSecret',

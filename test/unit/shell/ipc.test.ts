@@ -199,7 +199,7 @@ describe('sender check', () => {
       senderEvent({ id: 7, url: 'http://127.0.0.1:5173/' }),
       senderEvent({ id: 7, noFrame: true }),
     ];
-    for (const method of ['app.info', 'vault.setSecret', 'cards.revealSecret', 'session.unlock'] as const) {
+    for (const method of ['app.info', 'vault.setSecret', 'cards.revealSecret', 'session.signIn'] as const) {
       for (const event of untrusted) {
         const reply = await handlers.get(channelOf(method))!(event, { profileId: 'sandbox', secret: 'x' });
         expect(reply).toEqual(UNTRUSTED_SENDER);
