@@ -115,8 +115,15 @@ describe('requests.changed, from the journal alone', () => {
     await ok(services, 'cards.info', { cardId });
     const refused = await ok<{ key: string; kind: string }>(services, 'cards.activate', { cardId: 'no-such-card' });
 
-    expect(statesOf(announced, created.key)).toEqual(['sending', 'pending', 'done']);
-    expect(statesOf(announced, issued.key)).toEqual(['sending', 'pending', 'done']);
+    // The embedded bank settles in milliseconds: a write is journalled pending only if the first status look
+    // still finds it processing (docs/card-api.md), which depends on timing; the branch bank below keeps writes
+    // open long enough to always be. Either way each state is announced once, in order.
+    const writeStates = [
+      ['sending', 'done'],
+      ['sending', 'pending', 'done'],
+    ];
+    expect(writeStates).toContainEqual(statesOf(announced, created.key));
+    expect(writeStates).toContainEqual(statesOf(announced, issued.key));
     expect(refused.kind).toBe('failed');
     expect(statesOf(announced, refused.key)).toEqual(['sending', 'failed']);
     expect(announced).toEqual(recordedChanges(desk).slice(recordedBefore));
