@@ -149,7 +149,7 @@ describe('the schema 2 migration', () => {
 });
 
 describe('records by operator', () => {
-  it('filters operations and audit records by operator, and shows operator and approver', async () => {
+  it('filters operations and audit records by who made or approved them, and shows both', async () => {
     const { entryView, auditView } = await import('../../main/core/services/journal-views.ts');
     const dir = tempDir();
     history(dir);
@@ -157,6 +157,10 @@ describe('records by operator', () => {
     expect(journal.page({ operatorId: 'teller-1', limit: 10 }).items.map((e) => e.key)).toEqual(['op-1']);
     expect(journal.count({ operatorId: 'nobody' })).toBe(0);
     expect(journal.auditPage({ operatorId: 'teller-1', limit: 10 }).items.map((r) => r.key)).toEqual(['a-1']);
+    // The approver finds what they approved too.
+    expect(journal.page({ operatorId: 'super-1', limit: 10 }).items.map((e) => e.key)).toEqual(['op-1']);
+    expect(journal.count({ operatorId: 'super-1' })).toBe(1);
+    expect(journal.auditPage({ operatorId: 'super-1', limit: 10 }).items.map((r) => r.key)).toEqual(['a-1']);
     const names = (id: string) => (id === 'teller-1' ? 'Aigerim' : undefined);
     const op = journal.get('op-1');
     expect(op && entryView(op, names)).toMatchObject({

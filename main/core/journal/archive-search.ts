@@ -30,7 +30,7 @@ export function matches(entry: JournalEntry, q: EntryQuery): boolean {
     (q.tagPrefix === undefined || entry.tag?.startsWith(q.tagPrefix) === true) &&
     (q.cardId === undefined || cardOf(entry) === q.cardId) &&
     (q.clientId === undefined || clientOf(entry) === q.clientId) &&
-    (q.operatorId === undefined || entry.operatorId === q.operatorId) &&
+    (q.operatorId === undefined || entry.operatorId === q.operatorId || entry.approverId === q.operatorId) &&
     (text === undefined ||
       text === '' ||
       `${entry.key} ${entry.op} ${JSON.stringify(entry.params)} ${JSON.stringify(entry.result ?? {})}`

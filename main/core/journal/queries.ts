@@ -21,7 +21,7 @@ export interface EntryQuery {
   /** Operations on this card or this client (subjects.ts), read through their indexes. */
   cardId?: string;
   clientId?: string;
-  /** Operations this operator asked for (through the operator index). */
+  /** Operations this operator asked for or approved (through the operator and approver indexes). */
   operatorId?: string;
 }
 
@@ -30,7 +30,7 @@ export interface AuditQuery {
   to?: number;
   action?: string;
   profileId?: string;
-  /** Audit records of this operator's actions. */
+  /** Audit records of actions this operator made or approved. */
   operatorId?: string;
 }
 
@@ -70,6 +70,9 @@ function likeText(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Records an operator made or approved (dual control). */
+const OPERATOR_OR_APPROVER = '(operator_id = ? OR approver_id = ?)';
+
 function entryWhere(q: EntryQuery): Where {
   const w: Where = { clauses: [], values: [] };
   if (q.states !== undefined) w.clauses.push(statesClause(q.states));
@@ -79,7 +82,7 @@ function entryWhere(q: EntryQuery): Where {
   if (q.to !== undefined) add(w, 'at <= ?', q.to);
   if (q.cardId !== undefined) add(w, `${CARD_OF_SQL} = ?`, q.cardId);
   if (q.clientId !== undefined) add(w, `${CLIENT_OF_SQL} = ?`, q.clientId);
-  if (q.operatorId !== undefined) add(w, 'operator_id = ?', q.operatorId);
+  if (q.operatorId !== undefined) add(w, OPERATOR_OR_APPROVER, q.operatorId, q.operatorId);
   if (q.tagPrefix !== undefined) {
     add(w, 'tag >= ? AND tag < ?', q.tagPrefix, `${q.tagPrefix}\uffff`);
   }
@@ -102,7 +105,7 @@ function auditWhere(q: AuditQuery): Where {
   const w: Where = { clauses: [], values: [] };
   if (q.action !== undefined) add(w, 'action = ?', q.action);
   if (q.profileId !== undefined) add(w, 'profile_id = ?', q.profileId);
-  if (q.operatorId !== undefined) add(w, 'operator_id = ?', q.operatorId);
+  if (q.operatorId !== undefined) add(w, OPERATOR_OR_APPROVER, q.operatorId, q.operatorId);
   if (q.from !== undefined) add(w, 'at >= ?', q.from);
   if (q.to !== undefined) add(w, 'at <= ?', q.to);
   return w;
