@@ -79,9 +79,9 @@ describe('operators through the contract', () => {
   it('every change is audited naming the operator it changed, never a secret', async () => {
     await ok('session.signOut');
     await ok('session.signIn', { operatorId: 'aliya', secret: ADMIN.secret });
-    const page = await ok<{ entries: { action: string; details: Record<string, unknown> }[] }>('journal.audit', {
-      limit: 100,
-    });
+    const page = await ok<{
+      entries: { action: string; details: Record<string, unknown>; operator: { id: string } | null }[];
+    }>('journal.audit', { limit: 100 });
     const actions = page.entries.map((a) => [a.action, a.details.operatorId]);
     expect(actions).toEqual(
       expect.arrayContaining([
@@ -95,6 +95,18 @@ describe('operators through the contract', () => {
         ['session.signOut', 'timur'],
       ]),
     );
+    // Every record names who acted: the administrator for their changes, each operator for their own
+    // sign-in, sign-out and first start (made before anyone was signed in).
+    const actors = page.entries.map((a) => [a.action, a.details.operatorId, a.operator?.id ?? null]);
+    expect(actors).toEqual(
+      expect.arrayContaining([
+        ['operator.add', 'aliya', 'aliya'],
+        ['operator.add', 'timur', 'aliya'],
+        ['session.signIn', 'timur', 'timur'],
+        ['session.signOut', 'timur', 'timur'],
+      ]),
+    );
+    expect(page.entries.filter((a) => a.action !== 'session.signIn.refused' && a.operator === null)).toEqual([]);
     const all = JSON.stringify(page.entries);
     for (const secret of [ADMIN.secret, TELLER.secret, '864213', '135790', 'wrong passphrase']) {
       expect(all).not.toContain(secret);

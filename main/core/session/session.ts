@@ -11,6 +11,7 @@ import {
   type RoleMatrixPolicy,
 } from '../../../common/contract/rights.ts';
 import type { Audit } from '../desk/audit.ts';
+import { runAs } from '../operators/actor.ts';
 import { DeskError } from '../errors.ts';
 import type { OperatorAccounts, OperatorIdentity } from '../operators/accounts.ts';
 
@@ -102,7 +103,11 @@ export class Session {
       secret: first.secret,
       source: 'workstation',
     });
-    this.deps.audit?.('operator.add', { operatorId: first.operatorId, roles: ROLES.join(','), firstStart: true });
+    this.auditAs(first.operatorId, 'operator.add', {
+      operatorId: first.operatorId,
+      roles: ROLES.join(','),
+      firstStart: true,
+    });
     this.begin(await this.deps.accounts.verify(first.operatorId, first.secret));
   }
 
@@ -123,7 +128,7 @@ export class Session {
       });
       throw error;
     }
-    this.deps.audit?.('session.signIn', { operatorId: who.id });
+    this.auditAs(who.id, 'session.signIn', { operatorId: who.id });
     this.begin(who);
   }
 
@@ -135,7 +140,7 @@ export class Session {
     this.signedIn = undefined;
     this.lockedState = false;
     this.dispose();
-    this.deps.audit?.('session.signOut', { operatorId: who.id });
+    this.auditAs(who.id, 'session.signOut', { operatorId: who.id });
     if (!wasLocked) this.deps.onLockChanged(true, 'operator');
   }
 
@@ -170,6 +175,14 @@ export class Session {
     if (this.signedIn === undefined || this.lockedState)
       throw new DeskError('not_signed_in', 'sign in with your operator id');
     return this.signedIn;
+  }
+
+  /**
+   * Sign-in methods run before anyone is signed in (the dispatcher runs them as nobody): their audit records
+   * name the operator they are about as the one acting.
+   */
+  private auditAs(operatorId: string, action: string, details: Parameters<Audit>[1]): void {
+    runAs({ operatorId }, () => this.deps.audit?.(action, details));
   }
 
   private begin(who: OperatorIdentity): void {
