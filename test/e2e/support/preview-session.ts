@@ -2,7 +2,7 @@
 // its embedded sandbox, in Debian Chromium through playwright-core. Each test file opens its own session with its
 // own data folder; the renderer is built once by build-renderer.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import axe from 'axe-core';
@@ -10,11 +10,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect, inject } from 'vitest';
 import type { ApprovableMethod } from '../../../common/contract/index.ts';
 import { leaksIn, leaksInFiles, type Canaries } from '../../support/leak-scan.ts';
-import { runCli } from '../../support/run-cli.ts';
-import { TEST_ADMIN } from '../../support/sign-in.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { recordFigures } from '../../verify/figures.ts';
+import { previewApi, provisionDualControl, signInAdmin } from './preview-operators.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screens');
@@ -163,44 +162,6 @@ function startPreview(
   });
 }
 
-type Call = (method: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
-
-/** The preview's contract as a script calls it: it trades one printed link for a token of its own. */
-async function previewApi(url: string, links: Links): Promise<Call> {
-  const code = new URL(await links.next()).hash.slice('#code='.length);
-  const json = { 'Content-Type': 'application/json' };
-  const exchanged = await fetch(new URL('/auth/exchange', url), {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ code }),
-  });
-  const { value } = (await exchanged.json()) as { value: { token: string } };
-  return async (method, args) => {
-    const response = await fetch(new URL(`/api/${method}`, url), {
-      method: 'POST',
-      headers: { ...json, 'x-card-desk-token': value.token },
-      body: JSON.stringify(args),
-    });
-    return (await response.json()) as Awaited<ReturnType<Call>>;
-  };
-}
-
-/** Signs TEST_ADMIN in (created at the first start) unless they are signed in and unlocked already. */
-async function signInAdmin(call: Call): Promise<void> {
-  const state = await call('session.state', {});
-  const { firstStart, operator, locked } = state.value as {
-    firstStart: boolean;
-    operator: { id: string } | null;
-    locked: boolean;
-  };
-  if (operator?.id === TEST_ADMIN.operatorId && !locked) return;
-  if (operator !== null && operator.id !== TEST_ADMIN.operatorId) await call('session.signOut', {});
-  const reply = firstStart
-    ? await call('session.createFirstOperator', TEST_ADMIN)
-    : await call('session.signIn', { operatorId: TEST_ADMIN.operatorId, secret: TEST_ADMIN.secret });
-  if (!reply.ok) throw new Error(`signing the test administrator in: ${reply.error?.code ?? '?'}`);
-}
-
 export interface PreviewOptions {
   viewport?: { width: number; height: number };
   dataDir?: string;
@@ -216,15 +177,6 @@ export interface PreviewOptions {
   dualControl?: readonly ApprovableMethod[] | 'default';
 }
 
-/** An administrator's provisioning file carrying only the dual control choice (`card-desk profile import`). */
-async function provisionDualControl(dataDir: string, dualControl: readonly ApprovableMethod[]): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'e2e-dual-control.json');
-  writeFileSync(file, JSON.stringify({ version: 1, profiles: [], policy: { dualControl } }));
-  const imported = await runCli(['profile', 'import', file, '--data-dir', dataDir]);
-  if (imported.code !== 0) throw new Error(`provisioning the dual control choice: ${imported.stderr}`);
-}
-
 export async function openPreview(options: PreviewOptions = {}): Promise<PreviewSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`);
@@ -233,7 +185,7 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
   const dualControl = options.dualControl ?? [];
   if (dualControl !== 'default') await provisionDualControl(dataDir, dualControl);
   const { child, url, links } = await startPreview(dataDir, inject('rendererDir'));
-  const call = await previewApi(url, links);
+  const call = await previewApi(url, await links.next());
   const signIn = options.signIn ?? true;
   if (signIn) await signInAdmin(call);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
