@@ -122,9 +122,7 @@ export const policySchema = preferencesSchema
     /** Rights granted to or taken from roles (docs/architecture.md, operators and roles). */
     roles: roleMatrixPolicySchema.optional(),
     /** The methods that need a second operator's approval; absent: the default list, empty: none. */
-    dualControl: z
-      .array(z.enum(APPROVABLE_METHODS, { error: `one of ${APPROVABLE_METHODS.join(', ')}` }))
-      .optional(),
+    dualControl: z.array(z.enum(APPROVABLE_METHODS, { error: `one of ${APPROVABLE_METHODS.join(', ')}` })).optional(),
     /** The bank's syslog server for the audit trail (docs/architecture.md, shipping to the log server). */
     syslog: syslogPolicySchema.optional(),
     /** The kiosk's admin PIN (8–12 digits) as an scrypt hash from `card-desk policy hash-pin`; never the PIN. */

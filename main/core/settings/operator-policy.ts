@@ -1,11 +1,7 @@
 // What the policies say about operators (docs/provisioning.md, operators): the accounts they provide, changes
 // to the role matrix, and which methods need a second operator's approval. The managed policy wins over the
 // provisioned one wherever both speak.
-import {
-  DEFAULT_DUAL_CONTROL,
-  type ApprovableMethod,
-  type RoleMatrixPolicy,
-} from '../../../common/contract/rights.ts';
+import { DEFAULT_DUAL_CONTROL, type ApprovableMethod, type RoleMatrixPolicy } from '../../../common/contract/rights.ts';
 import type { Policy, ProvidedOperator } from '../../../common/settings/schema.ts';
 
 /** Part of the resolved settings, which the renderer sees: never the accounts' hashes. */

@@ -23,7 +23,9 @@ export type VaultItem = (typeof VAULT_ITEMS)[number];
 
 /** Items that are 32 random bytes (AES-256 and HMAC-SHA-256 keys), kept in the keychain as base64. */
 export function isKeyItem(item: VaultItem): boolean {
-  return item === 'pin-key' || item === 'directory-key' || item === 'directory-index-key' || item === 'journal-chain-key';
+  return (
+    item === 'pin-key' || item === 'directory-key' || item === 'directory-index-key' || item === 'journal-chain-key'
+  );
 }
 
 const ITEM_LABELS: Record<VaultItem, string> = {
