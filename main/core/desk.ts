@@ -268,6 +268,7 @@ export class Desk {
   }
 
   async close(): Promise<void> {
+    await this.chain.close();
     this.operators.close();
     this.journal.close();
     await this.embedded.close();

@@ -7,8 +7,13 @@ import { verifySteps, type ChainCheck } from './chain-verify.ts';
 
 export type ChainStatus = AuditStatusView['chain'];
 
-/** Runs the verification steps, yielding to the event loop between slices. */
-export async function verifyInSlices(dbPath: string, key: Buffer | undefined, dataDir?: string): Promise<ChainCheck> {
+/** Runs the verification steps, yielding to the event loop between slices; `signal` stops it between two. */
+export async function verifyInSlices(
+  dbPath: string,
+  key: Buffer | undefined,
+  dataDir?: string,
+  signal?: AbortSignal,
+): Promise<ChainCheck> {
   const db = new DatabaseSync(dbPath, { readOnly: true, timeout: 10_000 });
   try {
     db.exec('BEGIN');
@@ -17,6 +22,7 @@ export async function verifyInSlices(dbPath: string, key: Buffer | undefined, da
       const step = steps.next();
       if (step.done === true) return step.value;
       await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
     }
   } finally {
     if (db.isTransaction) db.exec('COMMIT');
@@ -42,6 +48,7 @@ export class ChainWatch {
   private readonly key: Buffer | undefined;
   private readonly dataDir: string;
   private readonly now: () => number;
+  private readonly stop = new AbortController();
 
   constructor(options: { dbPath: string; key: Buffer | undefined; dataDir: string; now?: () => number }) {
     this.dbPath = options.dbPath;
@@ -53,7 +60,7 @@ export class ChainWatch {
   /** Starts a check unless one is running; resolves with its result. A check that fails leaves 'unchecked'. */
   verify(): Promise<ChainStatus> {
     this.started = true;
-    this.running ??= verifyInSlices(this.dbPath, this.key, this.dataDir)
+    this.running ??= verifyInSlices(this.dbPath, this.key, this.dataDir, this.stop.signal)
       .then((check) => (this.status = chainView(check, this.now())))
       .catch(() => this.status)
       .finally(() => {
@@ -70,6 +77,12 @@ export class ChainWatch {
 
   /** Resolves once no check is running (tests, close). */
   async settled(): Promise<void> {
+    await this.running;
+  }
+
+  /** Stops a running check (the app quits; a large store's check must not hold it) and waits for it to end. */
+  async close(): Promise<void> {
+    this.stop.abort();
     await this.running;
   }
 }

@@ -135,6 +135,8 @@ export function createServices(options: ServiceOptions): Services {
   // Jobs a crash or a quit left running go on (exactly once: they ask the journal first).
   bulk.resumeInterrupted(options.jobsOf);
   reconciler.start();
+  // The audit chain is verified at start, in the background (audit.status answers 'unchecked' until it is done).
+  void desk.chain.verify();
   // The audit trail and operation outcomes go to the policy's syslog server, from the outbox.
   const shipper = startShipping(desk, options.report, options.shipping);
   // Finished jobs' input rows are deleted once the policy's retention has passed: now, then daily.
