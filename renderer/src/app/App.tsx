@@ -3,7 +3,7 @@
 // otherwise the frame and the current screen. The navigation and the drafts of half-filled forms live above the
 // lock (docs/operator-ui.md, forms and drafts), so that signing in again returns to the same screen; they belong
 // to one operator and go when another one signs in.
-import { useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import type { SessionState } from '../../../common/contract/index.ts';
 import { useCheckEvents } from '../api/open-checks.ts';
 import { useSession } from '../api/shared-queries.ts';
@@ -12,17 +12,13 @@ import { ErrorNotice } from '../components/Notice.tsx';
 import { LockScreen } from '../screens/lock/LockScreen.tsx';
 import { FirstStartScreen } from '../screens/lock/FirstStart.tsx';
 import { clearAllDrafts } from './drafts.ts';
-import { Frame } from './Frame.tsx';
 import { NavigationProvider, useNavigation } from './router.tsx';
-import { Screen } from './Screens.tsx';
 import { useActivityReporting } from './use-activity.ts';
 import { useUiLanguage } from './use-ui-language.ts';
 import { Loading } from '../components/Loading.tsx';
 
-function CurrentScreen(): ReactElement {
-  const { route } = useNavigation();
-  return <Screen route={route} />;
-}
+const loadDesk = () => import('./Desk.tsx');
+const Desk = lazy(() => loadDesk().then((m) => ({ default: m.Desk })));
 
 /** Whose drafts and screen the app holds: signing out ("Switch operator") or another operator signing in starts
  * from a clean desk; the same operator signing in again after a lock finds theirs. */
@@ -45,6 +41,10 @@ function Body(): ReactElement {
   const session = useSession();
   useActivityReporting(session.data?.locked === false);
   useDeskOf(session.data);
+  // The desk's chunk is fetched once the first screen is up, so signing in does not wait for it.
+  useEffect(() => {
+    void loadDesk();
+  }, []);
 
   if (session.error) return <ErrorNotice error={session.error} />;
   if (session.data === undefined) {
@@ -56,9 +56,9 @@ function Body(): ReactElement {
     return <LockScreen key={operator?.id ?? ''} operator={operator} />;
   }
   return (
-    <Frame>
-      <CurrentScreen />
-    </Frame>
+    <Suspense fallback={<Loading height="100vh" />}>
+      <Desk />
+    </Suspense>
   );
 }
 
