@@ -142,7 +142,7 @@ describe('a card', () => {
     await dialog.getByTestId('reason').selectOption('found');
     await dialog.getByTestId('submit').click();
     await expect.poll(() => byTestId('card-status').getAttribute('data-status'), OUTCOME).toBe('active');
-    const rows = byTestId('timeline-table').locator('tbody tr');
+    const rows = byTestId('timeline-table').locator('tbody tr.vtable-row');
     await expect.poll(() => rows.count(), OUTCOME).toBeGreaterThanOrEqual(4);
     expect(await rows.nth(0).textContent()).toMatch(/Unblock card.*Card found/);
     expect(await rows.nth(1).textContent()).toMatch(/Block card.*Lost/);
