@@ -15,7 +15,7 @@ import { recordFigures } from './figures.ts';
 
 const KILLS = 20;
 const MIGRATION_KILLS = 5;
-const MIGRATED = 100_000;
+const MIGRATED = 50_000;
 const SECRET = 'crash-loop-secret';
 const MERCHANT = 606;
 const CHILD = join(import.meta.dirname, 'crash-child.ts');
