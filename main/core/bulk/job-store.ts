@@ -24,6 +24,7 @@ import { currentActor } from '../operators/actor.ts';
 import { BULK_FORMATS } from '../../../common/bulk/formats.ts';
 import { JOB_STATES } from '../../../common/bulk/progress.ts';
 import type { ValidRow } from './validate.ts';
+import { processAlive } from '../process-alive.ts';
 
 const jobMeta = z.strictObject({
   id: z.string(),
@@ -56,15 +57,6 @@ export type RowResult = z.infer<typeof rowResult>;
 /** A row as the result file needs it: its number and its columns as in the file. */
 export type KeptRow = Pick<ValidRow, 'row' | 'values'>;
 const KEPT_ROWS = 'kept-rows.json';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class JobStore {
   readonly root: string;
@@ -207,7 +199,7 @@ export class JobStore {
   runner(id: string): number | undefined {
     try {
       const pid = Number(readFileSync(join(this.dir(id), 'lock'), 'utf8'));
-      return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+      return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : undefined;
     } catch {
       return undefined;
     }

@@ -3,20 +3,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
+import { processAlive } from '../process-alive.ts';
 
 export const EMBEDDED_INSTANCE_FILE = 'sandbox-instance.json';
 
 const instanceSchema = z.strictObject({ pid: z.int().positive(), url: z.string().nullable() });
 type Instance = z.infer<typeof instanceSchema>;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function read(file: string): Instance | undefined {
   try {
@@ -51,7 +43,7 @@ export async function claimEmbedded(file: string, waitMs = 5_000): Promise<Claim
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const current = read(file);
-    if (current === undefined || !alive(current.pid)) {
+    if (current === undefined || !processAlive(current.pid)) {
       rmSync(file, { force: true }); // stale or damaged: the process that wrote it is gone
       continue;
     }

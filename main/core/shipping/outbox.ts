@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { OutboxRow } from './record-message.ts';
+import { processAlive } from '../process-alive.ts';
 
 /** The journal's database file (journal/journal.ts); the outbox lives in it. */
 const JOURNAL_FILE = 'journal.db';
@@ -44,15 +45,6 @@ export async function retryBusy<T>(write: () => T, ms = 15_000): Promise<T> {
       if (!(error instanceof OutboxBusy) || Date.now() > deadline) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -119,7 +111,10 @@ export class Outbox {
       const text = this.get('lease');
       const held = text === null ? null : (JSON.parse(text) as Lease);
       const free =
-        held === null || held.owner === owner || held.until < now || (held.pid !== process.pid && !alive(held.pid));
+        held === null ||
+        held.owner === owner ||
+        held.until < now ||
+        (held.pid !== process.pid && !processAlive(held.pid));
       if (free) this.set('lease', JSON.stringify({ owner, pid: process.pid, until: now + ttlMs } satisfies Lease));
       return free;
     });
