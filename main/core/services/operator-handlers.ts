@@ -1,7 +1,10 @@
 // Operator accounts and sign-in (docs/architecture.md, operators and roles). Every change to an account is
 // audited naming the operator it changed (the record's actor column names who changed it); never a secret.
+// Nobody adds, enables or resets an account that may do more than they may: a policy can give the `operators`
+// right to a role without every right, and such an operator must not make themself an administrator.
 import { auditStatusHandler } from './audit-status.ts';
 import type { Handlers } from './handlers.ts';
+import type { Role } from '../../../common/contract/rights.ts';
 import type { Desk } from '../desk.ts';
 import { DeskError } from '../errors.ts';
 import type { Session } from '../session/session.ts';
@@ -33,9 +36,20 @@ export function operatorHandlers(ctx: OperatorHandlerContext): Pick<Handlers, Op
     if (session.operator()?.id === operatorId)
       throw new DeskError('operator_self', 'you cannot disable your own account');
   };
+  const withinOwnRights = (roles: readonly Role[] | undefined) => {
+    if (roles === undefined) return; // no such account: the accounts answer operator_not_found
+    const own = session.rights();
+    const beyond = [...session.rightsOfRoles(roles)].filter((right) => !own.has(right));
+    if (beyond.length > 0)
+      throw new DeskError('operator_rights_exceed_yours', 'this account would hold rights you do not have', {
+        rights: beyond,
+      });
+  };
+  const rolesOf = (operatorId: string) => accounts.get(operatorId)?.roles;
   return {
     'operators.list': () => Promise.resolve(accounts.list()),
     'operators.add': async ({ operatorId, name, roles, secret }) => {
+      withinOwnRights(roles);
       const added = await accounts.add({ id: operatorId, name, roles, secret, source: 'workstation' });
       desk.audit('operator.add', { operatorId, roles: roles.join(',') });
       return added;
@@ -47,11 +61,13 @@ export function operatorHandlers(ctx: OperatorHandlerContext): Pick<Handlers, Op
       return Promise.resolve(view);
     },
     'operators.enable': ({ operatorId }) => {
+      withinOwnRights(rolesOf(operatorId));
       const view = accounts.enable(operatorId);
       desk.audit('operator.enable', { operatorId });
       return Promise.resolve(view);
     },
     'operators.resetSecret': async ({ operatorId, secret }) => {
+      withinOwnRights(rolesOf(operatorId));
       const view = await accounts.resetSecret(operatorId, secret);
       desk.audit('operator.secret.reset', { operatorId });
       return view;

@@ -8,6 +8,7 @@ import {
   rightsOf,
   type ApprovableMethod,
   type Right,
+  type Role,
   type RoleMatrixPolicy,
 } from '../../../common/contract/rights.ts';
 import type { Audit } from '../desk/audit.ts';
@@ -58,6 +59,11 @@ export class Session {
   /** What the signed-in operator may do under the policy's matrix; nothing when nobody is signed in. */
   rights(): Set<Right> {
     return this.signedIn === undefined ? new Set() : rightsOf(this.signedIn.roles, this.deps.policy().roles);
+  }
+
+  /** What an operator holding `roles` may do under the policy's matrix. */
+  rightsOfRoles(roles: readonly Role[]): Set<Right> {
+    return rightsOf(roles, this.deps.policy().roles);
   }
 
   /** Checks another operator's credentials (an approver's, under dual control): counted like a sign-in. */

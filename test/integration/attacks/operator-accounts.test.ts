@@ -52,7 +52,8 @@ describe('operator accounts under attack', () => {
       await services.dispatch('operators.add', {
         operatorId: 'admin2',
         name: 'A2',
-        roles: ['administrator'],
+        // Every role: an operator enables only accounts within their own rights (operator-escalation.test.ts).
+        roles: ['teller', 'supervisor', 'administrator', 'auditor'],
         secret: '97531864',
       });
       await services.dispatch('session.signOut', {});
