@@ -2,7 +2,8 @@
 // it from top to bottom under the V8 sampling profiler and a Blink trace, and prints where the main thread's time
 // went: the hottest JavaScript functions (self time) and the rendering phases (style, layout, paint, …).
 // Usage: npx node test/bench/ui-profile.ts [cards|statement]. SWAP=<file> builds the page with another
-// VirtualTable (compare two versions in the same conditions); KEEP=1 keeps the unminified build to read.
+// VirtualTable (compare two versions in the same conditions); KEEP=1 keeps the unminified build to read;
+// JS=0 leaves the sampling profiler off (it slows JavaScript down), for the CPU per frame and the phases alone.
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,16 +13,25 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { ScenarioName } from '../../renderer/bench/bench-api.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
-import { traceEvents } from './trace-cpu.ts';
+import { MARKS } from '../../renderer/bench/bench-api.ts';
+import { cpuPerWindow, traceEvents } from './trace-cpu.ts';
+import { percentile } from './stats.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scenario = (process.argv[2] ?? 'statement') as ScenarioName;
+const sampling = process.env.JS !== '0';
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
 }
 
 const work = mkdtempSync(join(tmpdir(), 'card-desk-ui-profile-'));
@@ -64,17 +74,15 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'blink.user_timing'] });
-  await cdp.send('Profiler.start');
+  if (sampling) await cdp.send('Profiler.start');
   const result = await page.evaluate(() => window.cardDeskBench!.scroll());
-  const { profile } = (await cdp.send('Profiler.stop')) as {
-    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-  };
+  const profile: Profile = sampling ? (await cdp.send('Profiler.stop')).profile : { nodes: [] };
   const events = traceEvents(await browser.stopTracing());
   await browser.close();
   server.close();
 
   const micros = new Map<number, number>();
-  profile.samples.forEach((id, i) => micros.set(id, (micros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples?.forEach((id, i) => micros.set(id, (micros.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
     const f = node.callFrame;
@@ -85,7 +93,12 @@ try {
   process.stdout.write(
     `${scenario}: ${String(frames)} frames, wall work p50 ${result.workP50.toFixed(1)} p95 ${result.workP95.toFixed(1)} ms\n`,
   );
-  process.stdout.write('JavaScript self time per frame (µs), top 30:\n');
+  const cpu = cpuPerWindow(events, MARKS.scroll);
+  const profiled = sampling ? ' (the sampling profiler on: JS=0 for true figures)' : '';
+  process.stdout.write(
+    `CPU per frame (trace) p50 ${percentile(cpu, 50).toFixed(1)} p95 ${percentile(cpu, 95).toFixed(1)} ms${profiled}\n`,
+  );
+  if (sampling) process.stdout.write('JavaScript self time per frame (µs), top 30:\n');
   for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30))
     process.stdout.write(`  ${(us / frames).toFixed(0).padStart(6)}  ${key}\n`);
   // The renderer's main thread only (where the page's marks are): other threads' work does not delay a frame.
