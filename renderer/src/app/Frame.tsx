@@ -129,7 +129,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
           {t('skipToContent')}
         </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" className="frame-header-start">
             <Text fw={700}>{t('appName')}</Text>
             <span className="frame-profile" data-testid="active-profile">
               <Text span c="dimmed" size="sm">
@@ -142,7 +142,7 @@ export function Frame({ children }: { children: ReactNode }): ReactElement {
             </span>
           </Group>
           <DirectorySearch />
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" className="frame-header-end">
             <Tooltip label={t('frame.connection.retry')}>
               <UnstyledButton
                 onClick={() => void connection.refetch()}

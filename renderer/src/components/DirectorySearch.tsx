@@ -126,6 +126,7 @@ export function DirectorySearch(): ReactElement {
         type="search"
         value={text}
         placeholder={t('search.placeholder')}
+        title={t('search.hint')}
         aria-label={t('search.label')}
         aria-keyshortcuts="Control+K /"
         role="combobox"
