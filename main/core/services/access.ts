@@ -1,7 +1,7 @@
 // Who may call what (docs/architecture.md, "Operators and roles"): the signed-in operator's rights must hold the
 // method's right, and a method the policy puts under dual control needs a second operator's approval, checked
 // here before the handler runs and never handed to it. The dispatcher then runs the handler as the actor this
-// returns, so the journal and the audit trail name both.
+// returns, so the journal and the audit trail name both. An approval refused for its approver is audited.
 import {
   approvalSchema,
   contract,
@@ -27,6 +27,16 @@ export interface DispatchAuth {
    * rights. Throws the sign-in errors (`operator_unknown_or_wrong_secret`, `operator_locked`, …).
    */
   verifyApprover(operatorId: string, secret: string): Promise<ReadonlySet<Right>>;
+  /** Audits an approval refused for who approved, not for the form asking (never the secret). */
+  approvalRefused?(refusal: ApprovalRefusal): void;
+}
+
+export interface ApprovalRefusal {
+  makerId: string;
+  method: MethodName;
+  /** The id typed as the approver's. */
+  approverId: string;
+  code: string;
 }
 
 export interface Authorized {
@@ -57,14 +67,23 @@ export async function authorize(auth: DispatchAuth, method: MethodName, args: un
   const parsed = approvalSchema.safeParse(approval);
   if (!parsed.success) throw new DeskError('approval_required', 'a second operator must approve this', { right });
   const { operatorId, secret } = parsed.data;
-  if (operatorId === operator.id) {
-    throw new DeskError('approver_is_maker', 'the approver must be another operator');
+  try {
+    await checkApprover(auth, right, operator.id, operatorId, secret);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const refusal = { makerId: operator.id, method, approverId: operatorId };
+    auth.approvalRefused?.({ ...refusal, code: typeof code === 'string' ? code : 'internal_error' });
+    throw error;
   }
-  const approverRights = await auth.verifyApprover(operatorId, secret);
+  return { actor: { operatorId: operator.id, approverId: operatorId }, args: rest };
+}
+
+async function checkApprover(auth: DispatchAuth, right: Right, makerId: string, id: string, secret: string) {
+  if (id === makerId) throw new DeskError('approver_is_maker', 'the approver must be another operator');
+  const approverRights = await auth.verifyApprover(id, secret);
   if (!approverRights.has(right)) {
     throw new DeskError('approver_lacks_right', 'the approver’s role does not allow this either', { right });
   }
-  return { actor: { operatorId: operator.id, approverId: operatorId }, args: rest };
 }
 
 function splitApproval(args: unknown): { approval: unknown; rest: unknown } {

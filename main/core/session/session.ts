@@ -82,6 +82,16 @@ export class Session {
     return rightsOf(approver.roles, this.deps.policy().roles);
   }
 
+  /** A refused approval, as the maker: the approver's id only when it is an account (it may be a mistyped secret). */
+  approvalRefused(refusal: { makerId: string; method: string; approverId: string; code: string }): void {
+    const known = this.deps.accounts.get(refusal.approverId) !== undefined;
+    this.auditAs(refusal.makerId, 'approval.refused', {
+      method: refusal.method,
+      approverId: known ? refusal.approverId : null,
+      code: refusal.code,
+    });
+  }
+
   firstStart(): boolean {
     return this.deps.accounts.count() === 0 && !this.deps.policy().providesOperators;
   }

@@ -39,6 +39,8 @@ const SHIPPED_TEXT = new Set([
   'method',
   'source',
   'state',
+  /** Why a sign-in or an approval was refused: an error code. */
+  'code',
 ]);
 const WITHHELD = /note|text|description|name|document|phone|address|email|secret|pin|cvv|pan|card|comment/i;
 const FAILED_STATES = new Set(['failed', 'unknown', 'not_received']);

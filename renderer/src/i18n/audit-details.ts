@@ -34,6 +34,8 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'adoptedPin',
   'firstStart',
   'code',
+  'method',
+  'approverId',
 ]);
 
 const REVEAL_REASON_SET: ReadonlySet<unknown> = new Set(REVEAL_REASONS);
@@ -70,7 +72,7 @@ function valueText(t: TFunction, language: Language, key: string, value: Value):
       if (typeof value === 'string') return rolesWords(t, value);
       break;
     case 'code':
-      // Why a sign-in was refused: the refusal's own sentence.
+      // Why a sign-in or an approval was refused: the refusal's own sentence.
       if (typeof value === 'string') return t(`errors:contract.${value}`, { defaultValue: value });
       break;
   }

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'session.signIn',
   'session.signIn.refused',
   'session.signOut',
+  'approval.refused',
 ] as const;
 
 /**
