@@ -1,19 +1,24 @@
 // Locale formats for money, numbers, dates and phones, with the app's own CLDR data (locale-data.ts), not the
 // browser's. Money uses the narrow symbol (₸ for KZT) except for KGS, whose narrow sign (U+20C0) few fonts
 // have; UZS has no fraction digits. Formatters and recent results are cached: the polyfilled formatters are
-// slower than native ones, and a table formats the same values on every render.
+// slower than native ones, and a table formats the same values on every render. Money goes through a template
+// read once per formatter (money-template.ts): a scrolled statement shows amounts never formatted before.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { LOCALE_OF, type Language } from './languages.ts';
 import { onLocaleData } from './locale-data.ts';
+import { moneyTemplate, type MoneyTemplate } from './money-template.ts';
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 const results = new Map<string, string>();
 const MAX_RESULTS = 5000;
+/** Per money formatter: its template, or null where the formatter must format each value itself. */
+const templates = new Map<string, MoneyTemplate | null>();
 
 // New data means a formatter built before it may have fallen back to another locale.
 onLocaleData(() => {
   formatters.clear();
   results.clear();
+  templates.clear();
 });
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
@@ -42,8 +47,9 @@ export function formatMoney(amount: number | string, currency: string, language:
   const value = typeof amount === 'number' ? amount : Number(amount);
   if (!Number.isFinite(value)) return `${String(amount)} ${currency}`;
   const digits = NO_FRACTION.has(currency) ? 0 : undefined;
+  const key = `money:${language}:${currency}`;
   try {
-    const formatter = cached(`money:${language}:${currency}`, () => {
+    const formatter = cached(key, () => {
       return new Intl.NumberFormat(LOCALE_OF[language], {
         style: 'currency',
         currency,
@@ -52,7 +58,13 @@ export function formatMoney(amount: number | string, currency: string, language:
         maximumFractionDigits: digits,
       });
     });
-    return remembered(`money:${language}:${currency}:${value}`, () => formatter.format(value));
+    let template = templates.get(key);
+    if (template === undefined) {
+      template = moneyTemplate(formatter) ?? null;
+      templates.set(key, template);
+    }
+    if (template !== null) return template.format(value);
+    return remembered(`${key}:${String(value)}`, () => formatter.format(value));
   } catch {
     // Not an ISO currency code: show the number and the code as they came.
     return `${formatNumber(value, language)} ${currency}`;
