@@ -9,6 +9,7 @@ export * from './events.ts';
 export * from './method.ts';
 export * from './views.ts';
 export * from './rights.ts';
+export * from './secret-pair.ts';
 export { buildBridge, CardDeskError, channelOf, eventChannelOf, splitMethod } from './bridge.ts';
 export type { CardDeskApi, Transport } from './bridge.ts';
 export { MAX_PAGE_LIMIT, MAX_RESULT_ROWS, PAGE_LIMIT } from './methods/records.ts';

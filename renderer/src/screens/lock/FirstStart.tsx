@@ -2,12 +2,13 @@
 // installing names the first operator, who becomes an administrator holding every role and is signed in
 // (docs/operator-ui.md, signing in). The secrets are cleared from the form after every attempt.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useCreateFirstOperator } from '../../api/session.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
+import { SecretPairFields } from '../../components/SecretPairFields.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { firstOperatorSchema, type FirstOperatorValues } from './sign-in-form.ts';
 import './lock.css';
@@ -71,24 +72,11 @@ export function FirstStartScreen(): ReactElement {
               data-testid="first-name"
               {...register('name')}
             />
-            <PasswordInput
-              label={t('newSecret')}
-              description={t('newSecretHint')}
-              autoComplete="off"
-              maxLength={128}
-              error={errorOf('secret')}
-              visibilityToggleButtonProps={{ 'aria-label': t('showSecret') }}
-              data-testid="first-secret"
-              {...register('secret')}
-            />
-            <PasswordInput
-              label={t('repeatSecret')}
-              autoComplete="off"
-              maxLength={128}
-              error={errorOf('repeat')}
-              visibilityToggleButtonProps={{ 'aria-label': t('showSecret') }}
-              data-testid="first-repeat"
-              {...register('repeat')}
+            <SecretPairFields
+              secret={register('secret')}
+              repeat={register('repeat')}
+              errors={{ secret: errorOf('secret'), repeat: errorOf('repeat') }}
+              testIds={{ secret: 'first-secret', repeat: 'first-repeat' }}
             />
             <Button type="submit" loading={create.busy} fullWidth data-testid="first-submit">
               {t('first.submit')}

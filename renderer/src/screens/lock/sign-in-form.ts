@@ -1,6 +1,6 @@
 // The sign-in and first-start forms' schemas, from the contract's operator id, name and secret rules.
 import { z } from 'zod';
-import { contract, operatorSecretSchema } from '../../../../common/contract/index.ts';
+import { contract, repeatMatches, secretPairShape } from '../../../../common/contract/index.ts';
 
 const signIn = contract['session.signIn'].args.shape;
 const first = contract['session.createFirstOperator'].args.shape;
@@ -12,11 +12,7 @@ export const signInSchema = z.object({
 });
 export type SignInValues = z.input<typeof signInSchema>;
 
-/** A new secret typed twice (first start, adding an operator, resetting or changing a secret). */
-export const newSecretShape = { secret: operatorSecretSchema, repeat: z.string() };
-export const secretsMatch = (form: { secret: string; repeat: string }): boolean => form.secret === form.repeat;
-
 export const firstOperatorSchema = z
-  .object({ operatorId: first.operatorId, name: first.name, ...newSecretShape })
-  .refine(secretsMatch, { path: ['repeat'], message: 'the secrets differ' });
+  .object({ operatorId: first.operatorId, name: first.name, ...secretPairShape })
+  .superRefine(repeatMatches('secret'));
 export type FirstOperatorValues = z.input<typeof firstOperatorSchema>;

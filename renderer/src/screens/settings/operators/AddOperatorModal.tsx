@@ -1,7 +1,7 @@
 // Adding an operator: id, name, roles and a first PIN or passphrase typed twice (which the operator may change
 // after signing in). The secrets are emptied from the form after every attempt.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useAddOperator } from '../../../api/operators.ts';
 import { ApprovalSection } from '../../../components/approval/ApprovalSection.tsx';
 import { useApproval, withoutApprovalError } from '../../../components/approval/use-approval.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { SecretPairFields } from '../../../components/SecretPairFields.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { addOperatorSchema, type AddOperatorValues } from './operator-forms.ts';
 
@@ -58,11 +59,6 @@ function AddOperatorForm({ onClose }: { onClose: () => void }): ReactElement {
     if (second === null) return;
     if ((await add.run({ operatorId, name, roles, secret, ...second })) !== undefined) onClose();
   };
-  const secretProps = {
-    autoComplete: 'off',
-    maxLength: 128,
-    visibilityToggleButtonProps: { 'aria-label': t('lock:showSecret') },
-  };
   return (
     <form
       noValidate
@@ -108,20 +104,11 @@ function AddOperatorForm({ onClose }: { onClose: () => void }): ReactElement {
             </Checkbox.Group>
           )}
         />
-        <PasswordInput
-          label={t('lock:newSecret')}
-          description={t('lock:newSecretHint')}
-          error={errorOf('secret')}
-          data-testid="operator-secret"
-          {...secretProps}
-          {...register('secret')}
-        />
-        <PasswordInput
-          label={t('lock:repeatSecret')}
-          error={errorOf('repeat')}
-          data-testid="operator-repeat"
-          {...secretProps}
-          {...register('repeat')}
+        <SecretPairFields
+          secret={register('secret')}
+          repeat={register('repeat')}
+          errors={{ secret: errorOf('secret'), repeat: errorOf('repeat') }}
+          testIds={{ secret: 'operator-secret', repeat: 'operator-repeat' }}
         />
         <ApprovalSection control={approval} />
         <WriteOutcome write={withoutApprovalError(add)} only="problems" testId="operator-add-error" />

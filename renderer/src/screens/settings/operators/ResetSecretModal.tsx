@@ -1,7 +1,7 @@
 // Resetting an operator's PIN or passphrase (which also clears their wrong-attempt back-off): the new one typed
 // twice, emptied from the form after every attempt.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useResetOperatorSecret } from '../../../api/operators.ts';
 import { ApprovalSection } from '../../../components/approval/ApprovalSection.tsx';
 import { useApproval, withoutApprovalError } from '../../../components/approval/use-approval.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { SecretPairFields } from '../../../components/SecretPairFields.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { resetSecretSchema, type ResetSecretValues } from './operator-forms.ts';
 
@@ -64,11 +65,6 @@ function ResetSecretForm({
     const done = await reset.run({ operatorId: operator.id, secret, ...second });
     if (done !== undefined) onClose(done);
   };
-  const secretProps = {
-    autoComplete: 'off',
-    maxLength: 128,
-    visibilityToggleButtonProps: { 'aria-label': t('lock:showSecret') },
-  };
   return (
     <form
       noValidate
@@ -79,21 +75,12 @@ function ResetSecretForm({
     >
       <Stack gap="sm">
         <Text size="sm">{t('operators.resetBody', { name: operator.name, id: operator.id })}</Text>
-        <PasswordInput
-          label={t('lock:newSecret')}
-          description={t('lock:newSecretHint')}
-          error={errorOf('secret')}
-          data-autofocus
-          data-testid="operator-reset-secret"
-          {...secretProps}
-          {...register('secret')}
-        />
-        <PasswordInput
-          label={t('lock:repeatSecret')}
-          error={errorOf('repeat')}
-          data-testid="operator-reset-repeat"
-          {...secretProps}
-          {...register('repeat')}
+        <SecretPairFields
+          secret={register('secret')}
+          repeat={register('repeat')}
+          errors={{ secret: errorOf('secret'), repeat: errorOf('repeat') }}
+          testIds={{ secret: 'operator-reset-secret', repeat: 'operator-reset-repeat' }}
+          modalFocus
         />
         <ApprovalSection control={approval} />
         <WriteOutcome write={withoutApprovalError(reset)} only="problems" testId="operator-reset-error" />

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useChangeSecret } from '../../../api/session.ts';
 import { useFieldError, wordsByField } from '../../../components/field-error.ts';
+import { SecretPairFields } from '../../../components/SecretPairFields.tsx';
 import { WriteOutcome } from '../../../components/WriteOutcome.tsx';
 import { ownSecretSchema, type OwnSecretValues } from './own-secret-form.ts';
 
@@ -33,12 +34,6 @@ export function OwnSecretForm(): ReactElement {
     const state = await save.run({ currentSecret, newSecret });
     if (state === undefined) setFocus('currentSecret');
   };
-  const secretProps = {
-    autoComplete: 'off',
-    maxLength: 128,
-    required: true,
-    visibilityToggleButtonProps: { 'aria-label': t('lock:showSecret') },
-  };
 
   return (
     <form
@@ -53,23 +48,18 @@ export function OwnSecretForm(): ReactElement {
           label={t('security.currentSecret')}
           error={errorOf('currentSecret')}
           data-testid="own-secret-current"
-          {...secretProps}
+          autoComplete="off"
+          maxLength={128}
+          required
+          visibilityToggleButtonProps={{ 'aria-label': t('lock:showSecret') }}
           {...register('currentSecret')}
         />
-        <PasswordInput
-          label={t('lock:newSecret')}
-          description={t('lock:newSecretHint')}
-          error={errorOf('newSecret')}
-          data-testid="own-secret-new"
-          {...secretProps}
-          {...register('newSecret')}
-        />
-        <PasswordInput
-          label={t('lock:repeatSecret')}
-          error={errorOf('repeat')}
-          data-testid="own-secret-repeat"
-          {...secretProps}
-          {...register('repeat')}
+        <SecretPairFields
+          secret={register('newSecret')}
+          repeat={register('repeat')}
+          errors={{ secret: errorOf('newSecret'), repeat: errorOf('repeat') }}
+          testIds={{ secret: 'own-secret-new', repeat: 'own-secret-repeat' }}
+          required
         />
         <Group>
           <Button type="submit" loading={save.busy} data-testid="own-secret-save">

@@ -1,10 +1,10 @@
 // The signed-in operator's own PIN or passphrase: the current one (main checks it), the new one typed twice.
 import { z } from 'zod';
-import { contract } from '../../../../../common/contract/index.ts';
+import { contract, repeatMatches } from '../../../../../common/contract/index.ts';
 
 const shape = contract['session.changeSecret'].args.shape;
 
 export const ownSecretSchema = z
   .object({ currentSecret: shape.currentSecret.min(1, 'required'), newSecret: shape.newSecret, repeat: z.string() })
-  .refine((form) => form.repeat === form.newSecret, { path: ['repeat'], message: 'the secrets differ' });
+  .superRefine(repeatMatches('newSecret'));
 export type OwnSecretValues = z.input<typeof ownSecretSchema>;
