@@ -1,12 +1,13 @@
 // The Audit tab's search form: date range (local days), action and operator (who made or approved it).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionLabel } from '../../i18n/op-names.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { useFieldError } from '../../components/field-error.ts';
+import { OperatorFilterField } from '../../components/OperatorFilterField.tsx';
 import { auditFilterSchema, EMPTY_AUDIT_FILTER, FILTER_WORDS, type AuditFilter } from './filter-schemas.ts';
 
 export function AuditFilterForm({
@@ -51,11 +52,8 @@ export function AuditFilterForm({
           data-testid="audit-action"
           {...register('action')}
         />
-        <TextInput
-          className="journal-operator"
+        <OperatorFilterField
           label={t('filters.operator')}
-          placeholder={t('filters.anyOperator')}
-          autoComplete="off"
           error={errorOf('operatorId')}
           data-testid="audit-operator"
           {...register('operatorId')}

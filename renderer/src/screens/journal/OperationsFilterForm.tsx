@@ -10,6 +10,7 @@ import { useProfiles } from '../../api/shared-queries.ts';
 import { JOURNALED_OPS, opLabel } from '../../i18n/op-names.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { useFieldError } from '../../components/field-error.ts';
+import { OperatorFilterField } from '../../components/OperatorFilterField.tsx';
 import {
   EMPTY_OPERATIONS_FILTER,
   FILTER_WORDS,
@@ -84,11 +85,8 @@ export function OperationsFilterForm({
         />
       </Group>
       <Group gap="sm" mt="xs" align="flex-start">
-        <TextInput
-          className="journal-operator"
+        <OperatorFilterField
           label={t('filters.operator')}
-          placeholder={t('filters.anyOperator')}
-          autoComplete="off"
           error={errorOf('operatorId')}
           data-testid="journal-operator"
           {...register('operatorId')}

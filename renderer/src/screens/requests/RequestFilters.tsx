@@ -4,6 +4,7 @@ import { Chip, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENTION_STATES, ENTRY_STATES } from '../../../../common/contract/index.ts';
+import { OperatorFilterField } from '../../components/OperatorFilterField.tsx';
 import { opLabel } from '../../i18n/op-names.ts';
 import type { RequestFilterValue } from './request-filter.ts';
 
@@ -60,11 +61,8 @@ export function RequestFilters({
           ]}
           data-testid="op-filter"
         />
-        <TextInput
-          className="requests-filter-operator"
+        <OperatorFilterField
           label={t('filters.operator')}
-          placeholder={t('filters.anyOperator')}
-          autoComplete="off"
           value={value.operatorId ?? ''}
           onChange={(event) => {
             onChange({ ...value, operatorId: event.currentTarget.value });

@@ -1,7 +1,7 @@
 // The card's timeline: every operation on the card this workstation sent (its status changes and other actions),
 // newest first, with its reason, time, operator (and approver) and outcome, narrowed to one operator on demand, read from the journal a page at a time and kept live by the
 // journal's events (api/card-timeline.ts; docs/operator-ui.md, clients and cards).
-import { Group, Paper, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Text, Title } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type ReactElement } from 'react';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { operatorIdSchema, type JournalEntryView } from '../../../../../common/contract/index.ts';
 import { useCardTimeline } from '../../../api/card-timeline.ts';
 import { ErrorNotice } from '../../../components/Notice.tsx';
+import { OperatorFilterField } from '../../../components/OperatorFilterField.tsx';
 import { madeByText } from '../../../components/operator-words.ts';
 import { useSettled } from '../../../components/use-settled.ts';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
@@ -86,11 +87,9 @@ export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
         <Title order={2} className="card-panel-title" id="card-timeline-title">
           {t('timeline.title')}
         </Title>
-        <TextInput
+        <OperatorFilterField
           size="xs"
           label={t('timeline.operatorFilter')}
-          placeholder={t('journal:filters.anyOperator')}
-          autoComplete="off"
           value={operatorText}
           onChange={(event) => {
             setOperatorText(event.currentTarget.value);
