@@ -145,8 +145,15 @@ export interface AuditStatusView {
   chain:
     | { state: 'unchecked' }
     | { state: 'whole'; records: number; verifiedAt: number }
-    /** `record` names the first record that does not match: its table and its sequence number. */
-    | { state: 'broken'; record: { table: 'audit' | 'operations'; seq: number; key: string }; verifiedAt: number };
+    /**
+     * `record` names the first record that does not match: its table and its sequence number; for an archive,
+     * the archive file's name as `key` and its link's sequence number in the chain.
+     */
+    | {
+        state: 'broken';
+        record: { table: 'audit' | 'operations' | 'archive'; seq: number; key: string };
+        verifiedAt: number;
+      };
   /** Shipping to the policy's syslog server; `configured` false where no policy names one. */
   shipping: {
     configured: boolean;

@@ -190,6 +190,13 @@ describe('the chain across archiving', () => {
     const [name = ''] = readdirSync(join(dir, 'archive'));
     writeFileSync(join(dir, 'archive', name), 'not the archive');
     expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'archive', key: name } });
+    // The contract names the archive file too, not an audit record.
+    const { chainView } = await import('../../main/core/journal/chain-watch.ts');
+    expect(chainView(check(dir), 7000)).toEqual({
+      state: 'broken',
+      record: { table: 'archive', seq: expect.any(Number) as number, key: name },
+      verifiedAt: 7000,
+    });
   });
 
   it('names a record removed as if archived, when the list the archive link commits to changed', async () => {

@@ -41,5 +41,6 @@ function describe(check: ChainCheck): string {
   if (check.state === 'whole') return `the chain is whole: ${String(check.records)} record(s)`;
   if (check.state === 'unverifiable') return `cannot verify: ${check.why}`;
   const { table, seq, key } = check.record;
+  if (table === 'archive') return `the chain is broken at the archive file ${key} (link ${String(seq)}): ${check.why}`;
   return `the chain is broken at ${table} ${String(seq)} ${key}: ${check.why}`;
 }

@@ -30,14 +30,11 @@ export async function verifyInSlices(
   }
 }
 
-/** The contract's view of a check: an archive that broke is named by its file, as an audit-trail entry. */
+/** The contract's view of a check: an archive that broke is named by its file and its link. */
 export function chainView(check: ChainCheck, verifiedAt: number): ChainStatus {
   if (check.state === 'whole') return { state: 'whole', records: check.records, verifiedAt };
   if (check.state === 'unverifiable') return { state: 'unchecked' };
-  const { table, seq, key } = check.record;
-  return table === 'archive'
-    ? { state: 'broken', record: { table: 'audit', seq, key: `archive ${key}` }, verifiedAt }
-    : { state: 'broken', record: { table, seq, key }, verifiedAt };
+  return { state: 'broken', record: { ...check.record }, verifiedAt };
 }
 
 export class ChainWatch {

@@ -19,11 +19,13 @@ export function AuditWarnings(): ReactElement | null {
     <Stack gap="xs" mb="md">
       {broken && (
         <Alert color="red" variant="light" p="xs" role="alert" data-testid="chain-broken">
-          {t('frame.chainBroken', {
-            table: t(`frame.chainTable.${chain.record.table}`),
-            seq: chain.record.seq,
-            key: chain.record.key,
-          })}
+          {chain.record.table === 'archive'
+            ? t('frame.chainBrokenArchive', { file: chain.record.key, seq: chain.record.seq })
+            : t('frame.chainBroken', {
+                table: t(`frame.chainTable.${chain.record.table}`),
+                seq: chain.record.seq,
+                key: chain.record.key,
+              })}
         </Alert>
       )}
       {shipping.behind && (
