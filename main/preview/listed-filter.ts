@@ -21,9 +21,15 @@ export async function filterListed(
 ): Promise<Reply<unknown>> {
   const query = (args ?? {}) as Record<string, unknown>;
   const shape = (spec.args as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  // A record names its profile (profileId, null for none) or is a profile (id). One of no profile (a
-  // `card-desk call` with connection flags, a workstation-wide audit record) cannot be placed on a sandbox: hidden.
-  const visible = (item: Item) => isSandbox(('profileId' in item ? item.profileId : item.id) ?? '');
+  // A record names its profile (profileId, null for none) or is a profile (id). An operation of no profile (a
+  // `card-desk call` with connection flags, perhaps a production write) cannot be placed on a sandbox: hidden.
+  // The audit trail hides none of its workstation-wide records (sign-ins, operators, settings): they hold ids
+  // and choices only, and a trail with holes is no trail. Another profile's records stay in the desktop app.
+  const profileless = spec.right === 'audit';
+  const visible = (item: Item) => {
+    const profileId = 'profileId' in item ? item.profileId : item.id;
+    return profileId === null || profileId === undefined ? profileless : isSandbox(profileId);
+  };
   if ('cursor' in shape) return pages(query, call, visible);
   const reply = await call(args);
   if (!reply.ok) return reply;

@@ -44,3 +44,17 @@ describe('operations of no profile in the preview', () => {
       expect(recheck).toMatchObject({ ok: false, error: { code: 'preview_sandbox_only' } });
     }));
 });
+
+describe('audit records of no profile in the preview', () => {
+  it('are listed: an audit trail hides no workstation-wide record (sign-ins, operators, settings)', async () => {
+    desk.journal.recordAudit({ key: 'wide', at: 3000, action: 'settings.update', details: { language: 'ru' } });
+    desk.journal.recordAudit({ key: 'prod', at: 3001, action: 'secret.set', profileId: 'bank-prod', details: {} });
+    desk.journal.recordAudit({ key: 'sbx', at: 3002, action: 'secret.set', profileId: 'sandbox', details: {} });
+    const reply = await guarded('journal.audit', { limit: 500 });
+    const keys = (reply as { value: { entries: { id: string }[] } }).value.entries.map((e) => e.id);
+    expect(keys).toEqual(expect.arrayContaining(['wide', 'sbx']));
+    expect(keys).not.toContain('prod'); // another profile's record stays in the desktop app
+    // The administrator's first start and sign-in are workstation-wide too.
+    expect(keys.length).toBeGreaterThan(2);
+  });
+});
