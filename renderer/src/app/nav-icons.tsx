@@ -1,6 +1,6 @@
 // Small line icons for the sections, so the collapsed rail still tells them apart (no icon package: seven
 // shapes are cheaper than a dependency). Decorative: the link's accessible name is the section's word.
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { Section } from './router.tsx';
 
 const PATHS: Record<Section, string> = {
@@ -14,7 +14,8 @@ const PATHS: Record<Section, string> = {
     'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-1-3-2 .3-1.3-1.3L17 5l-3-1-1 2h-2l-1-2-3 1 .3 2L6 8.3 4 8l-1 3 2 1v0l-2 1 1 3 2-.3L7.3 17 7 19l3 1 1-2h2l1 2 3-1-.3-2 1.3-1.3 2 .3 1-3z',
 };
 
-export function NavIcon({ section }: { section: Section }): ReactElement {
+/** An 18 px line icon on a 24 grid, in the text's colour; decorative (its control has the name). */
+function LineIcon({ children }: { children: ReactNode }): ReactElement {
   return (
     <svg
       width="18"
@@ -28,24 +29,24 @@ export function NavIcon({ section }: { section: Section }): ReactElement {
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[section]} />
+      {children}
     </svg>
+  );
+}
+
+export function NavIcon({ section }: { section: Section }): ReactElement {
+  return (
+    <LineIcon>
+      <path d={PATHS[section]} />
+    </LineIcon>
   );
 }
 
 export function RailToggleIcon({ collapsed }: { collapsed: boolean }): ReactElement {
   return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      aria-hidden="true"
-    >
+    <LineIcon>
       <path d="M4 4h16v16H4zM9 4v16" />
       <path d={collapsed ? 'M13 10l2 2-2 2' : 'M16 10l-2 2 2 2'} />
-    </svg>
+    </LineIcon>
   );
 }

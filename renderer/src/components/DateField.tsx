@@ -31,15 +31,11 @@ export function DateValueInput({
   value,
   onChange,
   onBlur,
-  name,
   inputRef,
-  label,
-  error,
   testId,
-  description,
-  required,
   min,
   max,
+  ...shown
 }: DateInputProps & {
   value: string;
   onChange: (value: string) => void;
@@ -55,12 +51,8 @@ export function DateValueInput({
   return (
     <DatesProvider settings={{ locale: DAYJS_LOCALE[language], firstDayOfWeek: 1 }}>
       <DateInput
+        {...shown}
         ref={inputRef}
-        name={name}
-        label={label}
-        error={error}
-        description={description}
-        required={required}
         value={value === '' ? null : value}
         onChange={(next) => {
           setOpened(false);
@@ -92,34 +84,26 @@ export function DateValueInput({
   );
 }
 
-/** The same field bound to a react-hook-form field. */
+/** The same field bound to a react-hook-form field: the controller's props go to it, the rest to the field. */
 export function DateField<T extends FieldValues, N extends FieldPath<T> = FieldPath<T>, Out = T>({
-  label,
-  error,
-  testId,
-  description,
-  required,
-  min,
-  max,
-  ...controller
+  name,
+  control,
+  rules,
+  defaultValue,
+  shouldUnregister,
+  disabled,
+  exact,
+  ...input
 }: UseControllerProps<T, N, Out> & DateInputProps): ReactElement {
-  const {
-    field: { ref, name, value, onChange, onBlur },
-  } = useController(controller);
+  const { field } = useController({ name, control, rules, defaultValue, shouldUnregister, disabled, exact });
   return (
     <DateValueInput
-      inputRef={ref}
-      name={name}
-      value={typeof value === 'string' ? value : ''}
-      onChange={onChange}
-      onBlur={onBlur}
-      label={label}
-      error={error}
-      testId={testId}
-      description={description}
-      required={required}
-      min={min}
-      max={max}
+      {...input}
+      inputRef={field.ref}
+      name={field.name}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
     />
   );
 }
