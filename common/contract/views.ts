@@ -146,6 +146,16 @@ export interface AuditStatusView {
     | { state: 'unchecked' }
     | { state: 'whole'; records: number; verifiedAt: number }
     /**
+     * Nothing changed that the chain shows, but these runs of links (by their seq in the chain) were sealed
+     * while the keychain could not give the chain key: their records are not verified.
+     */
+    | {
+        state: 'unverified';
+        records: number;
+        runs: { from: number; to: number; sealedAfter: boolean }[];
+        verifiedAt: number;
+      }
+    /**
      * `record` names the first record that does not match: its table and its sequence number; for an archive,
      * the archive file's name as `key` and its link's sequence number in the chain.
      */

@@ -6,6 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE } from '../../main/core/journal/index.ts';
+import { sealOf, type Link } from '../../main/core/journal/chain.ts';
 import { verifyNow } from '../../main/core/journal/chain-verify.ts';
 import { runAs } from '../../main/core/operators/actor.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -87,14 +88,41 @@ describe('the journal chain', () => {
     }
   });
 
-  it('without the key, cannot check a keyed chain; with it, refuses links sealed without it', () => {
+  it('without the key, cannot check a keyed chain; with it, never counts links sealed without it', () => {
     const dir = tempDir();
     history(dir);
     expect(check(dir, null)).toMatchObject({ state: 'unverifiable' });
+    // The keychain could not give the key: links 5 and 6 are sealed without it, then the key is back.
     const unkeyed = Journal.open(dir);
     unkeyed.recordAudit({ key: 'a-2', at: 2000, action: 'x', details: {} });
+    unkeyed.recordAudit({ key: 'a-3', at: 2001, action: 'x', details: {} });
     unkeyed.close();
+    expect(check(dir)).toEqual({ state: 'unkeyed', records: 6, runs: [{ from: 5, to: 6, sealedAfter: false }] });
+    const keyed = Journal.open(dir, { chainKey: KEY });
+    keyed.recordAudit({ key: 'a-4', at: 2002, action: 'x', details: {} });
+    keyed.close();
+    expect(check(dir)).toEqual({ state: 'unkeyed', records: 7, runs: [{ from: 5, to: 6, sealedAfter: true }] });
+    // A change is still a change, inside the run or outside it.
+    raw(dir, "UPDATE audit SET details = '{\"a\":1}' WHERE key = 'a-2'");
     expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'audit', key: 'a-2' } });
+    raw(dir, "UPDATE audit SET details = '{}' WHERE key = 'a-2'");
+    raw(dir, 'UPDATE audit SET details = \'{"language":"ru"}\' WHERE key = \'a-1\'');
+    expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'audit', key: 'a-1' } });
+  });
+
+  it('refuses an unkeyed link whose plain seal does not match, and a keyed one remade as unkeyed mid-chain', () => {
+    const dir = tempDir();
+    history(dir);
+    // Link 2 (the audit record) turned into an unkeyed link by someone without the key: link 3's seal breaks.
+    const db = new DatabaseSync(join(dir, JOURNAL_FILE));
+    const link = db.prepare('SELECT * FROM chain WHERE seq = 2').get() as unknown as Link;
+    const prev = (db.prepare('SELECT mac FROM chain WHERE seq = 1').get() as { mac: string }).mac;
+    const mac = sealOf(undefined, prev, { ...link, keyed: 0 });
+    db.prepare('UPDATE chain SET keyed = 0, mac = ? WHERE seq = 2').run(mac);
+    db.close();
+    expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'operations', key: 'op-1' } });
+    raw(dir, "UPDATE chain SET mac = 'x' WHERE seq = 2");
+    expect(check(dir)).toMatchObject({ state: 'broken', record: { table: 'audit', key: 'a-1' } });
   });
 
   it('stays one line while two connections and another process write at once', async () => {

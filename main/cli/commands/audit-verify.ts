@@ -1,6 +1,7 @@
 // `card-desk audit verify [--data-dir <dir>]` (docs/architecture.md, "The audit chain"): checks the keyed hash
 // chain over the journal and the audit trail. Exit 0: whole (says how many records); 1: broken, naming the first
-// record that is not; 6: the chain is sealed with the keychain's key and the keychain could not give it.
+// record that is not; 6: the chain is sealed with the keychain's key and the keychain could not give it now, or
+// some links were sealed without it because it could not give it then (named as runs of links, not verified).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -20,7 +21,7 @@ export async function auditVerifyCommand(args: string[]): Promise<number> {
   Journal.open(dataDir, key === undefined ? {} : { chainKey: key }).close(); // an older journal's schema brought up to date
   const check = verifyFile(dataDir, key);
   if (values.json === true) writeJson(check);
-  else process.stdout.write(`${describe(check)}\n`);
+  else process.stdout.write(`${describe(check, key !== undefined)}\n`);
   if (check.state === 'whole') return EXIT.done;
   return check.state === 'broken' ? EXIT.businessError : EXIT.keychain;
 }
@@ -37,9 +38,20 @@ function verifyFile(dataDir: string, key: Buffer | undefined): ChainCheck {
   }
 }
 
-function describe(check: ChainCheck): string {
-  if (check.state === 'whole') return `the chain is whole: ${String(check.records)} record(s)`;
+function describe(check: ChainCheck, keyed: boolean): string {
+  if (check.state === 'whole') {
+    const whole = `the chain is whole: ${String(check.records)} record(s)`;
+    // Never keyed (no keychain): a plain hash chain shows damage and careless edits, not a forger.
+    return keyed ? whole : `${whole}, sealed without a keychain key: it cannot show links remade by a forger`;
+  }
   if (check.state === 'unverifiable') return `cannot verify: ${check.why}`;
+  if (check.state === 'unkeyed') {
+    const runs = check.runs.map((r) => (r.from === r.to ? String(r.from) : `${String(r.from)}-${String(r.to)}`));
+    return (
+      `nothing changed that the chain shows, but links ${runs.join(', ')} of ${String(check.records)} record(s) ` +
+      'were sealed while the keychain could not give the chain key: their records are not verified'
+    );
+  }
   const { table, seq, key } = check.record;
   if (table === 'archive') return `the chain is broken at the archive file ${key} (link ${String(seq)}): ${check.why}`;
   return `the chain is broken at ${table} ${String(seq)} ${key}: ${check.why}`;

@@ -1,7 +1,8 @@
 // Verifying the keyed hash chain (docs/architecture.md, "The audit chain"): every link's MAC from the one
 // before it; every record the chain names still there (or moved to an archive the chain records); every
 // operation, change of state and audit record in the store equal to what its link committed to; no record
-// without a link. The first thing that does not hold is named: its table, its seq and its key.
+// without a link. The first thing that does not hold is named: its table, its seq and its key. Links sealed
+// without the keychain key are named as runs of link seqs: unverified, which is not the same as changed.
 import { createHash, createSecretKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +17,24 @@ export interface BrokenRecord {
   key: string;
 }
 
+/** Links sealed without the keychain key, from `from` to `to`; `sealedAfter`: a keyed link follows them. */
+export interface UnkeyedRun {
+  from: number;
+  to: number;
+  sealedAfter: boolean;
+}
+
+/** Runs named at most: a keychain that fails again and again must not make the answer grow without end. */
+const MAX_RUNS = 20;
+
 export type ChainCheck =
   | { state: 'whole'; records: number }
+  /**
+   * Nothing changed that the chain can show, but the records of these links were sealed while the keychain
+   * could not give the key: anyone able to write the data folder could have made or remade them (until a keyed
+   * link sealed over them), so they are not verified.
+   */
+  | { state: 'unkeyed'; records: number; runs: UnkeyedRun[] }
   | { state: 'broken'; record: BrokenRecord; why: string }
   /** Links sealed with the keychain's key, which this process could not read. */
   | { state: 'unverifiable'; why: string };
@@ -48,15 +65,28 @@ function fileDigest(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
+interface Walked {
+  records: number;
+  runs: UnkeyedRun[];
+}
+
+/** Notes link `seq` as sealed without the key: it extends the last run or starts one. */
+function noteUnkeyed(runs: UnkeyedRun[], seq: number): void {
+  const last = runs.at(-1);
+  if (last?.to === seq - 1) last.to = seq;
+  else if (runs.length < MAX_RUNS) runs.push({ from: seq, to: seq, sealedAfter: false });
+}
+
 /**
- * The links in order. With `key`, every link must be sealed with it (a link sealed without it could have been
- * remade by anyone); without it, only a chain sealed without a key can be checked.
+ * The links in order. With `key`, a link sealed without it (the keychain could not give it to its writer) is
+ * checked as plain SHA-256 and named in a run, never counted as verified; without the key, only a chain sealed
+ * without a key can be checked.
  */
 function* walkLinks(
   db: DatabaseSync,
   key: Buffer | undefined,
   dataDir: string | undefined,
-): Generator<void, ChainCheck | number> {
+): Generator<void, ChainCheck | Walked> {
   const secret = key === undefined ? undefined : createSecretKey(key);
   const page = db.prepare('SELECT * FROM chain WHERE seq > ? ORDER BY seq LIMIT 1000');
   const present = {
@@ -67,15 +97,18 @@ function* walkLinks(
   let prev = '';
   let seq = 0;
   let records = 0;
+  const runs: UnkeyedRun[] = [];
   for (;;) {
     const rows = page.all(seq) as unknown as Link[];
-    if (rows.length === 0) return records;
+    if (rows.length === 0) return { records, runs };
     for (const link of rows) {
       if (link.keyed === 1 && key === undefined)
         return { state: 'unverifiable', why: 'the chain is sealed with the keychain key, which could not be read' };
       if (link.seq !== seq + 1)
         return broken(named(link), `the chain skips from link ${String(seq)} to ${String(link.seq)}`);
-      if (key !== undefined && link.keyed !== 1) return broken(named(link), 'sealed without the keychain key');
+      if (key !== undefined && link.keyed !== 1) noteUnkeyed(runs, link.seq);
+      const lastRun = runs.at(-1);
+      if (link.keyed === 1 && lastRun?.to === link.seq - 1) lastRun.sealedAfter = true;
       const { mac, ...fields } = link;
       if (sealOf(link.keyed === 1 ? secret : undefined, prev, fields) !== mac)
         return broken(named(link), 'its link does not match its seal or the link before it');
@@ -144,12 +177,13 @@ function* checkAudit(db: DatabaseSync): Generator<void, ChainCheck | undefined> 
 /** The whole check as steps: the app runs them between other work, the CLI at once. */
 export function* verifySteps(db: DatabaseSync, key: Buffer | undefined, dataDir?: string): Generator<void, ChainCheck> {
   const walked = yield* walkLinks(db, key, dataDir);
-  if (typeof walked !== 'number') return walked;
+  if ('state' in walked) return walked;
   const operations = yield* checkOperations(db);
   if (operations !== undefined) return operations;
   const audit = yield* checkAudit(db);
   if (audit !== undefined) return audit;
-  return { state: 'whole', records: walked };
+  const { records, runs } = walked;
+  return runs.length === 0 ? { state: 'whole', records } : { state: 'unkeyed', records, runs };
 }
 
 export function verifyNow(db: DatabaseSync, key: Buffer | undefined, dataDir?: string): ChainCheck {

@@ -34,6 +34,10 @@ export async function verifyInSlices(
 export function chainView(check: ChainCheck, verifiedAt: number): ChainStatus {
   if (check.state === 'whole') return { state: 'whole', records: check.records, verifiedAt };
   if (check.state === 'unverifiable') return { state: 'unchecked' };
+  if (check.state === 'unkeyed') {
+    const runs = check.runs.map((run) => ({ ...run }));
+    return { state: 'unverified', records: check.records, runs, verifiedAt };
+  }
   return { state: 'broken', record: { ...check.record }, verifiedAt };
 }
 

@@ -1,5 +1,6 @@
 // Warnings above every screen when the audit trail shows tampering (the first record that does not match its
-// chain is named) or when shipping to the bank's log server is behind (docs/operator-ui.md, frame and navigation).
+// chain is named), when links of the chain were sealed without the keychain key (not verified), or when
+// shipping to the bank's log server is behind (docs/operator-ui.md, frame and navigation).
 import { Alert, Stack } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,8 @@ export function AuditWarnings(): ReactElement | null {
   if (status === undefined) return null;
   const { chain, shipping } = status;
   const broken = chain.state === 'broken';
-  if (!broken && !shipping.behind) return null;
+  const unverified = chain.state === 'unverified';
+  if (!broken && !unverified && !shipping.behind) return null;
   return (
     <Stack gap="xs" mb="md">
       {broken && (
@@ -26,6 +28,15 @@ export function AuditWarnings(): ReactElement | null {
                 seq: chain.record.seq,
                 key: chain.record.key,
               })}
+        </Alert>
+      )}
+      {unverified && (
+        <Alert color="orange" variant="light" p="xs" role="status" data-testid="chain-unverified">
+          {t('frame.chainUnverified', {
+            links: chain.runs
+              .map((r) => (r.from === r.to ? String(r.from) : `${String(r.from)}–${String(r.to)}`))
+              .join(', '),
+          })}
         </Alert>
       )}
       {shipping.behind && (
