@@ -2,17 +2,28 @@
 // browser's. Money uses the narrow symbol (₸ for KZT) except for KGS, whose narrow sign (U+20C0) few fonts
 // have; UZS has no fraction digits. Formatters and recent results are cached: the polyfilled formatters are
 // slower than native ones, and a table formats the same values on every render. Money goes through a template
-// read once per formatter (money-template.ts): a scrolled statement shows amounts never formatted before.
+// and a table's dates go through templates read once per formatter (money-template.ts,
+// date-template.ts): a scrolled statement shows values never formatted before.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { LOCALE_OF, type Language } from './languages.ts';
 import { onLocaleData } from './locale-data.ts';
+import { dateTemplate, type DateTemplate } from './date-template.ts';
 import { moneyTemplate, type MoneyTemplate } from './money-template.ts';
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 const results = new Map<string, string>();
 const MAX_RESULTS = 5000;
-/** Per money formatter: its template, or null where the formatter must format each value itself. */
-const templates = new Map<string, MoneyTemplate | null>();
+/** Per money or table date formatter: its template, or null where the formatter formats each value itself. */
+const templates = new Map<string, MoneyTemplate | DateTemplate | null>();
+
+function templateOf<T extends MoneyTemplate | DateTemplate>(key: string, make: () => T | undefined): T | null {
+  let template = templates.get(key) as T | null | undefined;
+  if (template === undefined) {
+    template = make() ?? null;
+    templates.set(key, template);
+  }
+  return template;
+}
 
 // New data means a formatter built before it may have fallen back to another locale.
 onLocaleData(() => {
@@ -58,11 +69,7 @@ export function formatMoney(amount: number | string, currency: string, language:
         maximumFractionDigits: digits,
       });
     });
-    let template = templates.get(key);
-    if (template === undefined) {
-      template = moneyTemplate(formatter) ?? null;
-      templates.set(key, template);
-    }
+    const template = templateOf(key, () => moneyTemplate(formatter));
     if (template !== null) return template.format(value);
     return remembered(`${key}:${String(value)}`, () => formatter.format(value));
   } catch {
@@ -95,8 +102,9 @@ export function formatDateTime(value: number | string | Date, language: Language
 export function formatShortDateTime(value: number | string | Date, language: Language): string {
   const date = toDate(value);
   if (date === undefined) return String(value);
+  const key = `short-datetime:${language}`;
   const formatter = cached(
-    `short-datetime:${language}`,
+    key,
     () =>
       new Intl.DateTimeFormat(LOCALE_OF[language], {
         year: '2-digit',
@@ -106,7 +114,9 @@ export function formatShortDateTime(value: number | string | Date, language: Lan
         minute: '2-digit',
       }),
   );
-  return remembered(`short-datetime:${language}:${date.getTime()}`, () => formatter.format(date));
+  const template = templateOf(key, () => dateTemplate(formatter));
+  if (template !== null) return template(date);
+  return remembered(`${key}:${String(date.getTime())}`, () => formatter.format(date));
 }
 
 /**
