@@ -1,7 +1,7 @@
 // Operator accounts and sign-in (docs/architecture.md, operators and roles). Every change to an account is
 // audited naming the operator it changed (the record's actor column names who changed it); never a secret.
-// Nobody adds, enables or resets an account that may do more than they may: a policy can give the `operators`
-// right to a role without every right, and such an operator must not make themself an administrator.
+// Administrators manage every account (that is their role). Anyone else a policy gives the `operators` right adds,
+// enables or resets only accounts within their own rights, so they cannot make themself an administrator.
 import { auditStatusHandler } from './audit-status.ts';
 import type { Handlers } from './handlers.ts';
 import type { Role } from '../../../common/contract/rights.ts';
@@ -38,6 +38,7 @@ export function operatorHandlers(ctx: OperatorHandlerContext): Pick<Handlers, Op
   };
   const withinOwnRights = (roles: readonly Role[] | undefined) => {
     if (roles === undefined) return; // no such account: the accounts answer operator_not_found
+    if (session.operator()?.roles.includes('administrator') === true) return;
     const own = session.rights();
     const beyond = [...session.rightsOfRoles(roles)].filter((right) => !own.has(right));
     if (beyond.length > 0)

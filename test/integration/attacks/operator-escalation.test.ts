@@ -70,6 +70,16 @@ describe('an operator managing accounts with more rights than their own', () => 
       expect(await code('session.signIn', { operatorId: 'mallory', secret: '13572468' })).not.toBe('ok');
     }));
 
+  it('leaves administrators, whose role is to make accounts, free to make a teller', async () => {
+    await signInAs(IT);
+    expect(await code('operators.enable', { operatorId: IT2.id })).toBe('ok');
+    await signInAs(IT2);
+    const teller = { operatorId: 'teller-2', name: 'T2', roles: ['teller'], secret: '24681359' };
+    expect(await code('operators.add', teller)).toBe('ok');
+    await signInAs(IT);
+    expect(await code('operators.disable', { operatorId: IT2.id })).toBe('ok');
+  });
+
   it('may still manage accounts within their own rights', async () => {
     await signInAs(BOSS);
     const teller = { operatorId: 'teller-1', name: 'T', roles: ['teller'], secret: '24681357' };
