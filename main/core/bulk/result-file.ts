@@ -2,11 +2,10 @@
 // retention.ts), then the outcome (client id, card id, masked card number, status, error). A row that issued several cards (the cards format) gets one line per card. Never a full
 // card number: only the bank's mask is written, and an unmasked number is masked here.
 import Papa from 'papaparse';
+import { RESULT_COLUMNS } from '../../../common/bulk/result-columns.ts';
 import { maskPan } from '../../../common/card-api/pan.ts';
 import { safeCell } from '../../../common/csv/safe-cell.ts';
 import type { JobMeta, KeptRow, RowResult } from './job-store.ts';
-
-export const RESULT_COLUMNS = ['result_status', 'client_id', 'card_id', 'card_mask', 'error_code', 'error_message'];
 
 /** The result file's name: the input file's, with the job. */
 export function resultFileName(meta: JobMeta): string {

@@ -153,16 +153,18 @@ export interface ResultParts {
   parts: Blob[];
 }
 
-export function useBulkResult(jobId: string): Write<void, ResultParts> {
+/** `eachPart` rewrites each part's text as it arrives (the download's language, screens/bulk/result-csv.ts). */
+export function useBulkResult(jobId: string, eachPart: () => (text: string) => string): Write<void, ResultParts> {
   return useWrite({
     call: async () => {
+      const rewrite = eachPart();
       const parts: Blob[] = [];
       let fileName = '';
       let cursor: string | null = null;
       do {
         const part: FilePartView = await cardDesk().bulk.result({ jobId, cursor });
         fileName = part.fileName;
-        parts.push(new Blob([part.text]));
+        parts.push(new Blob([rewrite(part.text)]));
         cursor = part.nextCursor;
       } while (cursor !== null);
       return { fileName, parts };

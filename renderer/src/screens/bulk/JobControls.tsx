@@ -10,6 +10,8 @@ import { DANGER } from '../../components/colors.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { downloadParts } from '../../components/download.ts';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { resultRewriter } from './result-csv.ts';
 
 export function JobControls({ job }: { job: BulkJobView }): ReactElement {
   const { t } = useTranslation(['bulk', 'common']);
@@ -18,7 +20,8 @@ export function JobControls({ job }: { job: BulkJobView }): ReactElement {
   const [stopping, setStopping] = useState<'pause' | 'cancel' | null>(null);
   const { jobId, state } = job;
   const action = useJobControl(jobId);
-  const result = useBulkResult(jobId);
+  const language = useLanguage();
+  const result = useBulkResult(jobId, () => resultRewriter(language, t));
   const control = async (next: JobAction): Promise<void> => {
     setStopping(next === 'resume' ? null : next);
     const job = await action.run(next);
