@@ -21,6 +21,7 @@ import {
   type MouseEvent,
   type ReactElement,
 } from 'react';
+import { useCutTextTitle } from './use-cut-text-title.ts';
 import { VirtualRow } from './VirtualRow.tsx';
 import './virtual-table.css';
 
@@ -92,6 +93,7 @@ export function VirtualTable<T>({
   loadingMore,
 }: VirtualTableProps<T>): ReactElement {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const cutText = useCutTextTitle();
   const filtered = useFilteredRows(rows, searchText, filter);
   // TanStack Virtual keeps a mutable instance, which React's compiler would not memoize; Card Desk does not run
   // the compiler, and the slice below is memoized by hand.
@@ -157,7 +159,7 @@ export function VirtualTable<T>({
 
   return (
     <div className="vtable" data-testid={testId}>
-      <div ref={scrollRef} className="vtable-scroll" style={{ height }} tabIndex={-1}>
+      <div ref={scrollRef} className="vtable-scroll" style={{ height }} tabIndex={-1} onScroll={cutText.onScroll}>
         <table aria-label={label} aria-rowcount={filtered.length + 1} className="vtable-table" style={gridStyle}>
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -173,6 +175,8 @@ export function VirtualTable<T>({
           <tbody
             onKeyDown={onKeyDown}
             onClick={onOpen ? onClick : undefined}
+            onMouseOver={cutText.onMouseOver}
+            onMouseOut={cutText.onMouseOut}
             style={{ height: virtualizer.getTotalSize() }}
           >
             <tr aria-hidden="true" className="vtable-spacer" style={{ height: before }}>

@@ -120,7 +120,7 @@ export function mainScreens(seed: Seeded): MainScreen[] {
 /**
  * What sticks out sideways: the document wider than the window, a scrolling box (a table's) wider than its
  * frame, an element past the window's right edge, and table cells or labels whose text is cut (unless the cell
- * shows the whole text as its title).
+ * shows the whole text as its title, or a table's cell does on hover).
  */
 export function horizontalOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -142,8 +142,13 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
         const text = el.textContent.trim();
         // No text, nothing cut: a switch's track hides its thumb's travel.
         if (text === '') continue;
+        // A virtual table's cell gets that title while the pointer rests on it (use-cut-text-title.ts).
+        const hovered = el.closest('.vtable tbody') !== null;
+        if (hovered) el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
         const titled = el.closest('[title]') ?? el.querySelector('[title]');
-        if (text !== '' && titled?.getAttribute('title')?.trim() === text) continue;
+        const whole = titled?.getAttribute('title')?.trim() === text;
+        if (hovered) el.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+        if (whole) continue;
         out.push(`cut ${name(el)}: ${String(el.scrollWidth)} > ${String(el.clientWidth)}`);
         continue;
       }
