@@ -94,9 +94,10 @@ try {
     `${scenario}: ${String(frames)} frames, wall work p50 ${result.workP50.toFixed(1)} p95 ${result.workP95.toFixed(1)} ms\n`,
   );
   const cpu = cpuPerWindow(events, MARKS.scroll);
+  const mean = cpu.reduce((sum, ms) => sum + ms, 0) / cpu.length;
   const profiled = sampling ? ' (the sampling profiler on: JS=0 for true figures)' : '';
   process.stdout.write(
-    `CPU per frame (trace) p50 ${percentile(cpu, 50).toFixed(1)} p95 ${percentile(cpu, 95).toFixed(1)} ms${profiled}\n`,
+    `CPU per frame (trace) mean ${mean.toFixed(2)} p50 ${percentile(cpu, 50).toFixed(1)} p95 ${percentile(cpu, 95).toFixed(1)} ms${profiled}\n`,
   );
   if (sampling) process.stdout.write('JavaScript self time per frame (µs), top 30:\n');
   for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30))
