@@ -46,12 +46,13 @@ export default defineConfig({
       {
         // The renderer in Debian Chromium through the preview (Playwright); CI installs chromium.
         extends: true,
-        // The renderer is built once (globalSetup) for every file; each file runs its own preview and browser.
+        // Once for every file (globalSetup): the renderer's build and the data folder most files start from. Each
+        // file runs its own preview, on its own copy of that folder, and its own browser.
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           ...SERIAL,
-          globalSetup: ['test/e2e/support/build-renderer.ts'],
+          globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

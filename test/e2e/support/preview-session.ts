@@ -2,7 +2,7 @@
 // its embedded sandbox, in Debian Chromium through playwright-core. Each test file opens its own session with its
 // own data folder; the renderer is built once by build-renderer.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import axe from 'axe-core';
@@ -11,7 +11,7 @@ import { expect, inject } from 'vitest';
 import type { ApprovableMethod } from '../../../common/contract/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium.ts';
 import { tempDir } from '../../support/temp-dir.ts';
-import { previewApi, provisionDualControl, signInAdmin } from './preview-operators.ts';
+import { previewApi, provisionDualControl, signInAdmin, type Call } from './preview-operators.ts';
 import { browserStorage, expectNoLeaks, type IpcRecord } from './session-leaks.ts';
 
 export type { IpcRecord } from './session-leaks.ts';
@@ -112,20 +112,43 @@ export interface PreviewOptions {
   dualControl?: readonly ApprovableMethod[] | 'default';
 }
 
+/** The dual-control choice: a new folder with none copies the run's template (data-template.ts), else the CLI. */
+async function prepareDataDir(dataDir: string, options: PreviewOptions): Promise<void> {
+  const dualControl = options.dualControl ?? [];
+  if (dualControl === 'default') return;
+  const template = inject('dataTemplate');
+  if (options.dataDir === undefined && dualControl.length === 0 && template !== undefined) {
+    cpSync(template, dataDir, { recursive: true });
+  } else await provisionDualControl(dataDir, dualControl);
+}
+
+/** A Chromium of the file's own, with one context and page. */
+async function openBrowser(viewport: { width: number; height: number }) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ viewport });
+  return { browser, context, page: await context.newPage() };
+}
+
 export async function openPreview(options: PreviewOptions = {}): Promise<PreviewSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`);
   }
+  // Chromium starts while the data folder is made, the preview starts and signs the administrator in.
+  const opened = openBrowser(options.viewport ?? { width: 1280, height: 800 });
   const dataDir = options.dataDir ?? tempDir('card-desk-e2e-data-');
-  const dualControl = options.dualControl ?? [];
-  if (dualControl !== 'default') await provisionDualControl(dataDir, dualControl);
-  const { child, url, links } = await startPreview(dataDir, inject('rendererDir'));
-  const call = await previewApi(url, await links.next());
   const signIn = options.signIn ?? true;
-  if (signIn) await signInAdmin(call);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  let started: { child: ChildProcess; url: string; links: Links; call: Call };
+  try {
+    await prepareDataDir(dataDir, options);
+    const preview = await startPreview(dataDir, inject('rendererDir'));
+    started = { ...preview, call: await previewApi(preview.url, await preview.links.next()) };
+    if (signIn) await signInAdmin(started.call);
+  } catch (error) {
+    void opened.then(({ browser }) => browser.close()).catch(() => undefined);
+    throw error;
+  }
+  const { child, url, links, call } = started;
+  const { browser, context, page } = await opened;
   const consoleErrors: string[] = [];
   const ipcPayloads: string[] = [];
   const ipcRecords: IpcRecord[] = [];
