@@ -39,14 +39,14 @@ import {
 import { ChainWriter } from './chain.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { createSchema, OPEN_STATES_SQL, prepareConnection } from './schema.ts';
-import { privateDatabaseFile } from './database-file.ts';
+import { JOURNAL_FILE, privateDatabaseFile } from './database-file.ts';
 import { WalSync } from './wal-sync.ts';
 import { WriteBatch } from './write-batch.ts';
 import type { JournalChange, JournalOptions } from './journal-options.ts';
 
 export { isFinal, type JournalChange, type JournalOptions } from './journal-options.ts';
 
-export const JOURNAL_FILE = 'journal.db';
+export { JOURNAL_FILE } from './database-file.ts';
 /** How long a write waits for another process's write to finish before it fails (never seen in practice). */
 const BUSY_TIMEOUT_MS = 10_000;
 /** SQLite's extended result code for a UNIQUE constraint: the key is already journaled. */

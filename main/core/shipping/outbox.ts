@@ -5,10 +5,8 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { OutboxRow } from './record-message.ts';
+import { JOURNAL_FILE } from '../journal/database-file.ts';
 import { processAlive } from '../process-alive.ts';
-
-/** The journal's database file (journal/journal.ts); the outbox lives in it. */
-const JOURNAL_FILE = 'journal.db';
 
 export interface Lease {
   owner: string;
