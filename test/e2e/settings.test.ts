@@ -1,9 +1,7 @@
-// Browser test of Settings and the lock screen through the preview: profiles (the Sandbox profile, adding,
-// editing, removing, importing), the secret tab and the connection test, preferences (idle lock), the operator
-// operator's own passphrase, locking with the frame's button and signing in again; every visible string follows the language (no English
-// left in Russian; Kazakh, Kyrgyz and Uzbek differ); accessibility and CSP throughout; EN and RU screenshots.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Browser test of Settings through the preview: profiles (the Sandbox profile, adding, editing, removing,
+// importing, switching), the secret tab and the connection test, preferences (idle lock); every visible string
+// follows the language (no English left in Russian; Kazakh, Kyrgyz and Uzbek differ); accessibility and CSP
+// throughout; EN and RU screenshots. The operator's own secret and the lock screen: lock-screen.test.ts.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,18 +12,11 @@ import {
   expectStillAccessible,
   openWithShortcut,
 } from './support/preview-session.ts';
-import { TEST_ADMIN } from '../support/sign-in.ts';
-
-const LOCALES = join(import.meta.dirname, '..', '..', 'renderer', 'src', 'i18n', 'locales');
-const RU_ERRORS = JSON.parse(readFileSync(join(LOCALES, 'ru', 'errors.json'), 'utf8')) as {
-  contract: Record<string, string>;
-};
+import { englishWords, visibleTexts } from '../support/visible-words.ts';
 
 let session: PreviewSession;
 let page: Page;
 
-/** The administrator's new passphrase for a while (long: the leak scan must never meet it by chance). */
-const NEW_SECRET = 'changed-passphrase-31';
 const TABS = ['profiles', 'secret', 'preferences', 'security', 'operators', 'about'] as const;
 
 beforeAll(async () => {
@@ -47,74 +38,12 @@ async function openTab(tab: (typeof TABS)[number]): Promise<void> {
 const text = (testId: string): Promise<string | null> => page.getByTestId(testId).textContent();
 const row = (profileId: string) => page.locator(`[data-testid="profile-row"][data-profile-id="${profileId}"]`);
 
-/**
- * Every visible text of the page (text nodes, aria-labels, placeholders), except data that is a name: the
- * profile names, which the operator or IT chose.
- */
-function visibleTexts(): Promise<string[]> {
-  return page.evaluate(() => {
-    const names =
-      '[data-testid="active-profile-name"], [data-testid="profile-row-name"], [data-testid="about-profile-name"], [data-testid="secret-profile"]';
-    // Profile names also appear in the accessible names of row actions ("Edit: <name>").
-    const profileNames = [...document.querySelectorAll(names)]
-      .flatMap((element) => (element instanceof HTMLSelectElement ? [...element.options] : [element]))
-      .map((element) => element.textContent.trim())
-      .filter((name) => name !== '');
-    const withoutNames = (value: string): string =>
-      profileNames.reduce((rest, name) => rest.split(name).join(' '), value).trim();
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const value = node.textContent?.trim() ?? '';
-      if (value === '' || parent === null || parent.closest(names) !== null) continue;
-      if (parent.closest('script, style') !== null || !parent.checkVisibility()) continue;
-      out.push(withoutNames(value));
-    }
-    for (const element of document.body.querySelectorAll('[aria-label], [placeholder]')) {
-      if (!element.checkVisibility() || element.closest(names) !== null) continue;
-      for (const attribute of ['aria-label', 'placeholder']) {
-        const value = element.getAttribute(attribute)?.trim();
-        if (value) out.push(withoutNames(value));
-      }
-    }
-    return out;
-  });
-}
-
-/** Names and codes that stay as they are in every language: the product, Electron, Linux, shortcuts, URLs. */
-const NOT_WORDS = [
-  /Card Desk/g,
-  /\bElectron\b/g,
-  /\bLinux\b/g,
-  /Alt\+\d/g,
-  /Ctrl\+\w/g,
-  /https?:\/\/\S*/g,
-  /\bAuth-Id\b/g,
-  // The test operators' names and ids (test/support/sign-in.ts) are names, not words.
-  /\bTest (Admin|Approver)\b/g,
-  /\b(admin|approver)\b/g,
-];
-
-/** Latin words with a lower-case letter (abbreviations such as PIN, ID, CVV, JWS, KZT are not English words). */
-function englishWords(texts: string[]): string[] {
-  const words = new Set<string>();
-  for (const value of texts) {
-    let rest = value;
-    for (const pattern of NOT_WORDS) rest = rest.replace(pattern, ' ');
-    // Profile ids in hints (kg-bishkek) are examples of a format, not words.
-    rest = rest.replace(/\b[a-z0-9]+(-[a-z0-9]+)+\b/g, ' ');
-    for (const word of rest.match(/[A-Za-z]*[a-z][A-Za-z]*/g) ?? []) words.add(word);
-  }
-  return [...words];
-}
-
 /** The visible text of the frame and of every settings tab. */
 async function settingsTexts(): Promise<string[]> {
   const all: string[] = [];
   for (const tab of TABS) {
     await openTab(tab);
-    all.push(...(await visibleTexts()));
+    all.push(...(await visibleTexts(page)));
   }
   await openTab('profiles');
   return all;
@@ -307,103 +236,5 @@ describe('languages', () => {
     labels.set('en', await navLabels());
     const sets = [...labels.values()].map((list) => list.join('|'));
     expect(new Set(sets).size).toBe(sets.length);
-  });
-});
-
-describe('your own secret and the lock screen', () => {
-  it('changes the own passphrase typed twice, refusing a wrong current one', async () => {
-    await openTab('security');
-    expect(await text('secret-state')).toContain(TEST_ADMIN.name);
-    await page.getByTestId('own-secret-current').fill(TEST_ADMIN.secret);
-    await page.getByTestId('own-secret-new').fill(NEW_SECRET);
-    await page.getByTestId('own-secret-repeat').fill(`${NEW_SECRET}x`);
-    await page.getByTestId('own-secret-repeat').press('Enter');
-    await expect.poll(() => page.getByText('The two entries differ.', { exact: false }).count()).toBe(1);
-    await page.getByTestId('own-secret-current').fill('not-the-passphrase-1');
-    await page.getByTestId('own-secret-new').fill(NEW_SECRET);
-    await page.getByTestId('own-secret-repeat').fill(NEW_SECRET);
-    await page.getByTestId('own-secret-save').click();
-    await expect
-      .poll(() => page.getByTestId('own-secret-result').getAttribute('data-tone'), { timeout: 10_000 })
-      .toBe('error');
-    // The fields keep no secret typed before.
-    expect(await page.getByTestId('own-secret-new').inputValue()).toBe('');
-    await page.getByTestId('own-secret-current').fill(TEST_ADMIN.secret);
-    await page.getByTestId('own-secret-new').fill(NEW_SECRET);
-    await page.getByTestId('own-secret-repeat').fill(NEW_SECRET);
-    await page.getByTestId('own-secret-save').click();
-    await expect
-      .poll(() => text('own-secret-result'), { timeout: 10_000 })
-      .toBe('Your new PIN or passphrase was saved.');
-    await expectStillAccessible(page);
-  });
-
-  it('locks with the frame button and shows nothing but the app name, the operator and the secret field', async () => {
-    const before = session.ipcPayloads.length;
-    await page.getByTestId('lock-button').click();
-    await expect.poll(() => page.getByTestId('lock-screen').isVisible()).toBe(true);
-    expect(await page.getByTestId('active-profile').count()).toBe(0);
-    const body = (await page.locator('body').innerText()).replace(/\s+/g, ' ').trim();
-    expect(body).toBe(
-      `Card Desk Locked ${TEST_ADMIN.name} (${TEST_ADMIN.operatorId}) locked Card Desk. Only they can sign in again; anyone else chooses “Switch operator”. Operator id PIN or passphrase Your own PIN or passphrase. Sign in Switch operator`,
-    );
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('sign-in-secret');
-    await screenshot(page, 'lock-en');
-    await expectStillAccessible(page);
-    // Nothing read while locked names a profile.
-    expect(session.ipcPayloads.slice(before).join('\n')).not.toContain('Ош песочница');
-
-    await page.getByTestId('sign-in-secret').fill(TEST_ADMIN.secret);
-    await page.getByTestId('sign-in-secret').press('Enter');
-    // Checking a secret takes a moment (scrypt).
-    await expect
-      .poll(() => text('sign-in-error'), { timeout: 10_000 })
-      .toContain('The operator ID or the PIN is wrong.');
-    expect(await page.getByTestId('sign-in-secret').inputValue()).toBe('');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('sign-in-secret');
-    await expectStillAccessible(page);
-
-    await page.getByTestId('sign-in-secret').fill(NEW_SECRET);
-    await page.getByTestId('sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('active-profile-name').textContent(), { timeout: 15_000 }).toBe('Sandbox');
-  });
-
-  it('shows the lock screen in Russian', async () => {
-    // Signing in again starts a fresh frame (nothing of the screen before the lock is kept).
-    await openWithShortcut(page, 'settings');
-    await chooseLanguage('ru', 'Настройки');
-    await page.getByTestId('lock-button').click();
-    await expect.poll(() => page.getByTestId('lock-screen').isVisible()).toBe(true);
-    expect(englishWords(await visibleTexts())).toEqual([]);
-    expect(await text('sign-in-submit')).toBe('Войти');
-    await screenshot(page, 'lock-ru');
-    await expectStillAccessible(page);
-    await page.getByTestId('sign-in-secret').fill(NEW_SECRET);
-    await page.getByTestId('sign-in-secret').press('Enter');
-    await expect.poll(() => page.getByTestId('active-profile-name').textContent(), { timeout: 15_000 }).toBe('Sandbox');
-  });
-
-  it('makes the operator wait after too many wrong secrets, saying so', async () => {
-    await page.getByTestId('lock-button').click();
-    await expect.poll(() => page.getByTestId('lock-screen').isVisible()).toBe(true);
-    const secret = page.getByTestId('sign-in-secret');
-    // A few attempts are free; then each wrong one earns a wait, which the form shows.
-    for (let attempt = 1; attempt <= 8; attempt++) {
-      await secret.fill('wrong-passphrase-9');
-      await secret.press('Enter');
-      await expect
-        .poll(() => page.getByTestId('sign-in-submit').getAttribute('data-loading'), { timeout: 10_000 })
-        .toBeNull();
-      await page.getByTestId('sign-in-error').waitFor();
-      if ((await page.getByTestId('sign-in-locked-until').count()) > 0) break;
-    }
-    await expect
-      .poll(() => page.getByTestId('sign-in-error').locator('.notice-message').textContent(), { timeout: 10_000 })
-      .toBe(RU_ERRORS.contract.operator_locked);
-    expect(await page.getByTestId('sign-in-submit').isDisabled()).toBe(true);
-    expect(await text('sign-in-locked-until')).toContain('сможет попробовать снова');
-    expect(await secret.inputValue()).toBe('');
-    await expectStillAccessible(page);
-    expect(session.consoleErrors).toEqual([]);
   });
 });
