@@ -4,6 +4,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { privateDatabaseFile } from '../journal/database-file.ts';
+import { immediate } from '../journal/immediate.ts';
 
 export const DIRECTORY_FILE = 'directory.db';
 const BUSY_TIMEOUT_MS = 2_000;
@@ -129,14 +130,7 @@ export class DirectoryStore {
   }
 
   private transaction(run: () => void): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      run();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    immediate(this.db, run);
   }
 }
 

@@ -41,6 +41,7 @@ import { Checkpointer } from './checkpointer.ts';
 import { createSchema, OPEN_STATES_SQL, prepareConnection } from './schema.ts';
 import { JOURNAL_FILE, privateDatabaseFile } from './database-file.ts';
 import { WalSync } from './wal-sync.ts';
+import { immediate } from './immediate.ts';
 import { WriteBatch } from './write-batch.ts';
 import type { JournalChange, JournalOptions } from './journal-options.ts';
 
@@ -270,15 +271,7 @@ export class Journal {
   /** Runs `work` in one write transaction of its own, after what the turn's batch holds. */
   private transaction<T>(work: () => T): T {
     this.batch.commit();
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return immediate(this.db, work);
   }
 
   /** A prepared statement, kept: the same few run for every record. */

@@ -7,6 +7,7 @@ import { OPEN_STATES } from '../../../common/journal/states.ts';
 import { createOutboxSchema } from '../shipping/outbox-schema.ts';
 import { OPERATORS_DDL } from '../operators/schema.ts';
 import { migrate } from './migrate.ts';
+import { immediate } from './immediate.ts';
 import { SUBJECT_INDEXES_SQL } from './subjects.ts';
 
 /** 2: operator and approver on every record, and the keyed hash chain (migrate.ts). */
@@ -88,8 +89,7 @@ export function prepareConnection(db: DatabaseSync): void {
 
 /** `chainKey` seals the links a migration makes for records already there (chain.ts). */
 export function createSchema(db: DatabaseSync, chainKey?: Buffer): void {
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  immediate(db, () => {
     db.exec(DDL);
     const row = db.prepare("SELECT value FROM meta WHERE name = 'schema'").get() as { value: string } | undefined;
     if (row !== undefined && Number(row.value) > SCHEMA_VERSION) {
@@ -99,9 +99,5 @@ export function createSchema(db: DatabaseSync, chainKey?: Buffer): void {
     migrate(db, row === undefined ? 1 : Number(row.value), SCHEMA_VERSION, chainKey);
     createOutboxSchema(db); // after every table it reads (docs/architecture.md, shipping to the log server)
     db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
-    db.exec('COMMIT');
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }

@@ -9,6 +9,7 @@ import type { OperatorView } from '../../../common/contract/index.ts';
 import type { Role } from '../../../common/contract/rights.ts';
 import { DeskError } from '../errors.ts';
 import { privateDatabaseFile } from '../journal/database-file.ts';
+import { immediate } from '../journal/immediate.ts';
 import { hashPin, verifyPin } from '../session/pin-hash.ts';
 import { FREE_ATTEMPTS, waitAfter, type Counter } from './back-off.ts';
 import { identityOf, viewOf, type OperatorIdentity, type OperatorRow, type OperatorSource } from './rows.ts';
@@ -249,14 +250,6 @@ export class OperatorAccounts {
   }
 
   private inTransaction<T>(run: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = run();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return immediate(this.db, run);
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { OutboxRow } from './record-message.ts';
 import { JOURNAL_FILE } from '../journal/database-file.ts';
+import { immediate } from '../journal/immediate.ts';
 import { processAlive } from '../process-alive.ts';
 
 export interface Lease {
@@ -74,17 +75,10 @@ export class Outbox {
 
   private transaction<T>(run: () => T): T {
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      return immediate(this.db, run);
     } catch (error) {
+      // Only BEGIN can meet another shipper's lock: inside the transaction this connection holds it.
       throw (error as { errcode?: unknown }).errcode === SQLITE_BUSY ? new OutboxBusy() : error;
-    }
-    try {
-      const result = run();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
     }
   }
 
