@@ -63,6 +63,7 @@ export function AuditTab(): ReactElement {
       <Group justify="space-between" align="flex-end">
         <Group gap="sm" align="flex-end">
           <TextInput
+            className="audit-text"
             label={t('common:table.filter')}
             placeholder={t('audit.filterHint')}
             value={text}
