@@ -32,7 +32,12 @@ const PRINTED = join(ROOT, 'test-results', 'print');
  * The page as it prints now, read back: its text (items joined by spaces) and its first sheet's size in mm. The
  * PDF is kept as test-results/print/<name>.pdf, to be looked at.
  */
-async function printed(name: string): Promise<Printed> {
+async function printed(name: string, layout: 'a4' | 'receipt'): Promise<Printed> {
+  // The page size comes from the document's named page (print.css): printed before the preview's document is in
+  // the print root, the page is empty and has page.pdf's default size, US Letter. A frame later a receipt has its
+  // length too (receipt-length.ts runs once it has rendered).
+  await page.locator(`.print-root .print-doc-${layout}`).waitFor({ state: 'attached' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   mkdirSync(PRINTED, { recursive: true });
   writeFileSync(join(PRINTED, `${name}.pdf`), bytes);
@@ -68,11 +73,11 @@ async function useLanguage(language: keyof typeof WORDS): Promise<void> {
 
 async function expectBothLayouts(preview: string, operation: string): Promise<void> {
   await chooseLayout(preview, 'A4');
-  const a4 = await printed(`${preview}-a4`);
+  const a4 = await printed(`${preview}-a4`, 'a4');
   expect(a4.width).toBeCloseTo(210, 0);
   expect(a4.height).toBeCloseTo(297, 0);
   await chooseLayout(preview, words.receipt);
-  const receipt = await printed(`${preview}-receipt`);
+  const receipt = await printed(`${preview}-receipt`, 'receipt');
   if (preview === 'issue-virtual-print-preview') await screenshot(page, `${preview}-en`);
   expect(receipt.width).toBeCloseTo(80, 0);
   // The roll is cut where the receipt ends, on one page.
@@ -165,7 +170,7 @@ describe('printing', () => {
 
     await expect.poll(() => page.getByTestId('statement-count').textContent(), { timeout: 10_000 }).toMatch(/^\d+/);
     await page.getByTestId('statement-pdf').click();
-    const sheet = await printed('statement');
+    const sheet = await printed('statement', 'a4');
     await screenshot(page, 'statement-pdf-preview-en');
     expect(sheet.width).toBeCloseTo(210, 0);
     expect(sheet.text).toContain('Card statement');
