@@ -1,7 +1,11 @@
 // One body row of VirtualTable, keyed by its place in the window. It is memoized on what it shows (the row's data,
 // its place, the columns): a render of the table that does not change the window (a page read, a timer) renders
 // no row again (docs/operator-ui.md, "Speed on a small PC").
-import { flexRender, type Row, type RowData } from '@tanstack/react-table';
+// Body cells are rendered from the columns directly, not through TanStack's row model: a scrolled frame shows a
+// new window of rows, and building TanStack rows and cells for it (every feature's methods on each cell) cost
+// more than rendering the cells. A cell renderer is given its value (`getValue`, `renderValue`), the row's data
+// (`row.original`, `row.index`), the column and the table: what the app's columns use.
+import { flexRender, type CellContext, type Column, type RowData, type Table } from '@tanstack/react-table';
 import { memo, type ReactElement } from 'react';
 
 declare module '@tanstack/react-table' {
@@ -14,37 +18,53 @@ declare module '@tanstack/react-table' {
 }
 
 export interface VirtualRowProps<T> {
-  row: Row<T>;
+  /** The row's data. */
+  row: T;
   /** Index of the row in the (filtered) list. */
   index: number;
-  /** The table's columns: compared, so that new columns (another language) render every row again. */
+  /** The table's leaf columns. */
+  leaves: Column<T>[];
+  /** The columns' definitions: compared, so that new ones (another language) render every row again. */
   columns: unknown;
+  table: Table<T>;
   tabbable: boolean;
   openable: boolean;
 }
 
-function VirtualRowView<T>({ row, index, tabbable, openable }: VirtualRowProps<T>): ReactElement {
+function cellContext<T>(table: Table<T>, column: Column<T>, original: T, index: number): CellContext<T, unknown> {
+  const getValue = (): unknown => column.accessorFn?.(original, index);
+  const context = {
+    table,
+    column,
+    row: { original, index, id: String(index) },
+    getValue,
+    renderValue: (): unknown => getValue() ?? table.options.renderFallbackValue,
+  };
+  // The subset of TanStack's context that a body cell is given (see above).
+  return context as unknown as CellContext<T, unknown>;
+}
+
+function VirtualRowView<T>({ row, index, leaves, table, tabbable, openable }: VirtualRowProps<T>): ReactElement {
   return (
     <tr
       aria-rowindex={index + 2}
       tabIndex={tabbable ? 0 : -1}
       className={openable ? 'vtable-row vtable-row-open' : 'vtable-row'}
     >
-      {row.getVisibleCells().map((cell) => (
-        <td key={cell.column.id} className={cell.column.columnDef.meta?.className}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+      {leaves.map((column) => (
+        <td key={column.id} className={column.columnDef.meta?.className}>
+          {flexRender(column.columnDef.cell, cellContext(table, column, row, index))}
         </td>
       ))}
     </tr>
   );
 }
 
-// TanStack builds new Row objects on every render of the table; what a row shows depends only on its data and
-// the columns, so those are what is compared.
 function sameRow<T>(a: VirtualRowProps<T>, b: VirtualRowProps<T>): boolean {
   return (
-    a.row.original === b.row.original &&
+    a.row === b.row &&
     a.index === b.index &&
+    a.leaves === b.leaves &&
     a.columns === b.columns &&
     a.tabbable === b.tabbable &&
     a.openable === b.openable

@@ -1,6 +1,6 @@
-// A table that stays responsive with 100,000 rows. TanStack Virtual decides which rows are in view; TanStack
-// Table renders only those (its row model is built for the visible slice, not for every row, which would cost
-// a few µs per row on each filter). Filtering scans a lower-cased text per row, built once per data set.
+// A table that stays responsive with 100,000 rows. TanStack Virtual decides which rows are in view, and only
+// those are rendered, each from the columns (VirtualRow.tsx); TanStack Table gives the headers and the columns
+// and builds no row model. Filtering scans a lower-cased text per row, built once per data set.
 // Scrolling is kept cheap (docs/operator-ui.md, "Speed on a small PC"): the table elements are laid out as CSS
 // grids, not as an HTML table, so a frame lays out only the rows that changed (each row has a fixed height and
 // is contained, `contain: strict`), and the column widths are one CSS variable on the table, not a style per
@@ -33,6 +33,7 @@ export interface VirtualTableProps<T> {
   /** The text a row is found by; lower-cased once per `rows`. */
   searchText?: (row: T) => string;
   filter?: string;
+  /** A row's identity, for the callers' own use: rows are rendered and keyed by their place in the window. */
   rowKey: (row: T, index: number) => string;
   onOpen?: (row: T) => void;
   height?: number;
@@ -67,6 +68,8 @@ export function useFilteredRows<T>(rows: readonly T[], searchText?: (row: T) => 
   }, [rows, index, needle]);
 }
 
+const NO_ROWS: never[] = [];
+
 const narrowest = (size: number): number => Math.round(size * 0.75);
 
 /** The row a click or key press inside the body belongs to (one listener on the body for every row). */
@@ -82,7 +85,6 @@ export function VirtualTable<T>({
   rows,
   searchText,
   filter = '',
-  rowKey,
   onOpen,
   height = 480,
   rowHeight = 36,
@@ -115,14 +117,15 @@ export function VirtualTable<T>({
     if (nearEnd) onNearEnd?.();
   }, [nearEnd, onNearEnd, filtered.length]);
   const slice = useMemo(() => filtered.slice(first, first + items.length), [filtered, first, items.length]);
+  // TanStack Table gives the headers and the columns; the body rows render from the columns (VirtualRow.tsx).
   const table = useReactTable<T>({
-    data: slice,
+    data: NO_ROWS,
     columns: columns as ColumnDef<T>[],
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (row, i) => rowKey(row, first + i),
   });
-  const tableRows = table.getRowModel().rows;
-  const sizes = table.getAllLeafColumns().map((column) => column.getSize());
+  // Memoized by TanStack on the columns: the same array while they stay.
+  const leaves = table.getAllLeafColumns();
+  const sizes = leaves.map((column) => column.getSize());
   // The columns share the width in proportion to their sizes; short of room, they narrow to three quarters of
   // their size before the table scrolls sideways.
   const gridStyle = {
@@ -182,12 +185,14 @@ export function VirtualTable<T>({
             <tr aria-hidden="true" className="vtable-spacer" style={{ height: before }}>
               <td />
             </tr>
-            {tableRows.map((row, i) => (
+            {slice.map((row, i) => (
               <VirtualRow
                 key={i}
                 row={row}
                 index={first + i}
+                leaves={leaves}
                 columns={columns}
+                table={table}
                 tabbable={onOpen !== undefined || i === 0}
                 openable={onOpen !== undefined}
               />
