@@ -2,6 +2,7 @@
 // recorded details (ids and choices only: main never audits a value) as labelled fields in the operator's language.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import { Fragment } from 'react';
 import type { AuditEntryView } from '../../../../common/contract/index.ts';
 import { auditFields, auditFieldsText } from '../../i18n/audit-details.ts';
 import type { Language } from '../../i18n/languages.ts';
@@ -57,11 +58,15 @@ export function auditColumns(
         const fields = auditFields(t, language, c.getValue());
         return (
           <span className="audit-fields" title={auditFieldsText(fields)} data-testid="audit-details">
-            {fields.map((f) => (
-              <span key={f.key} className="audit-field" data-detail={f.key}>
-                <span className="audit-field-label">{f.label}:</span>{' '}
-                <span className="audit-field-value">{f.value}</span>
-              </span>
+            {/* The separator is text, so the cell reads as its title does (a cut cell shows the whole in it). */}
+            {fields.map((f, i) => (
+              <Fragment key={f.key}>
+                {i > 0 && '; '}
+                <span className="audit-field" data-detail={f.key}>
+                  <span className="audit-field-label">{f.label}:</span>{' '}
+                  <span className="audit-field-value">{f.value}</span>
+                </span>
+              </Fragment>
             ))}
           </span>
         );
