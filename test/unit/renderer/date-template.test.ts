@@ -30,7 +30,7 @@ await Promise.all([
 const { dateTemplate } = await import('../../../renderer/src/i18n/date-template.ts');
 
 const LOCALES = ['ru-RU', 'en-GB', 'kk-KZ', 'ky-KG', 'uz-Latn-UZ'];
-const ZONES = ['Asia/Almaty', 'Asia/Tashkent', 'Europe/London', 'America/St_Johns', 'Australia/Lord_Howe', 'UTC'];
+const ZONES = ['Asia/Almaty', 'Europe/London', 'America/St_Johns', 'Australia/Lord_Howe'];
 
 /** The app's table date options (formatShortDateTime in renderer/src/i18n/format.ts). */
 function short(DateTimeFormat: typeof Intl.DateTimeFormat, locale: string, timeZone: string): Intl.DateTimeFormat {
@@ -67,7 +67,7 @@ describe('table date templates', () => {
             fc.property(times, (values) =>
               values.every((time) => template?.(new Date(time)) === formatter.format(time)),
             ),
-            { numRuns: 60 },
+            { numRuns: 25 },
           );
         }
     });
