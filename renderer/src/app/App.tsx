@@ -16,9 +16,17 @@ import { NavigationProvider, useNavigation } from './router.tsx';
 import { useActivityReporting } from './use-activity.ts';
 import { useUiLanguage } from './use-ui-language.ts';
 import { Loading } from '../components/Loading.tsx';
+import { currentLanguage } from '../i18n/index.ts';
+import { loadLocaleData } from '../i18n/locale-data.ts';
 
 const loadDesk = () => import('./Desk.tsx');
-const Desk = lazy(() => loadDesk().then((m) => ({ default: m.Desk })));
+// The desk formats money and dates on every screen: it shows once the language's formats are in (docs/operator-ui.md,
+// "Speed on a small PC"); a failed load still shows it, with the browser's formats.
+const Desk = lazy(() =>
+  Promise.all([loadDesk(), loadLocaleData(currentLanguage()).catch(() => undefined)]).then(([m]) => ({
+    default: m.Desk,
+  })),
+);
 
 /** Whose drafts and screen the app holds: signing out ("Switch operator") or another operator signing in starts
  * from a clean desk; the same operator signing in again after a lock finds theirs. */

@@ -46,6 +46,11 @@ i18n.changeLanguage = async (lng, callback) => {
   return changeLanguage(lng, callback);
 };
 
+/** The language the app shows now. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
+}
+
 /**
  * Starts reading what every language needs (the Intl polyfills, the English fallback texts) before the operator's
  * language is known, so that the first screen does not wait for them after the settings arrive.
@@ -56,13 +61,14 @@ export function preloadI18n(): void {
 }
 
 export async function initI18n(language: Language = 'ru'): Promise<void> {
-  // The texts are asked for at once, beside the formats' data, not after it: the backend's reads below then find
-  // them loaded, and the first screen waits for one round of loading, not two.
-  const texts = [language, 'en'].flatMap((lng) => NAMESPACES.map((ns) => files[`./locales/${lng}/${ns}.json`]?.()));
-  await Promise.all([
-    loadLocaleData(language).catch(() => undefined),
-    ...texts.map((text) => text?.catch(() => undefined)),
-  ]);
+  // The first screen (sign-in or first start) waits for its texts only. The formats' data (the Intl polyfills,
+  // over half a megabyte) goes on loading behind it; the desk, which formats money and dates everywhere, waits for
+  // it before it shows (App.tsx), and the sign-in screen renders again when it arrives (useFormattingLanguage).
+  void loadLocaleData(language).catch(() => undefined);
+  const texts = [language, 'en'].flatMap((lng) =>
+    NAMESPACES.map((ns) => files[`./locales/${lng}/${ns}.json`]?.().catch(() => undefined)),
+  );
+  await Promise.all(texts.filter((text) => text !== undefined));
   await i18n
     .use(bundledLocales)
     .use(initReactI18next)

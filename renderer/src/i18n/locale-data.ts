@@ -59,6 +59,7 @@ async function installPolyfills(): Promise<void> {
 }
 
 let polyfills: Promise<void> | undefined;
+let version = 0;
 const languages = new Map<Language, Promise<void>>();
 const listeners = new Set<() => void>();
 
@@ -76,6 +77,7 @@ export function loadLocaleData(language: Language): Promise<void> {
     loading = polyfills
       .then(() => Promise.all(DATA[language].map((load) => load())))
       .then(() => {
+        version += 1;
         for (const listener of listeners) listener();
       });
     // A failed load (a chunk missing) may be tried again on the next change of language.
@@ -89,4 +91,9 @@ export function loadLocaleData(language: Language): Promise<void> {
 export function onLocaleData(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Counts the arrivals of locale data: a screen that formats before its language's data is in renders again. */
+export function localeDataVersion(): number {
+  return version;
 }

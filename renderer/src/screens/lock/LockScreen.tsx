@@ -11,7 +11,7 @@ import { useSignIn, useSignOut } from '../../api/session.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
-import { useLanguage } from '../../i18n/use-language.ts';
+import { useFormattingLanguage } from '../../i18n/use-language.ts';
 import { signInSchema, type SignInValues } from './sign-in-form.ts';
 import { useLockedUntil } from './use-locked-until.ts';
 import './lock.css';
@@ -20,7 +20,7 @@ const WORDS = wordsByField({ operatorId: 'lock:operatorIdFormat', secret: 'lock:
 
 export function LockScreen({ operator }: { operator: SessionState['operator'] }): ReactElement {
   const { t } = useTranslation(['lock', 'common']);
-  const language = useLanguage();
+  const language = useFormattingLanguage();
   const locked = useLockedUntil();
   const signIn = useSignIn(locked.onRefused);
   const signOut = useSignOut();
