@@ -40,7 +40,6 @@ function CardsTable({ rows, filter }: { rows: CardView[]; filter: string }): Rea
       rows={rows}
       searchText={cardSearchText}
       filter={filter}
-      rowKey={(card) => card.card_id}
       height={600}
     />
   );
@@ -56,7 +55,6 @@ function StatementTable({ rows, filter }: { rows: StatementOperation[]; filter: 
       rows={rows}
       searchText={statementSearchText}
       filter={filter}
-      rowKey={(op) => op.rrn}
       height={600}
     />
   );

@@ -33,8 +33,6 @@ export interface VirtualTableProps<T> {
   /** The text a row is found by; lower-cased once per `rows`. */
   searchText?: (row: T) => string;
   filter?: string;
-  /** A row's identity, for the callers' own use: rows are rendered and keyed by their place in the window. */
-  rowKey: (row: T, index: number) => string;
   onOpen?: (row: T) => void;
   height?: number;
   rowHeight?: number;

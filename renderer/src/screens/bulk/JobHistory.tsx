@@ -98,7 +98,6 @@ export function JobHistory({
             label={t('history.label')}
             columns={columns}
             rows={rows}
-            rowKey={(job) => job.jobId}
             onOpen={(job) => {
               onSelect(job.jobId);
             }}

@@ -86,7 +86,6 @@ export function ProblemTable({ report }: { report: BulkValidationReport }): Reac
         label={t('report.tableLabel')}
         columns={columns}
         rows={problems}
-        rowKey={(_, index) => String(index)}
         searchText={searchText}
         filter={filter}
         height={height}

@@ -108,7 +108,6 @@ export function AuditTab(): ReactElement {
           label={t('audit.tableLabel')}
           columns={columns}
           rows={rows}
-          rowKey={(entry) => entry.id}
           onNearEnd={audit.loadMore}
           loadingMore={audit.loadingMore ? t('common:state.loading') : undefined}
           testId="audit-table"

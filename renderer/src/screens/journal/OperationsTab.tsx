@@ -87,7 +87,6 @@ export function OperationsTab(): ReactElement {
           label={t('operations.tableLabel')}
           columns={columns}
           rows={entries}
-          rowKey={(entry) => entry.requestId}
           onOpen={setSelected}
           onNearEnd={search.loadMore}
           loadingMore={search.loadingMore ? t('common:state.loading') : undefined}

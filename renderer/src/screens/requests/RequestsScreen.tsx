@@ -141,7 +141,6 @@ export function RequestsScreen(): ReactElement {
               label={t('tableLabel')}
               columns={columns}
               rows={entries}
-              rowKey={(entry) => entry.requestId}
               onOpen={setSelected}
               onNearEnd={list.loadMore}
               loadingMore={list.loadingMore ? t('common:state.loading') : undefined}

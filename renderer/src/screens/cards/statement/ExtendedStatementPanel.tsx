@@ -120,7 +120,6 @@ export function ExtendedStatementPanel({
           label={t('extended.operations')}
           columns={columns}
           rows={view.shown}
-          rowKey={(op, i) => `${op.rrn}-${String(i)}`}
           height={280}
           testId="extended-operations"
           empty={operations.length === 0 ? t('statement.empty') : t('common:state.noMatches')}

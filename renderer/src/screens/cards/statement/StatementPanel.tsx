@@ -64,7 +64,6 @@ export function StatementPanel({
         label={t('statement.tableLabel')}
         columns={columns}
         rows={view.shown}
-        rowKey={(op, i) => `${op.rrn}-${String(i)}`}
         height={360}
         testId="statement-table"
         empty={operations.length === 0 ? t('statement.empty') : t('common:state.noMatches')}

@@ -107,7 +107,6 @@ export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
           label={t('timeline.label')}
           columns={columns}
           rows={timeline.rows}
-          rowKey={(entry) => entry.requestId}
           height={height}
           rowHeight={ROW_HEIGHT}
           empty={timeline.isPending ? t('common:state.loading') : t('timeline.empty')}

@@ -75,7 +75,6 @@ export function ClientCards({ clientId }: { clientId: string }): ReactElement {
             rows={rows}
             searchText={cardSearchText}
             filter={filter}
-            rowKey={(card) => card.card_id}
             onOpen={(card) => {
               navigate({ screen: 'card', cardId: card.card_id });
             }}
