@@ -2,8 +2,8 @@
 // SHA-256 of its full row (and of its change of state), sealed with an HMAC-SHA-256 over the previous link's
 // MAC and its own fields, keyed with the data folder's chain key from the OS keychain (chain-key.ts). A writer
 // without the key (no keychain) seals with plain SHA-256 and marks the link unkeyed; a verifier that holds the
-// key refuses every unkeyed link (chain-verify.ts). Links are appended inside the write's own transaction, so
-// writers in several processes still make one line.
+// key never counts unkeyed links as verified and reports them apart from breaks (chain-verify.ts). Links are
+// appended inside the write's own transaction, so writers in several processes still make one line.
 import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AuditRow, OperationRow } from './rows.ts';
