@@ -52,13 +52,9 @@ async function openCard(id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await openPreview({ viewport: { width: 1024, height: 700 } });
+  session = await openPreview({ viewport: { width: 1024, height: 700 }, language: 'en' });
   page = session.page;
   page.setDefaultTimeout(10_000);
-  await openApp(session);
-  await page.evaluate(() =>
-    (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: 'en' }),
-  );
   await openApp(session);
   // Fresh install: no PIN key is created here.
   const setup = await page.evaluate(async () => {

@@ -23,11 +23,9 @@ let cardId: string;
 type Win = { cardDesk: CardDeskApi };
 
 beforeAll(async () => {
-  session = await openPreview({ viewport: { width: 1024, height: 700 } });
+  session = await openPreview({ viewport: { width: 1024, height: 700 }, language: 'en' });
   page = session.page;
   page.setDefaultTimeout(10_000);
-  await openApp(session);
-  await page.evaluate(() => (window as unknown as Win).cardDesk.settings.update({ language: 'en' }));
   await openApp(session);
   const setup = await page.evaluate(async () => {
     const api = (window as unknown as Win).cardDesk;

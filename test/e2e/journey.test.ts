@@ -3,7 +3,6 @@
 // data → close. Each screen's own test file goes deeper; this one proves the screens hand over to each other.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardDeskApi } from '../../common/contract/index.ts';
 import { openApp, openPreview, seriousA11yViolations, type PreviewSession } from './support/preview-session.ts';
 
 let session: PreviewSession;
@@ -11,7 +10,7 @@ let page: Page;
 const byTestId = (id: string): Locator => page.getByTestId(id);
 
 beforeAll(async () => {
-  session = await openPreview();
+  session = await openPreview({ language: 'en' });
 });
 afterAll(async () => {
   await session.close();
@@ -36,10 +35,6 @@ async function cardStatus(expected: string): Promise<void> {
 describe('an operator journey through the UI', () => {
   it('creates a client, issues and runs a card through its life, and closes it', async () => {
     page = await openApp(session);
-    await page.evaluate(() =>
-      (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: 'en' }),
-    );
-    await openApp(session);
     // Clients → New client (Instant Card: no document needed).
     await byTestId('nav-clients').click();
     await byTestId('clients-tab-new').click();

@@ -47,11 +47,9 @@ async function answerAfterFailedCheck(item: Locator): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await openPreview({ viewport: { width: 1280, height: 900 } });
+  session = await openPreview({ viewport: { width: 1280, height: 900 }, language: 'en' });
   page = session.page;
   page.setDefaultTimeout(10_000);
-  await reload();
-  await page.evaluate(() => (window as unknown as Win).cardDesk.settings.update({ language: 'en' }));
   await reload();
   const setup = await page.evaluate(async () => {
     const api = (window as unknown as Win).cardDesk;

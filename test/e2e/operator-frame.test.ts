@@ -4,7 +4,6 @@
 // returns to the screen they were on, and switching operator drops them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardDeskApi } from '../../common/contract/index.ts';
 import { seedClientAndCard } from './support/main-screens.ts';
 import { openPreview, type PreviewSession } from './support/preview-session.ts';
 import { TEST_ADMIN } from '../support/sign-in.ts';
@@ -19,13 +18,9 @@ async function reload(): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await openPreview({ viewport: { width: 1024, height: 700 } });
+  session = await openPreview({ viewport: { width: 1024, height: 700 }, language: 'en' });
   page = session.page;
   page.setDefaultTimeout(10_000);
-  await reload();
-  await page.evaluate(() =>
-    (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: 'en' }),
-  );
   await reload();
 });
 

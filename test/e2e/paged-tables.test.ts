@@ -27,11 +27,7 @@ beforeAll(async () => {
     journal.recordOutcome({ key, at: start + i * 1000 + 10, state: i % 10 === 0 ? 'failed' : 'done' });
   }
   journal.close();
-  session = await openPreview({ dataDir });
-  page = await openApp(session);
-  await page.evaluate(() =>
-    (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: 'en' }),
-  );
+  session = await openPreview({ dataDir, language: 'en' });
   page = await openApp(session);
 });
 
@@ -157,11 +153,7 @@ describe('empty tables', () => {
   let emptyPage: Page;
 
   beforeAll(async () => {
-    empty = await openPreview();
-    emptyPage = await openApp(empty);
-    await emptyPage.evaluate(() =>
-      (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: 'en' }),
-    );
+    empty = await openPreview({ language: 'en' });
     emptyPage = await openApp(empty);
   });
 

@@ -98,11 +98,10 @@ async function closePreview(preview: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await openPreview({ viewport: { width: 1024, height: 700 } });
+  session = await openPreview({ viewport: { width: 1024, height: 700 }, language: 'en' });
   page = session.page;
   page.setDefaultTimeout(10_000);
   await openApp(session);
-  await useLanguage('en');
   const setup = await page.evaluate(async () => {
     const api = (window as unknown as { cardDesk: CardDeskApi }).cardDesk;
     const client = await api.clients.create({

@@ -2,7 +2,7 @@
 // its embedded sandbox, in Debian Chromium through playwright-core. Each test file opens its own session with its
 // own data folder; the renderer is built once by build-renderer.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import axe from 'axe-core';
@@ -11,7 +11,8 @@ import { expect, inject } from 'vitest';
 import type { ApprovableMethod } from '../../../common/contract/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium.ts';
 import { tempDir } from '../../support/temp-dir.ts';
-import { previewApi, provisionDualControl, signInAdmin, type Call } from './preview-operators.ts';
+import { prepareDataDir } from './data-template.ts';
+import { previewApi, signInAdmin, type Call } from './preview-operators.ts';
 import { browserStorage, expectNoLeaks, type IpcRecord } from './session-leaks.ts';
 
 export type { IpcRecord } from './session-leaks.ts';
@@ -110,16 +111,8 @@ export interface PreviewOptions {
    * none by default, so a test acts alone; 'default' leaves the built-in choice.
    */
   dualControl?: readonly ApprovableMethod[] | 'default';
-}
-
-/** The dual-control choice: a new folder with none copies the run's template (data-template.ts), else the CLI. */
-async function prepareDataDir(dataDir: string, options: PreviewOptions): Promise<void> {
-  const dualControl = options.dualControl ?? [];
-  if (dualControl === 'default') return;
-  const template = inject('dataTemplate');
-  if (options.dataDir === undefined && dualControl.length === 0 && template !== undefined) {
-    cpSync(template, dataDir, { recursive: true });
-  } else await provisionDualControl(dataDir, dualControl);
+  /** The operator's language, set before the page first loads (as the administrator: needs signIn). */
+  language?: 'en' | 'ru' | 'kk' | 'ky' | 'uz';
 }
 
 /** A Chromium of the file's own, with one context and page. */
@@ -139,10 +132,12 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
   const signIn = options.signIn ?? true;
   let started: { child: ChildProcess; url: string; links: Links; call: Call };
   try {
-    await prepareDataDir(dataDir, options);
+    await prepareDataDir(dataDir, options.dataDir === undefined, options.dualControl ?? []);
     const preview = await startPreview(dataDir, inject('rendererDir'));
     started = { ...preview, call: await previewApi(preview.url, await preview.links.next()) };
     if (signIn) await signInAdmin(started.call);
+    const language = options.language && (await started.call('settings.update', { language: options.language }));
+    if (language && !language.ok) throw new Error(`setting the language: ${language.error?.code ?? '?'}`);
   } catch (error) {
     void opened.then(({ browser }) => browser.close()).catch(() => undefined);
     throw error;
