@@ -72,7 +72,7 @@ function blockRow(state: string) {
 }
 
 beforeAll(async () => {
-  session = await openPreview();
+  session = await openPreview({ language: 'en' });
 });
 
 afterAll(async () => {
@@ -87,7 +87,6 @@ afterEach(() => {
 describe('Requests', () => {
   it('starts with a client and a card made through the bridge, a refused block and a block never received', async () => {
     page = await openApp(session);
-    await useLanguage('en');
     const created = await page.evaluate(
       (phone) =>
         (window as unknown as Win).cardDesk.clients.create({
