@@ -18,7 +18,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Integration tests start their own sandbox on 127.0.0.1:0, so files can run in parallel: the plain Node
     // files run two at a time first (group 0); the projects that drive Chromium, the keychain, kill processes
-    // or time a bank run one file at a time afterwards (group 1), so that they never compete for the CPU.
+    // or time a bank run afterwards (group 1), one file at a time but for the browser files, two at a time.
     pool: 'forks',
     maxWorkers: 2,
     // Processed by vitest (not loaded raw) so that tests mocking `electron` reach the import inside it.
@@ -51,7 +51,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Two files at a time: a browser file mostly waits on its page and preview (two files used ~40% of two
+          // cores, measured), and an assertion that reads the screen waits for what it reads, not for a time.
           ...SERIAL,
+          maxWorkers: 2,
           globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
