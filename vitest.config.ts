@@ -8,8 +8,8 @@ import { defineConfig } from 'vitest/config';
 // so a changed file is compiled afresh (docs/architecture.md, tests).
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'card-desk-node-compile-cache');
 
-/** One file at a time, after the plain Node files. */
-const SERIAL = { maxWorkers: 1, sequence: { groupOrder: 1 } };
+/** One file at a time, after the plain Node files and the browser files. */
+const SERIAL = { maxWorkers: 1, sequence: { groupOrder: 2 } };
 
 export default defineConfig({
   test: {
@@ -18,7 +18,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Integration tests start their own sandbox on 127.0.0.1:0, so files can run in parallel: the plain Node
     // files run two at a time first (group 0); the projects that drive Chromium, the keychain, kill processes
-    // or time a bank run afterwards (group 1), one file at a time but for the browser files, two at a time.
+    // or time a bank run afterwards: the browser files two at a time (group 1), the others one at a time (group 2).
     pool: 'forks',
     maxWorkers: 2,
     // Processed by vitest (not loaded raw) so that tests mocking `electron` reach the import inside it.
@@ -53,8 +53,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // Two files at a time: a browser file mostly waits on its page and preview (two files used ~40% of two
           // cores, measured), and an assertion that reads the screen waits for what it reads, not for a time.
-          ...SERIAL,
+          // Vitest wants a group of its own for a project with another number of workers.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -45,7 +45,10 @@ const brokenFiles = report.testResults.filter(
     file.status === 'failed' && !file.assertionResults.some((r) => (r as { status?: string }).status === 'failed'),
 );
 for (const file of brokenFiles) process.stderr.write(`failed outside its tests: ${file.name}: ${file.message ?? ''}\n`);
-const failed = report.numFailedTests + brokenFiles.length;
+// A run that failed with no failing test or file (a config error, an unhandled error) counts as one failure too.
+const counted = report.numFailedTests + brokenFiles.length;
+const failed = counted === 0 && run.status !== 0 ? 1 : counted;
+if (counted === 0 && run.status !== 0) process.stderr.write('the test runner failed outside any test file\n');
 const skipped = report.numPendingTests + report.numTodoTests;
 // The reliability and security figures, when the run included those suites.
 const figures = readFigures();
