@@ -211,11 +211,14 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
 }
 
 /** Runs axe-core in the page (evaluate is not subject to the page's CSP) and returns serious/critical violations,
- * once transitions have finished: a half-faded dialog or button would read as low contrast. */
+ * once transitions have finished: a half-faded dialog or button would read as low contrast. A spinner's endless
+ * animation is not waited for. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length))
-    .toBe(0);
+  const ending = () =>
+    document
+      .getAnimations()
+      .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? 0)).length;
+  await expect.poll(() => page.evaluate(ending)).toBe(0);
   // Once per document (it stays until the next navigation): parsing axe's source again was half of each check.
   if (await page.evaluate(() => !('axe' in window))) await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
