@@ -8,6 +8,10 @@ import { defineConfig } from 'vitest/config';
 // so a changed file is compiled afresh (docs/architecture.md, tests).
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'card-desk-node-compile-cache');
 
+/** Browser files that run alone: the bulk screen's preview runs job processes, and once failed to close cleanly
+ * while another browser file ran beside it. */
+const E2E_ALONE = ['test/e2e/bulk.test.ts'];
+
 /** One file at a time, after the plain Node files and the browser files. */
 const SERIAL = { maxWorkers: 1, sequence: { groupOrder: 2 } };
 
@@ -51,11 +55,24 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: E2E_ALONE,
           // Two files at a time: a browser file mostly waits on its page and preview (two files used ~40% of two
           // cores, measured), and an assertion that reads the screen waits for what it reads, not for a time.
           // Vitest wants a group of its own for a project with another number of workers.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+          globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The browser files that run alone, after the others.
+        extends: true,
+        test: {
+          name: 'e2e-alone',
+          include: E2E_ALONE,
+          ...SERIAL,
           globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
