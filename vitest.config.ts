@@ -12,6 +12,9 @@ process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'card-desk-node-compile-cache'
  * while another browser file ran beside it. */
 const E2E_ALONE = ['test/e2e/bulk.test.ts'];
 
+/** A browser test polls the page for what it shows: a page load beside another browser file can take seconds. */
+const BROWSER_POLL = { poll: { timeout: 10_000 } };
+
 /** One file at a time, after the plain Node files and the browser files. */
 const SERIAL = { maxWorkers: 1, sequence: { groupOrder: 2 } };
 
@@ -62,6 +65,7 @@ export default defineConfig({
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
           globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
+          expect: BROWSER_POLL,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -74,6 +78,7 @@ export default defineConfig({
           include: E2E_ALONE,
           ...SERIAL,
           globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
+          expect: BROWSER_POLL,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
