@@ -13,8 +13,14 @@ process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'card-desk-node-compile-cache'
  * background check, which a loaded machine can miss. */
 const E2E_ALONE = ['test/e2e/bulk.test.ts', 'test/e2e/live-reconcile.test.ts'];
 
-/** A browser test polls the page for what it shows: a page load beside another browser file can take seconds. */
-const BROWSER_POLL = { poll: { timeout: 10_000 } };
+/** What every browser project shares. A browser test polls the page for what it shows, and a page load beside
+ * another browser file can take seconds. */
+const BROWSER = {
+  globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
+  expect: { poll: { timeout: 10_000 } },
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
 
 /** One file at a time, after the plain Node files and the browser files. */
 const SERIAL = { maxWorkers: 1, sequence: { groupOrder: 2 } };
@@ -65,10 +71,7 @@ export default defineConfig({
           // Vitest wants a group of its own for a project with another number of workers.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
-          globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
-          expect: BROWSER_POLL,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          ...BROWSER,
         },
       },
       {
@@ -78,10 +81,7 @@ export default defineConfig({
           name: 'e2e-alone',
           include: E2E_ALONE,
           ...SERIAL,
-          globalSetup: ['test/e2e/support/build-renderer.ts', 'test/e2e/support/data-template.ts'],
-          expect: BROWSER_POLL,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          ...BROWSER,
         },
       },
       {
