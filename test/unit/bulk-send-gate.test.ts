@@ -45,6 +45,22 @@ describe('the send gate of a bulk job', () => {
     expect(await Promise.all(results)).toEqual(['failed', 'answered', 'answered', 'answered']);
   });
 
+  it('hands an answer back only after the next request, written in the check phase as undici does, has left', async () => {
+    const gate = sendGate(1);
+    const first = pending();
+    const order: string[] = [];
+    const answered = gate(first.send).then(() => order.push('first answered'));
+    const written = (resolve: () => void): void => {
+      order.push('next written');
+      resolve();
+    };
+    const next = gate(() => new Promise<void>((resolve) => setImmediate(written, resolve)));
+    await turn();
+    first.end(true);
+    await Promise.all([answered, next]);
+    expect(order).toEqual(['next written', 'first answered']);
+  });
+
   it('frees the slot of a send that throws before it returns a promise', async () => {
     const gate = sendGate(1);
     await expect(
