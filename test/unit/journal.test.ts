@@ -37,6 +37,20 @@ describe('journal', () => {
     again.close();
   });
 
+  it('with a commit window, a record of a later turn joins the open group; without one, each turn commits', async () => {
+    for (const commitWindowMs of [0, 5_000]) {
+      const journal = Journal.open(tempDir(), { groupCommit: true, commitWindowMs });
+      const told: string[] = [];
+      journal.onChange((change) => told.push(change.key));
+      journal.recordIntent(intent('a'));
+      await new Promise((resolve) => setImmediate(resolve)); // the next turn
+      expect(told).toEqual(commitWindowMs === 0 ? ['a'] : []);
+      journal.recordIntent(intent('b', 2000));
+      journal.close(); // commits the open group
+      expect(told).toEqual(['a', 'b']);
+    }
+  });
+
   it('folds intent and outcome records and survives reopening', () => {
     const dir = tempDir();
     const journal = Journal.open(dir);

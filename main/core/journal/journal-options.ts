@@ -6,6 +6,12 @@ export interface JournalOptions {
   durable?: boolean;
   /** Group commit: a turn's records share one commit and one background sync (`write`, write-batch.ts). */
   groupCommit?: boolean;
+  /**
+   * With group commit, how long a group stays open for more records (write-batch.ts). 0 (the default) commits at
+   * the end of the turn: an operator's single action waits the least. A bulk job process, whose rows wait for the
+   * bank's slots anyway, keeps it open a millisecond.
+   */
+  commitWindowMs?: number;
   /** The chain key from the keychain (chain-key.ts); without it links are sealed unkeyed (chain.ts). */
   chainKey?: Buffer;
 }

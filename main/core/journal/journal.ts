@@ -80,13 +80,17 @@ export class Journal {
     this.chain = new ChainWriter((text) => this.sql(text), options.chainKey);
     this.wal = new WalSync(`${path}-wal`, options.durable ?? true);
     this.checkpoints = new Checkpointer(path);
-    this.batch = new WriteBatch(this.db, {
-      committed: () => {
-        this.countCommit(false);
-        this.announceCommitted();
+    this.batch = new WriteBatch(
+      this.db,
+      {
+        committed: () => {
+          this.countCommit(false);
+          this.announceCommitted();
+        },
+        rolledBack: () => this.unannounced.splice(0),
       },
-      rolledBack: () => this.unannounced.splice(0),
-    });
+      options.commitWindowMs,
+    );
   }
 
   /**

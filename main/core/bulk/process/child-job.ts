@@ -32,7 +32,11 @@ export function runJob(start: JobStart, send: (message: ChildMessage) => void): 
   start.secret.fill(0);
   const chainKey = start.chainKey === undefined ? undefined : Buffer.from(start.chainKey);
   start.chainKey?.fill(0);
-  const journal = Journal.open(start.dataDir, { groupCommit: true, ...(chainKey === undefined ? {} : { chainKey }) });
+  const journal = Journal.open(start.dataDir, {
+    groupCommit: true,
+    commitWindowMs: 1,
+    ...(chainKey === undefined ? {} : { chainKey }),
+  });
   const store = new JobStore(start.dataDir);
   const log = start.log ? createLog(start.dataDir) : undefined;
   const client = new CardApiClient({ connection: start.connection, secrets: secret, journal, ...start.timing, log });
