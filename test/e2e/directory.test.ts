@@ -63,8 +63,11 @@ async function searchFor(text: string): Promise<string[]> {
   await page.keyboard.press('Control+K');
   const input = page.getByTestId('directory-search-input');
   await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
-  await input.fill(text);
   const hits = page.getByTestId('directory-hit');
+  // The hits of a previous search stay until this one's answer replaces them: clear them first.
+  await input.fill('');
+  await expect.poll(() => hits.count()).toBe(0);
+  await input.fill(text);
   await hits.first().waitFor();
   return hits.evaluateAll((els) =>
     els.map((el) => `${el.getAttribute('data-kind') ?? ''}:${el.getAttribute('data-id') ?? ''}`),
