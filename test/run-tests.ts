@@ -47,8 +47,9 @@ const brokenFiles = report.testResults.filter(
 for (const file of brokenFiles) process.stderr.write(`failed outside its tests: ${file.name}: ${file.message ?? ''}\n`);
 // A run that failed with no failing test or file (a config error, an unhandled error) counts as one failure too.
 const counted = report.numFailedTests + brokenFiles.length;
-const failed = counted === 0 && run.status !== 0 ? 1 : counted;
-if (counted === 0 && run.status !== 0) process.stderr.write('the test runner failed outside any test file\n');
+const failedOutsideFiles = counted === 0 && run.status !== 0;
+if (failedOutsideFiles) process.stderr.write('the test runner failed outside any test file\n');
+const failed = failedOutsideFiles ? 1 : counted;
 const skipped = report.numPendingTests + report.numTodoTests;
 // The reliability and security figures, when the run included those suites.
 const figures = readFigures();
