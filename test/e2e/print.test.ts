@@ -57,13 +57,14 @@ async function chooseLayout(preview: string, label: string): Promise<void> {
   await page.getByTestId(`${preview}-layout`).getByText(label, { exact: true }).click();
 }
 
-/** Both layouts of the open confirmation: A4 and an 80 mm receipt, each with the operation and the mask. */
 /** The words the checks look for, in the operator's language. */
 const WORDS = {
   en: { receipt: 'Receipt 80 mm', signature: "Operator's signature", close: 'Close' },
   kk: { receipt: 'Түбіртек 80 мм', signature: 'Оператордың қолы', close: 'Жабу' },
 };
 let words = WORDS.en;
+/** The first print of the PIN set, to compare its reprint with. */
+let pinSetSheet = '';
 
 async function useLanguage(language: keyof typeof WORDS): Promise<void> {
   await page.evaluate(`window.cardDesk.settings.update({ language: '${language}' })`);
@@ -71,7 +72,11 @@ async function useLanguage(language: keyof typeof WORDS): Promise<void> {
   words = WORDS[language];
 }
 
-async function expectBothLayouts(preview: string, operation: string): Promise<void> {
+/**
+ * Both layouts of the open confirmation, A4 and an 80 mm receipt, each with the operation and the mask; returns
+ * the A4 sheet's text.
+ */
+async function expectBothLayouts(preview: string, operation: string): Promise<string> {
   await chooseLayout(preview, 'A4');
   const a4 = await printed(`${preview}-a4`, 'a4');
   expect(a4.width).toBeCloseTo(210, 0);
@@ -90,6 +95,12 @@ async function expectBothLayouts(preview: string, operation: string): Promise<vo
     expect(sheet.text).toContain(words.signature);
     expect(sheet.text).not.toMatch(CARD_NUMBER);
   }
+  return a4.text;
+}
+
+/** The value printed after `label` on a confirmation, up to the next label. */
+function printedFact(text: string, label: string, next: string): string | undefined {
+  return new RegExp(`${label}\\s+(.+?)\\s+${next}`).exec(text)?.[1];
 }
 
 async function closePreview(preview: string): Promise<void> {
@@ -164,7 +175,7 @@ describe('printing', () => {
     await page.getByTestId('action-setPin').click();
     await page.getByTestId('submit').click();
     await page.getByTestId('action-print').click({ timeout: 15_000 });
-    await expectBothLayouts('action-print-preview', 'PIN set');
+    pinSetSheet = await expectBothLayouts('action-print-preview', 'PIN set');
     await closePreview('action-print-preview');
 
     await expect.poll(() => page.getByTestId('statement-count').textContent(), { timeout: 10_000 }).toMatch(/^\d+/);
@@ -204,6 +215,26 @@ describe('printing', () => {
     await expectBothLayouts('action-print-preview', 'Растау: карта жабылды');
     await closePreview('action-print-preview');
     await useLanguage('en');
+  });
+
+  it("prints a confirmation again from the card's timeline: the same operation, time and reference", async () => {
+    await page.getByTestId('nav-cards').click();
+    await page.getByTestId('open-card-id').fill(cardId);
+    await page.getByTestId('open-card-id').press('Enter');
+    const timeline = page.getByTestId('timeline-table');
+    // The issue, the PIN set and the closing print again; the activation has no confirmation.
+    await expect.poll(() => timeline.getByTestId('timeline-print').count(), { timeout: 10_000 }).toBe(3);
+    await timeline.getByRole('button', { name: 'Print the confirmation again: PIN set' }).click();
+    const again = await expectBothLayouts('timeline-print-preview', 'PIN set');
+    for (const [label, next] of [
+      ['Reference', 'Outcome'],
+      ['Date and time', 'Card'],
+    ] as const) {
+      expect(printedFact(pinSetSheet, label, next)).toBeDefined();
+      expect(printedFact(again, label, next)).toBe(printedFact(pinSetSheet, label, next));
+    }
+    await screenshot(page, 'timeline-reprint-en');
+    await closePreview('timeline-print-preview');
   });
 
   it('prints a gift card sold', async () => {

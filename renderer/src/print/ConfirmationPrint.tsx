@@ -1,6 +1,7 @@
 // A printable confirmation of a done operation (card issued, PIN set, card closed, gift card sold): a button
-// that opens its preview. It says what was done, when, on which card (the mask only), for whom where known,
-// the request's reference and the outcome, with a line for the operator's signature. Never a PIN or a CVV.
+// that opens its preview, or the preview alone (a reprint from the card's timeline). It says what was done, when,
+// on which card (the mask only), for whom where known, the request's reference and the outcome, with a line for
+// the operator's signature. Never a PIN or a CVV.
 import { Button } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,18 @@ export interface ConfirmationFacts {
   reference: string;
   /** More lines of this operation (a reason, an amount), already in the operator's language. */
   extra?: readonly PrintFact[];
+}
+
+const OF_OP: Readonly<Record<string, Confirmation>> = {
+  'card.issue': 'cardIssued',
+  'card.issuePlastic': 'cardIssued',
+  'card.setPin': 'pinSet',
+  'card.close': 'cardClosed',
+};
+
+/** The confirmation a card operation prints once done, if it has one. */
+export function confirmationOfOp(op: string): Confirmation | undefined {
+  return OF_OP[op];
 }
 
 interface DocumentProps {
@@ -70,6 +83,34 @@ function AnyDocument(props: DocumentProps): ReactElement {
   );
 }
 
+/** The preview of a confirmation of an operation done at `at`, open while `printedAt` (when the operator asked to
+ * print) is set. */
+export function ConfirmationPreview({
+  facts,
+  at,
+  printedAt,
+  onClose,
+  testId,
+}: {
+  facts: ConfirmationFacts;
+  at: number;
+  printedAt: number | null;
+  onClose: () => void;
+  testId: string;
+}): ReactElement {
+  const { t } = useTranslation('common');
+  return (
+    <PrintPreview
+      opened={printedAt !== null}
+      onClose={onClose}
+      title={t(`print.titles.${facts.kind}`)}
+      layouts={LAYOUTS}
+      render={(layout) => <AnyDocument facts={facts} layout={layout} at={at} printedAt={printedAt ?? at} />}
+      testId={testId}
+    />
+  );
+}
+
 /** `testId` names the button; its preview is `<testId>-preview`. */
 export function ConfirmationPrint({ facts, testId }: { facts: ConfirmationFacts; testId: string }): ReactElement {
   const { t } = useTranslation('common');
@@ -88,14 +129,13 @@ export function ConfirmationPrint({ facts, testId }: { facts: ConfirmationFacts;
       >
         {t('print.confirmation')}
       </Button>
-      <PrintPreview
-        opened={printedAt !== null}
+      <ConfirmationPreview
+        facts={facts}
+        at={at}
+        printedAt={printedAt}
         onClose={() => {
           setPrintedAt(null);
         }}
-        title={t(`print.titles.${facts.kind}`)}
-        layouts={LAYOUTS}
-        render={(layout) => <AnyDocument facts={facts} layout={layout} at={at} printedAt={printedAt ?? at} />}
         testId={`${testId}-preview`}
       />
     </>

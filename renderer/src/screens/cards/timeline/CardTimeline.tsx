@@ -1,10 +1,11 @@
 // The card's timeline: every operation on the card this workstation sent (its status changes and other actions),
-// newest first, with its reason, time, operator (and approver) and outcome, narrowed to one operator on demand, read from the journal a page at a time and kept live by the
-// journal's events (api/card-timeline.ts; docs/operator-ui.md, clients and cards).
-import { Group, Paper, Text, Title } from '@mantine/core';
+// newest first, with its reason, time, operator (and approver) and outcome, narrowed to one operator on demand,
+// read from the journal a page at a time and kept live by the journal's events (api/card-timeline.ts;
+// docs/operator-ui.md, clients and cards). A done issue, PIN set or closing prints its confirmation again.
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { operatorIdSchema, type JournalEntryView } from '../../../../../common/contract/index.ts';
 import { useCardTimeline } from '../../../api/card-timeline.ts';
@@ -13,6 +14,7 @@ import { OperatorFilterField } from '../../../components/OperatorFilterField.tsx
 import { madeByText } from '../../../components/operator-words.ts';
 import { useSettled } from '../../../components/use-settled.ts';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
+import { ConfirmationPreview, confirmationOfOp } from '../../../print/ConfirmationPrint.tsx';
 import { formatShortDateTime } from '../../../i18n/format.ts';
 import type { Language } from '../../../i18n/languages.ts';
 import { opLabel } from '../../../i18n/op-names.ts';
@@ -24,7 +26,11 @@ const ROW_HEIGHT = 36;
 const MAX_HEIGHT = 320;
 const column = createColumnHelper<JournalEntryView>();
 
-function timelineColumns(t: TFunction, language: Language): ColumnDef<JournalEntryView, never>[] {
+function timelineColumns(
+  t: TFunction,
+  language: Language,
+  onPrint: (entry: JournalEntryView) => void,
+): ColumnDef<JournalEntryView, never>[] {
   const text = (value: string) => <span title={value}>{value}</span>;
   return [
     column.accessor('at', {
@@ -53,11 +59,27 @@ function timelineColumns(t: TFunction, language: Language): ColumnDef<JournalEnt
       id: 'outcome',
       header: t('cards:timeline.outcome'),
       cell: (c) => {
-        const refusal = refusalOf(t, c.row.original);
+        const entry = c.row.original;
+        const refusal = refusalOf(t, entry);
+        const kind = entry.state === 'done' ? confirmationOfOp(entry.op) : undefined;
         return (
           <span title={refusal || undefined}>
-            <StateBadge state={c.row.original.state} />
+            <StateBadge state={entry.state} />
             {refusal !== '' && ` · ${refusal}`}
+            {kind !== undefined && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                ml="xs"
+                aria-label={t('cards:timeline.reprint', { kind: t(`common:print.kinds.${kind}`) })}
+                onClick={() => {
+                  onPrint(entry);
+                }}
+                data-testid="timeline-print"
+              >
+                {t('common:print.print')}
+              </Button>
+            )}
           </span>
         );
       },
@@ -72,7 +94,13 @@ export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
   const [operatorText, setOperatorText] = useState('');
   const typed = operatorIdSchema.safeParse(useSettled(operatorText, 250));
   const timeline = useCardTimeline(cardId, typed.success ? typed.data : undefined);
-  const columns = useMemo(() => timelineColumns(t, language), [t, language]);
+  // The confirmation printed again, and when the operator asked for it.
+  const [reprint, setReprint] = useState<{ entry: JournalEntryView; printedAt: number } | null>(null);
+  const printAgain = useCallback((entry: JournalEntryView) => {
+    setReprint({ entry, printedAt: Date.now() });
+  }, []);
+  const columns = useMemo(() => timelineColumns(t, language, printAgain), [t, language, printAgain]);
+  const reprintKind = reprint === null ? undefined : confirmationOfOp(reprint.entry.op);
   const height = Math.min(MAX_HEIGHT, ROW_HEIGHT * (Math.max(timeline.rows.length, 2) + 1) + 2);
   return (
     <Paper
@@ -113,6 +141,17 @@ export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
           onNearEnd={timeline.loadMore}
           loadingMore={timeline.loadingMore ? t('common:state.loading') : undefined}
           testId="timeline-table"
+        />
+      )}
+      {reprint !== null && reprintKind !== undefined && (
+        <ConfirmationPreview
+          facts={{ kind: reprintKind, cardId, reference: reprint.entry.requestId }}
+          at={reprint.entry.updatedAt}
+          printedAt={reprint.printedAt}
+          onClose={() => {
+            setReprint(null);
+          }}
+          testId="timeline-print-preview"
         />
       )}
     </Paper>
