@@ -198,12 +198,18 @@ describe('dual control', () => {
     await byTestId('tab-operations').click();
     await byTestId('journal-operator').fill(SUPERVISOR.id);
     await byTestId('journal-search').click();
+    // The column shows the ids; the names are in its title.
     const made = `${SUPERVISOR.name} (${SUPERVISOR.id}), approved by ${BOSS.name} (${BOSS.id})`;
-    await expect.poll(() => byTestId('entry-operator').allTextContents(), OUTCOME).toContain(made);
+    const ids = `${SUPERVISOR.id} ✓ ${BOSS.id}`;
+    const shown = () =>
+      byTestId('entry-operator').evaluateAll((cells) =>
+        cells.map((cell) => `${cell.textContent} | ${cell.getAttribute('title') ?? ''}`),
+      );
+    await expect.poll(shown, OUTCOME).toContain(`${ids} | ${made}`);
     // The approver finds what they approved. (The audit trail's operator records name no profile, so the
     // sandbox-only preview does not list them; test/integration/operator-handlers.test.ts checks they name who.)
     await byTestId('journal-operator').fill(BOSS.id);
     await byTestId('journal-search').click();
-    await expect.poll(() => byTestId('entry-operator').allTextContents(), OUTCOME).toContain(made);
+    await expect.poll(shown, OUTCOME).toContain(`${ids} | ${made}`);
   });
 });

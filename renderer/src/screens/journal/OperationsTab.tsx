@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_PAGE_LIMIT, type JournalEntryView } from '../../../../common/contract/index.ts';
 import { journalCount, journalFetcher, useJournalSearch, type JournalSearchArgs } from '../../api/journal.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { useProfiles } from '../../api/shared-queries.ts';
 import { FilteredEmpty } from '../../components/FilteredEmpty.tsx';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
@@ -34,7 +35,12 @@ export function OperationsTab(): ReactElement {
   // A new filter form clears what was typed in it.
   const [formKey, setFormKey] = useState(0);
   const entries = search.rows;
-  const columns = useMemo(() => entryColumns(t, language, { profileName }), [t, language, profileName]);
+  // A workstation with one profile has no use for a Profile column: its room goes to the others.
+  const manyProfiles = (useProfiles().data?.length ?? 0) > 1;
+  const columns = useMemo(
+    () => entryColumns(t, language, manyProfiles ? { profileName } : {}),
+    [t, language, profileName, manyProfiles],
+  );
   const shown =
     selected === undefined ? undefined : (entries.find((e) => e.requestId === selected.requestId) ?? selected);
   const exporter = useCsvExport();

@@ -9,7 +9,7 @@ import { isOpenState, type JournalEntryView } from '../../../../common/contract/
 import type { Language } from '../../i18n/languages.ts';
 import { opLabel } from '../../i18n/op-names.ts';
 import { formatShortDateTime } from '../../i18n/format.ts';
-import { madeByText } from '../../components/operator-words.ts';
+import { madeByIds, madeByText } from '../../components/operator-words.ts';
 import { entryTarget, problemSentence, shortId, type EntryTarget } from './entry-view.ts';
 import { RowNextCheck } from './RowNextCheck.tsx';
 import { StateBadge } from './StateBadge.tsx';
@@ -54,15 +54,13 @@ export function entryColumns(
     column.display({
       id: 'operator',
       header: t('requests:columns.who'),
-      cell: (c) => {
-        const text = madeByText(t, c.row.original);
-        return (
-          <span title={text} data-testid="entry-operator">
-            {text}
-          </span>
-        );
-      },
-      size: 52,
+      // The ids fit the column; the names are in the title and the entry's details.
+      cell: (c) => (
+        <span title={madeByText(t, c.row.original)} data-testid="entry-operator">
+          {madeByIds(t, c.row.original)}
+        </span>
+      ),
+      size: 80,
     }),
   ];
   const { profileName, action } = options;
