@@ -1,13 +1,13 @@
 // The Audit tab's search form: date range (local days), action and operator (who made or approved it).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect } from '@mantine/core';
+import { Group, NativeSelect } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionLabel } from '../../i18n/op-names.ts';
-import { DateField } from '../../components/DateField.tsx';
 import { useFieldError } from '../../components/field-error.ts';
 import { OperatorFilterField } from '../../components/OperatorFilterField.tsx';
+import { DateRangeFields, FilterButtons } from './FilterParts.tsx';
 import { auditFilterSchema, EMPTY_AUDIT_FILTER, FILTER_WORDS, type AuditFilter } from './filter-schemas.ts';
 
 export function AuditFilterForm({
@@ -35,14 +35,7 @@ export function AuditFilterForm({
       data-testid="audit-filters"
     >
       <Group gap="sm" align="flex-end">
-        <DateField
-          control={control}
-          name="from"
-          label={t('filters.from')}
-          error={errorOf('from')}
-          testId="audit-from"
-        />
-        <DateField control={control} name="to" label={t('filters.to')} error={errorOf('to')} testId="audit-to" />
+        <DateRangeFields control={control} errorOf={errorOf} testId="audit" />
         <NativeSelect
           label={t('filters.action')}
           data={[
@@ -58,18 +51,14 @@ export function AuditFilterForm({
           data-testid="audit-operator"
           {...register('operatorId')}
         />
-        <Button type="submit" loading={busy} data-testid="audit-search">
-          {t('filters.search')}
-        </Button>
-        <Button
-          variant="default"
-          onClick={() => {
+        <FilterButtons
+          busy={busy}
+          testId="audit-search"
+          onReset={() => {
             reset(EMPTY_AUDIT_FILTER);
             onSearch(EMPTY_AUDIT_FILTER);
           }}
-        >
-          {t('filters.reset')}
-        </Button>
+        />
       </Group>
     </form>
   );

@@ -1,14 +1,13 @@
 // The Operations tab's search form: date range (local days), operation, outcome, profile, text. Enter searches;
 // an invalid field keeps the input, says why next to it and takes focus.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Group, NativeSelect, TextInput } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ENTRY_STATES } from '../../../../common/contract/index.ts';
 import { useProfiles } from '../../api/shared-queries.ts';
 import { JOURNALED_OPS, opLabel } from '../../i18n/op-names.ts';
-import { DateField } from '../../components/DateField.tsx';
 import { useFieldError } from '../../components/field-error.ts';
 import { OperatorFilterField } from '../../components/OperatorFilterField.tsx';
 import {
@@ -17,6 +16,7 @@ import {
   operationsFilterSchema,
   type OperationsFilter,
 } from './filter-schemas.ts';
+import { DateRangeFields, FilterButtons } from './FilterParts.tsx';
 
 export function OperationsFilterForm({
   onSearch,
@@ -50,14 +50,7 @@ export function OperationsFilterForm({
       data-testid="operations-filters"
     >
       <Group gap="sm" align="flex-start">
-        <DateField
-          control={control}
-          name="from"
-          label={t('filters.from')}
-          error={errorOf('from')}
-          testId="operations-from"
-        />
-        <DateField control={control} name="to" label={t('filters.to')} error={errorOf('to')} testId="operations-to" />
+        <DateRangeFields control={control} errorOf={errorOf} testId="operations" />
         <NativeSelect
           className="journal-op"
           label={t('filters.operation')}
@@ -99,18 +92,14 @@ export function OperationsFilterForm({
           data-testid="journal-text"
           {...register('text')}
         />
-        <Button type="submit" loading={busy} data-testid="journal-search">
-          {t('filters.search')}
-        </Button>
-        <Button
-          variant="default"
-          onClick={() => {
+        <FilterButtons
+          busy={busy}
+          testId="journal-search"
+          onReset={() => {
             reset(EMPTY_OPERATIONS_FILTER);
             onSearch(EMPTY_OPERATIONS_FILTER);
           }}
-        >
-          {t('filters.reset')}
-        </Button>
+        />
       </Group>
     </form>
   );
