@@ -94,6 +94,40 @@ describe('paged tables', () => {
     expect(read).toEqual(Array.from({ length: 3 * PAGE_LIMIT }, (_, i) => id(OPERATIONS - 1 - i)));
   });
 
+  it('renders only the rows in view, and the arrow keys bring the next row into view', async () => {
+    const scroller = page.getByTestId('journal-table').locator('.vtable-scroll');
+    // Rows rendered, rows in view (below the sticky header, above the bottom edge), and whether the focused row
+    // is wholly in view.
+    const rows = () =>
+      scroller.evaluate(async (el) => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const top = el.querySelector('thead')?.getBoundingClientRect().bottom ?? 0;
+        const bottom = el.getBoundingClientRect().bottom;
+        const all = [...el.querySelectorAll('tr.vtable-row')].map((row) => row.getBoundingClientRect());
+        const focused = document.activeElement?.closest('tr.vtable-row')?.getBoundingClientRect();
+        return {
+          rendered: all.length,
+          inView: all.filter((box) => box.bottom > top && box.top < bottom).length,
+          focusedInView: focused !== undefined && focused.top >= top - 1 && focused.bottom <= bottom + 1,
+        };
+      });
+    await scroller.evaluate((el) => {
+      el.scrollTop = 1_000;
+    });
+    const middle = await rows();
+    expect(middle.inView).toBeGreaterThan(5);
+    expect(middle.rendered).toBe(middle.inView);
+
+    // The last row in view, then one key further down: the next row is scrolled in whole and focused.
+    await scroller.locator('tr.vtable-row').last().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await rows()).focusedInView).toBe(true);
+    for (let i = 0; i < middle.inView + 2; i++) await page.keyboard.press('ArrowUp');
+    const after = await rows();
+    expect(after.focusedInView).toBe(true);
+    expect(after.rendered).toBe(after.inView);
+  });
+
   it('Journal: the export holds every operation, read page by page', async () => {
     const before = calls('journal.search');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('journal-export').click()]);

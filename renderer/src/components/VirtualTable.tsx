@@ -16,11 +16,13 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type ReactElement,
 } from 'react';
+import { observeRowsRect } from './rows-rect.ts';
 import { useCutTextTitle } from './use-cut-text-title.ts';
 import { VirtualRow } from './VirtualRow.tsx';
 import './virtual-table.css';
@@ -46,8 +48,9 @@ export interface VirtualTableProps<T> {
   loadingMore?: string | undefined;
 }
 
-// Rows rendered beyond the visible ones: enough for arrow-key moves, few enough that a fast scroll stays in budget.
-const OVERSCAN = 1;
+// Rows rendered beyond the visible ones: none. Every row rendered costs each scrolled frame its layout and paint,
+// and an arrow key scrolls the next row in (rendering it) before focusing it.
+const OVERSCAN = 0;
 /** How close to the last row read (in rows) the next page is asked for: a screenful ahead of the operator. */
 const NEAR_END = 30;
 
@@ -93,6 +96,8 @@ export function VirtualTable<T>({
   loadingMore,
 }: VirtualTableProps<T>): ReactElement {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const [observeRect] = useState(() => observeRowsRect(() => headRef.current));
   const cutText = useCutTextTitle();
   const filtered = useFilteredRows(rows, searchText, filter);
   // TanStack Virtual keeps a mutable instance, which React's compiler would not memoize; Card Desk does not run
@@ -103,6 +108,7 @@ export function VirtualTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
+    observeElementRect: observeRect,
     // Before the first layout (and in a hidden tab) still render the first screenful.
     initialRect: { width: 0, height },
   });
@@ -162,7 +168,7 @@ export function VirtualTable<T>({
     <div className="vtable" data-testid={testId}>
       <div ref={scrollRef} className="vtable-scroll" style={{ height }} tabIndex={-1} onScroll={cutText.onScroll}>
         <table aria-label={label} aria-rowcount={filtered.length + 1} className="vtable-table" style={gridStyle}>
-          <thead>
+          <thead ref={headRef}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} aria-rowindex={1}>
                 {group.headers.map((header) => (
