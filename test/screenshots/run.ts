@@ -4,11 +4,9 @@
 // it from the real preview (a fresh data folder, the embedded sandbox) and drives Debian Chromium through the
 // screens of test/e2e/support/main-screens.ts, as the layout test does at 1024×700 on every run.
 // `-- --language kk --language ru --size 1024x700` narrows the run. Not a test: CI need not pay for 160 pictures.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import type { CardDeskApi } from '../../common/contract/index.ts';
@@ -17,11 +15,11 @@ import { viteBuild } from '../bench/ui-bench-page.ts';
 import { mainScreens, seedClientAndCard, settle } from '../e2e/support/main-screens.ts';
 import { previewApi, signInAdmin } from '../e2e/support/preview-operators.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { startPreviewLinks } from '../support/preview-links.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'test-results', 'screenshots');
 const SIZES = ['1366x800', '1024x700'];
-const LINK_LINE = /^Card Desk preview: (http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]+)$/;
 
 const { values } = parseArgs({
   options: { language: { type: 'string', multiple: true }, size: { type: 'string', multiple: true } },
@@ -36,43 +34,6 @@ const sizes = (values.size ?? SIZES).map((s) => {
   return { width, height };
 });
 
-interface Preview {
-  /** The next link the preview printed: each opens it once, and it prints another when one is used. */
-  next: () => Promise<string>;
-  stop: () => Promise<void>;
-}
-
-/** The preview on a fresh data folder, as `npm run preview` starts it. */
-function startPreview(rendererDir: string, dataDir: string): Preview {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'main/preview/cli.ts'), '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CARD_DESK_DATA_DIR: dataDir } },
-  );
-  const links: string[] = [];
-  const waiting: ((link: string) => void)[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const link = LINK_LINE.exec(line)?.[1];
-    if (link === undefined) return;
-    const waiter = waiting.shift();
-    if (waiter === undefined) links.push(link);
-    else waiter(link);
-  });
-  const next = (): Promise<string> =>
-    new Promise((resolve) => {
-      const link = links.shift();
-      if (link === undefined) waiting.push(resolve);
-      else resolve(link);
-    });
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null) return;
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await gone;
-  };
-  return { next, stop };
-}
-
 async function reload(page: Page, link: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(link);
@@ -85,7 +46,7 @@ async function main(): Promise<void> {
   const dataDir = join(work, 'data');
   mkdirSync(dataDir);
   await viteBuild('vite.renderer.config.ts', rendererDir);
-  const preview = startPreview(rendererDir, dataDir);
+  const preview = startPreviewLinks(rendererDir, dataDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   let count = 0;
   try {
