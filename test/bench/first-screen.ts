@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
-import { startPreviewLinks } from '../support/preview-links.ts';
+import { startPreviewProcess } from '../support/preview-links.ts';
 
 declare global {
   interface Window {
@@ -28,7 +28,7 @@ function watchFirstScreen(): void {
 /** Milliseconds from navigation start to the first screen, once per run (each a fresh context). */
 export async function firstScreenMs(rendererDir: string, runs: number): Promise<number[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'card-desk-bench-first-screen-'));
-  const preview = startPreviewLinks(rendererDir, dataDir);
+  const preview = startPreviewProcess(rendererDir, dataDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const samples: number[] = [];

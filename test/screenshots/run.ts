@@ -15,7 +15,7 @@ import { viteBuild } from '../bench/ui-bench-page.ts';
 import { mainScreens, seedClientAndCard, settle } from '../e2e/support/main-screens.ts';
 import { previewApi, signInAdmin } from '../e2e/support/preview-operators.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
-import { startPreviewLinks } from '../support/preview-links.ts';
+import { startPreviewProcess } from '../support/preview-links.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'test-results', 'screenshots');
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const dataDir = join(work, 'data');
   mkdirSync(dataDir);
   await viteBuild('vite.renderer.config.ts', rendererDir);
-  const preview = startPreviewLinks(rendererDir, dataDir);
+  const preview = startPreviewProcess(rendererDir, dataDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   let count = 0;
   try {

@@ -1,27 +1,33 @@
-// The real preview (main/preview/cli.ts) started by a script on a fresh data folder, as `npm run preview` starts
-// it, serving a renderer build: each link it prints opens the app once, and it prints another when one is used.
-// For the scripts that drive Chromium through the app outside the test runner (screenshots, bench:ui's first
-// screen); the browser tests have their own session (test/e2e/support/preview-session.ts).
-import { spawn } from 'node:child_process';
+// The real preview (main/preview/cli.ts) started on a data folder, as `npm run preview` starts it, serving a
+// renderer build: each link it prints opens the app once, and it prints another when one is used. The browser
+// tests' sessions (test/e2e/support/preview-session.ts) and the scripts that drive Chromium through the app
+// (screenshots, bench:ui's first screen) start it here.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const LINK_LINE = /^Card Desk preview: (http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]+)$/;
+const LINK_LINE = /^Card Desk preview: (http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]{43})$/;
 
-export interface PreviewLinks {
-  /** The next link printed; rejects if the preview has exited. */
+export interface PreviewProcess {
+  child: ChildProcess;
+  /** The next link printed, each handed out once; rejects once the preview has exited. */
   next: () => Promise<string>;
+  /** Everything it printed so far, standard output then error (the browser tests' leak scan reads it). */
+  output: () => string;
+  /** Ends it, if it still runs. */
   stop: () => Promise<void>;
 }
 
-export function startPreviewLinks(rendererDir: string, dataDir: string): PreviewLinks {
+export function startPreviewProcess(rendererDir: string, dataDir: string): PreviewProcess {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'main/preview/cli.ts'), '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARD_DESK_DATA_DIR: dataDir } },
   );
+  let stdout = '';
   let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const links: string[] = [];
   const waiting: ((link: string) => void)[] = [];
@@ -39,6 +45,7 @@ export function startPreviewLinks(rendererDir: string, dataDir: string): Preview
   });
   exited.catch(() => undefined); // also when it exits at our own stop
   return {
+    child,
     next: () =>
       Promise.race([
         exited,
@@ -48,6 +55,7 @@ export function startPreviewLinks(rendererDir: string, dataDir: string): Preview
           else resolve(link);
         }),
       ]),
+    output: () => `${stdout}\n${stderr}`,
     stop: async () => {
       if (child.exitCode !== null) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));

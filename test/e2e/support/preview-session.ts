@@ -1,15 +1,14 @@
 // One browser session against the real preview server (main/preview/cli.ts, as `npm run preview` starts it) and
 // its embedded sandbox, in Debian Chromium through playwright-core. Each test file opens its own session with its
 // own data folder; the renderer is built once by build-renderer.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { ApprovableMethod } from '../../../common/contract/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium.ts';
+import { startPreviewProcess, type PreviewProcess } from '../../support/preview-links.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { prepareDataDir } from './data-template.ts';
 import { previewApi, signInAdmin, type Call } from './preview-operators.ts';
@@ -44,58 +43,14 @@ export interface PreviewSession {
   close(): Promise<void>;
 }
 
-/** Everything a preview process printed, for the leak scan. */
-const output = new WeakMap<ChildProcess, () => string>();
-
-/** The links a preview prints, one a line, handed out in order. */
-class Links {
-  readonly #printed: string[] = [];
-  readonly #waiting: ((link: string) => void)[] = [];
-
-  add(link: string): void {
-    const waiter = this.#waiting.shift();
-    if (waiter === undefined) this.#printed.push(link);
-    else waiter(link);
-  }
-
-  next(): Promise<string> {
-    const link = this.#printed.shift();
-    return link !== undefined ? Promise.resolve(link) : new Promise((resolve) => this.#waiting.push(resolve));
-  }
-}
-
-const LINK_LINE = /^Card Desk preview: (http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]{43})$/;
-
-function startPreview(
+/** The preview on `dataDir`, and its address (without a code: it opens nothing by itself) and first link. */
+async function startPreview(
   dataDir: string,
   rendererDir: string,
-): Promise<{ child: ChildProcess; url: string; links: Links }> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'main/preview/cli.ts'), '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARD_DESK_DATA_DIR: dataDir } },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  output.set(child, () => `${stdout}\n${stderr}`);
-  const links = new Links();
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    let first = true;
-    lines.on('line', (line) => {
-      const link = LINK_LINE.exec(line)?.[1];
-      if (link !== undefined) links.add(link);
-      if (!first) return;
-      first = false;
-      if (link === undefined) reject(new Error(`unexpected first line from the preview: ${line}`));
-      else resolve({ child, url: `${new URL(link).origin}/`, links });
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`the preview exited (${String(code)}) before printing its URL: ${stderr}`));
-    });
-  });
+): Promise<{ preview: PreviewProcess; url: string; firstLink: string }> {
+  const preview = startPreviewProcess(rendererDir, dataDir);
+  const firstLink = await preview.next();
+  return { preview, url: `${new URL(firstLink).origin}/`, firstLink };
 }
 
 export interface PreviewOptions {
@@ -130,11 +85,11 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
   const opened = openBrowser(options.viewport ?? { width: 1280, height: 800 });
   const dataDir = options.dataDir ?? tempDir('card-desk-e2e-data-');
   const signIn = options.signIn ?? true;
-  let started: { child: ChildProcess; url: string; links: Links; call: Call };
+  let started: { preview: PreviewProcess; url: string; call: Call };
   try {
     await prepareDataDir(dataDir, options.dataDir === undefined, options.dualControl ?? []);
-    const preview = await startPreview(dataDir, inject('rendererDir'));
-    started = { ...preview, call: await previewApi(preview.url, await preview.links.next()) };
+    const { preview, url, firstLink } = await startPreview(dataDir, inject('rendererDir'));
+    started = { preview, url, call: await previewApi(url, firstLink) };
     if (signIn) await signInAdmin(started.call);
     const language = options.language && (await started.call('settings.update', { language: options.language }));
     if (language && !language.ok) throw new Error(`setting the language: ${language.error?.code ?? '?'}`);
@@ -142,7 +97,8 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
     void opened.then(({ browser }) => browser.close()).catch(() => undefined);
     throw error;
   }
-  const { child, url, links, call } = started;
+  const { preview, url, call } = started;
+  const { child } = preview;
   const { browser, context, page } = await opened;
   const consoleErrors: string[] = [];
   const ipcPayloads: string[] = [];
@@ -178,7 +134,7 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
   });
   return {
     url,
-    link: () => links.next(),
+    link: () => preview.next(),
     dataDir,
     browser,
     context,
@@ -205,7 +161,7 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
       }
       // The leak scan: data folder, the preview's output, browser storage, every IPC payload but the few
       // docs/card-api.md, sensitive data allows.
-      expectNoLeaks({ dataDir, output: output.get(child)?.() ?? '', storage, ipcRecords });
+      expectNoLeaks({ dataDir, output: preview.output(), storage, ipcRecords });
     },
   };
 }
