@@ -9,7 +9,7 @@ export interface JournalOptions {
   /**
    * With group commit, how long a group stays open for more records (write-batch.ts). 0 (the default) commits at
    * the end of the turn: an operator's single action waits the least. A bulk job process, whose rows wait for the
-   * bank's slots anyway, keeps it open a millisecond.
+   * bank's slots anyway, keeps it open a few milliseconds (child-job.ts).
    */
   commitWindowMs?: number;
   /** The chain key from the keychain (chain-key.ts); without it links are sealed unkeyed (chain.ts). */

@@ -14,6 +14,12 @@ import type { ChildMessage, JobStart } from './messages.ts';
 
 /** How often batched journal changes go to the host. */
 const CHANGES_EVERY_MS = 250;
+/**
+ * How long the job's journal keeps a commit open for more records (journal-options.ts). Two rows per bank slot
+ * hide the wait: a row waits longer than that for its slot anyway, and fewer commits cost less CPU per call
+ * (docs/architecture.md, "Durable before a request leaves").
+ */
+const COMMIT_WINDOW_MS = 3;
 
 export interface RunningJob {
   done: Promise<JobMeta>;
@@ -34,7 +40,7 @@ export function runJob(start: JobStart, send: (message: ChildMessage) => void): 
   start.chainKey?.fill(0);
   const journal = Journal.open(start.dataDir, {
     groupCommit: true,
-    commitWindowMs: 1,
+    commitWindowMs: COMMIT_WINDOW_MS,
     ...(chainKey === undefined ? {} : { chainKey }),
   });
   const store = new JobStore(start.dataDir);
