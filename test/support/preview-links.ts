@@ -2,7 +2,7 @@
 // renderer build: each link it prints opens the app once, and it prints another when one is used. The browser
 // tests' sessions (test/e2e/support/preview-session.ts) and the scripts that drive Chromium through the app
 // (screenshots, bench:ui's first screen) start it here.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -10,13 +10,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const LINK_LINE = /^Card Desk preview: (http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]{43})$/;
 
 export interface PreviewProcess {
-  child: ChildProcess;
   /** The next link printed, each handed out once; rejects once the preview has exited. */
   next: () => Promise<string>;
   /** Everything it printed so far, standard output then error (the browser tests' leak scan reads it). */
   output: () => string;
-  /** Ends it, if it still runs. */
-  stop: () => Promise<void>;
+  /** Ends it (SIGTERM) and gives its exit code; undefined when it had already exited. */
+  stop: () => Promise<number | null | undefined>;
 }
 
 export function startPreviewProcess(rendererDir: string, dataDir: string): PreviewProcess {
@@ -45,7 +44,6 @@ export function startPreviewProcess(rendererDir: string, dataDir: string): Previ
   });
   exited.catch(() => undefined); // also when it exits at our own stop
   return {
-    child,
     next: () =>
       Promise.race([
         exited,
@@ -57,10 +55,10 @@ export function startPreviewProcess(rendererDir: string, dataDir: string): Previ
       ]),
     output: () => `${stdout}\n${stderr}`,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode !== null) return undefined;
+      const gone = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await gone;
+      return gone;
     },
   };
 }

@@ -98,7 +98,6 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
     throw error;
   }
   const { preview, url, call } = started;
-  const { child } = preview;
   const { browser, context, page } = await opened;
   const consoleErrors: string[] = [];
   const ipcPayloads: string[] = [];
@@ -154,11 +153,9 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
       await Promise.allSettled(pendingReads);
       const storage = await browserStorage(page);
       await browser.close();
-      if (child.exitCode === null) {
-        const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        expect(await exited).toBe(0);
-      }
+      // Stopped here, it exits cleanly.
+      const code = await preview.stop();
+      if (code !== undefined) expect(code).toBe(0);
       // The leak scan: data folder, the preview's output, browser storage, every IPC payload but the few
       // docs/card-api.md, sensitive data allows.
       expectNoLeaks({ dataDir, output: preview.output(), storage, ipcRecords });
