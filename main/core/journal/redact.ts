@@ -18,6 +18,8 @@ const SAFE_SCALARS = new Set([
   'card_status',
   'card_mask',
   'card_currency',
+  // A gift card's balance when it is sold: the amount its confirmation prints again (docs/operator-ui.md, printing).
+  'card_balance',
 ]);
 
 /** Keeps the last four digits of a phone number. */
