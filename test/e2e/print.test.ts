@@ -63,8 +63,10 @@ const WORDS = {
   kk: { receipt: 'Түбіртек 80 мм', signature: 'Оператордың қолы', close: 'Жабу' },
 };
 let words = WORDS.en;
-/** The first print of the PIN set, to compare its reprint with. */
+/** The first prints of the PIN set and of the gift card sold, to compare their reprints with. */
 let pinSetSheet = '';
+let giftSaleSheet = '';
+let giftCardId = '';
 
 async function useLanguage(language: keyof typeof WORDS): Promise<void> {
   await page.evaluate(`window.cardDesk.settings.update({ language: '${language}' })`);
@@ -252,8 +254,33 @@ describe('printing', () => {
     await page.getByTestId('gift-otp').fill(await latestCode(session, '77012345678'));
     await page.getByTestId('gift-otp').press('Enter');
     await page.getByTestId('gift-print').click({ timeout: 15_000 });
-    mask = (await page.getByTestId('gift-confirm-facts').locator('dd.mono').last().textContent()) ?? '';
-    await expectBothLayouts('gift-print-preview', 'Gift card sold');
+    const facts = page.getByTestId('gift-confirm-facts').locator('dd.mono');
+    mask = (await facts.last().textContent()) ?? '';
+    giftCardId = (await facts.first().textContent()) ?? '';
+    giftSaleSheet = await expectBothLayouts('gift-print-preview', 'Gift card sold');
     await closePreview('gift-print-preview');
+  });
+
+  it("prints a gift card's sale again from its lookup: the same amount, time and reference", async () => {
+    await page.getByTestId('gift-lookup-card-id').fill(giftCardId);
+    await page.getByTestId('gift-lookup-card-id').press('Enter');
+    await page.getByTestId('gift-lookup-facts').waitFor();
+    await page.getByTestId('gift-lookup-print').click();
+    const again = await expectBothLayouts('gift-lookup-print-preview', 'Gift card sold');
+    for (const [label, next] of [
+      ['Amount', 'Reference'],
+      ['Reference', 'Outcome'],
+      ['Date and time', 'Card'],
+    ] as const) {
+      expect(printedFact(giftSaleSheet, label, next)).toBeDefined();
+      expect(printedFact(again, label, next)).toBe(printedFact(giftSaleSheet, label, next));
+    }
+    await closePreview('gift-lookup-print-preview');
+
+    // A gift card the bank does not know has nothing to print again.
+    await page.getByTestId('gift-lookup-card-id').fill('999');
+    await page.getByTestId('gift-lookup-card-id').press('Enter');
+    await page.getByTestId('gift-lookup-error').waitFor();
+    expect(await page.getByTestId('gift-lookup-print').count()).toBe(0);
   });
 });

@@ -10,10 +10,11 @@ import { useConfirmGift, useSendGiftAgain } from '../../api/gift.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
-import { formatMoney, formatPhone } from '../../i18n/format.ts';
+import { formatPhone } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { ConfirmationPrint } from '../../print/ConfirmationPrint.tsx';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
+import { giftSoldFacts } from './gift-sold.ts';
 import { confirmFormSchema, type ConfirmFormInput } from './gift-forms.ts';
 import type { GiftCardRef } from './IssueForm.tsx';
 
@@ -126,17 +127,12 @@ export function ConfirmStep({
               {t('confirm.issueAnother')}
             </Button>
             <ConfirmationPrint
-              facts={{
-                kind: 'giftSold',
+              facts={giftSoldFacts(t, language, {
                 mask: activated.card_mask,
                 reference: confirm.result?.key ?? '',
-                extra: [
-                  {
-                    label: t('common:print.amount'),
-                    value: formatMoney(activated.card_balance, activated.card_currency, language),
-                  },
-                ],
-              }}
+                balance: activated.card_balance,
+                currency: activated.card_currency,
+              })}
               testId="gift-print"
             />
           </Group>

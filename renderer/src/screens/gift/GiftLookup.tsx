@@ -1,6 +1,6 @@
 // Any gift card by its id: its status, sending the card data to the holder again, and while it waits for
 // activation (issued) a new one-time code and the way back to the confirm step: the bank refuses a new code for
-// any other status (docs/card-api.md, gift cards).
+// any other status (docs/card-api.md, gift cards). A card sold here prints its sale's confirmation again.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Loader, Stack, TextInput } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
@@ -11,6 +11,7 @@ import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { ErrorNotice } from '../../components/Notice.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { GiftCardFacts } from './GiftCardFacts.tsx';
+import { GiftSaleReprint } from './GiftSaleReprint.tsx';
 import { lookupFormSchema, type LookupFormInput, type LookupFormValues } from './gift-forms.ts';
 import type { GiftCardRef } from './IssueForm.tsx';
 
@@ -90,6 +91,7 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
       {cardId !== undefined && status.data !== undefined && status.error === null && (
         <Stack gap="sm">
           <GiftCardFacts cardId={cardId} state={status.data} testId="gift-lookup-facts" />
+          {status.data.card_status !== ISSUED && <GiftSaleReprint cardId={cardId} />}
           {status.data.card_status === ISSUED && (
             <Group gap="xs">
               <Button
