@@ -9,6 +9,9 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { useNow } from '../../../components/use-now.ts';
 
+/** An action's label wraps in its cell: "Reset PIN or password" is long in some languages. */
+const WRAPPING = { root: 'settings-wrap-button', label: 'settings-wrap-button-label' };
+
 export interface OperatorActions {
   onToggle: (operator: OperatorView) => void;
   onReset: (operator: OperatorView) => void;
@@ -66,6 +69,7 @@ export function OperatorTable({
                       <Button
                         size="xs"
                         variant="default"
+                        classNames={WRAPPING}
                         disabled={operator.id === actions.self}
                         onClick={() => {
                           actions.onToggle(operator);
@@ -78,6 +82,7 @@ export function OperatorTable({
                       <Button
                         size="xs"
                         variant="default"
+                        classNames={WRAPPING}
                         onClick={() => {
                           actions.onReset(operator);
                         }}
