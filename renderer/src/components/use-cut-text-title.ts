@@ -13,6 +13,8 @@ export interface CutTextTitle {
 const cellOf = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest('td') : null;
 
+const isCut = (element: HTMLElement): boolean => element.scrollWidth > element.clientWidth;
+
 export function useCutTextTitle(): CutTextTitle {
   const titled = useRef<HTMLElement | null>(null);
   const clear = (): void => {
@@ -24,7 +26,9 @@ export function useCutTextTitle(): CutTextTitle {
       const cell = cellOf(event.target);
       if (cell === null || cell === titled.current) return;
       clear();
-      if (cell.scrollWidth <= cell.clientWidth) return;
+      // A cell's text is cut by the cell, or by its one element that cuts its own text (a status pill).
+      const inner = cell.firstElementChild;
+      if (!isCut(cell) && !(inner instanceof HTMLElement && isCut(inner))) return;
       cell.title = cell.textContent;
       titled.current = cell;
     },

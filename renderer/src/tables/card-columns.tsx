@@ -24,7 +24,7 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
     column.accessor('card_mask', {
       header: t('columns.cardNumber'),
       meta: { className: 'mono' },
-      size: 160,
+      size: 146,
     }),
     column.accessor('status', {
       header: t('columns.status'),
@@ -36,22 +36,22 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
           </span>
         );
       },
-      size: 175,
+      size: 168,
     }),
-    column.accessor('expiry', { header: t('columns.expiry'), size: 96 }),
+    column.accessor('expiry', { header: t('columns.expiry'), size: 78 }),
     column.accessor('kind', {
       header: t('columns.kind'),
       cell: (c) => kindLabel(c.getValue()),
-      size: 110,
+      size: 112,
     }),
     column.accessor('product_id', {
       header: t('columns.product'),
       cell: (c) => productLabel(c.getValue()),
-      size: 110,
+      size: 100,
     }),
     column.accessor('cardholder_name', {
       header: t('columns.holder'),
-      size: 120,
+      size: 166,
     }),
   ] as ColumnDef<CardView, never>[];
 }
