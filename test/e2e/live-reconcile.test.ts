@@ -1,6 +1,7 @@
 // Browser test of live reconciliation (docs/architecture.md, live reconciliation): a block whose answer and first
 // Request status looks are lost stays "checking"; the card page says when Card Desk asks the bank next and keeps
-// the card's actions waiting; with no click, the background check settles it and the page shows the new status.
+// the card's actions waiting; with no click, the background check settles it and the page shows the new status
+// (and, for a PIN set, offers its confirmation).
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
@@ -120,6 +121,32 @@ describe('live reconciliation', () => {
     expect(asked).not.toContain('requests.recheck');
     expect(asked).not.toContain('requests.reconcileAll');
     await clearFaults(session);
+  }, 60_000);
+
+  it('offers the confirmation of a PIN set whose answer was lost, once it has settled done', async () => {
+    // Still on the blocked card's page. The PIN set's answer is lost, then every status look until cleared.
+    await injectFault(session, [{ op: 'card.setPin', kind: 'reset_after_commit' }, STATUS_FAILS]);
+    await page.getByTestId('action-setPin').click();
+    await page.getByRole('dialog').getByTestId('submit').click();
+    const notice = page.getByTestId('card-open-checks');
+    await notice.waitFor({ timeout: 15_000 });
+    // Not known to be done: nothing to print yet.
+    expect(await page.getByTestId('action-print').count()).toBe(0);
+
+    await answerAfterFailedCheck(notice.getByTestId('card-open-checks-item'));
+    await page.getByTestId('action-settled').getByTestId('action-print').click({ timeout: 40_000 });
+    const preview = page.getByTestId('action-print-preview');
+    await preview.getByRole('dialog').waitFor();
+    const sheet = (await preview.textContent()) ?? '';
+    expect(sheet).toContain('PIN set');
+    const pinSet = await page.evaluate(async () => {
+      const found = await (window as unknown as Win).cardDesk.journal.search({ op: 'card.setPin', limit: 1 });
+      return found.entries[0];
+    });
+    expect(pinSet?.state).toBe('done');
+    expect(sheet).toContain(pinSet?.requestId);
+    await preview.getByRole('button', { name: 'Close' }).first().click();
+    await preview.getByRole('dialog').waitFor({ state: 'detached' });
   }, 60_000);
 
   it('keeps the client action whose operation is open waiting, and lets it go once settled', async () => {

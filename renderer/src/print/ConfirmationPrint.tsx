@@ -112,10 +112,20 @@ export function ConfirmationPreview({
 }
 
 /** `testId` names the button; its preview is `<testId>-preview`. */
-export function ConfirmationPrint({ facts, testId }: { facts: ConfirmationFacts; testId: string }): ReactElement {
+export function ConfirmationPrint({
+  facts,
+  at: doneAt,
+  testId,
+}: {
+  facts: ConfirmationFacts;
+  /** When the operation was done, where known (a record settled in the background); else when this shows. */
+  at?: number;
+  testId: string;
+}): ReactElement {
   const { t } = useTranslation('common');
   // Shown when the operation is done: that moment is the operation's time on paper.
-  const [at] = useState(() => Date.now());
+  const [shownAt] = useState(() => Date.now());
+  const at = doneAt ?? shownAt;
   const [printedAt, setPrintedAt] = useState<number | null>(null);
   return (
     <>

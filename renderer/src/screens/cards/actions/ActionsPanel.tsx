@@ -3,11 +3,13 @@
 // While an operation on the card is open (sending, pending, checking), the actions wait, and the panel says
 // when Card Desk asks the bank next (docs/architecture.md, live reconciliation). A dialog closed while its request
 // is in flight leaves the request to the frame, which shows its outcome (docs/operator-ui.md, dialogs and long
-// requests); the panel says it goes on.
+// requests); the panel says it goes on. A PIN set or closing prints its confirmation once done, also when it was
+// settled in the background (its record in the card's timeline says so).
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardView, OperationOutcome } from '../../../../../common/contract/index.ts';
+import { useCardTimeline } from '../../../api/card-timeline.ts';
 import { useCardWrite } from '../../../api/cards.ts';
 import { cardTurn, detachCardWrites, useInFlight } from '../../../api/in-flight.ts';
 import { useOpenChecks } from '../../../api/open-checks.ts';
@@ -23,10 +25,17 @@ import { ReasonForm } from './ReasonForm.tsx';
 import { ResetCounterDialog } from './ResetCounterDialog.tsx';
 import { SetPinForm } from './SetPinForm.tsx';
 import { DANGER } from '../../../components/colors.ts';
-import { ConfirmationPrint } from '../../../print/ConfirmationPrint.tsx';
+import { ConfirmationPrint, type Confirmation, type ConfirmationFacts } from '../../../print/ConfirmationPrint.tsx';
 import { DetachedWrites } from './DetachedWrites.tsx';
 
 type FormAction = 'block' | 'unblock' | 'setPin' | 'identify';
+
+/** The actions that print a confirmation once done (docs/operator-ui.md, printing). */
+const CONFIRMATION_OF: Partial<Record<CardAction, Confirmation>> = { setPin: 'pinSet', close: 'cardClosed' };
+
+function confirmationFacts(kind: Confirmation, card: CardView, reference: string): ConfirmationFacts {
+  return { kind, mask: card.card_mask, clientName: card.cardholder_name || undefined, reference };
+}
 // Light buttons take the plain colour (Mantine's light variant of a shade like red.9 loses its text contrast).
 const BUTTON_COLOR: Partial<Record<CardAction, string>> = { block: 'red', close: DANGER };
 
@@ -46,6 +55,12 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   // (known only from a list read after the one on screen when the action ended; `at` is that list's time).
   const lastFollowed = lastOpen && openOps.some((check) => check.requestId === last.outcome.key);
   const lastSettled = lastOpen && !lastFollowed && checks.dataUpdatedAt > last.at;
+  // How it settled is in the card's timeline (the same live list the timeline panel shows).
+  const timeline = useCardTimeline(cardId);
+  const settledDone = lastSettled
+    ? timeline.rows.find((entry) => entry.requestId === last.outcome.key && entry.state === 'done')
+    : undefined;
+  const confirmation = last === null ? undefined : CONFIRMATION_OF[last.action];
 
   // A form closed while its request was in flight belongs to an earlier turn and no longer reports here: its
   // outcome goes to the frame. Leaving the page detaches the card's requests too.
@@ -128,7 +143,15 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
           testId="card-open-checks"
         />
         {lastSettled && (
-          <Notice described={{ tone: 'info', message: t('requests:checks.settled') }} testId="action-settled" />
+          <Notice described={{ tone: 'info', message: t('requests:checks.settled') }} testId="action-settled">
+            {settledDone !== undefined && confirmation !== undefined && (
+              <ConfirmationPrint
+                facts={confirmationFacts(confirmation, card, settledDone.requestId)}
+                at={settledDone.updatedAt}
+                testId="action-print"
+              />
+            )}
+          </Notice>
         )}
         {/* The last action's outcome (a form's or Activate's), or why Card Desk refused to send Activate. */}
         <WriteOutcome
@@ -141,15 +164,10 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
               {t('actions.outcomeOf', { action: t(`actions.${last.action}.button`) })}
             </Text>
           )}
-          {last?.outcome.kind === 'done' && (last.action === 'setPin' || last.action === 'close') && (
+          {last?.outcome.kind === 'done' && confirmation !== undefined && (
             <ConfirmationPrint
               key={last.outcome.key}
-              facts={{
-                kind: last.action === 'setPin' ? 'pinSet' : 'cardClosed',
-                mask: card.card_mask,
-                clientName: card.cardholder_name || undefined,
-                reference: last.outcome.key,
-              }}
+              facts={confirmationFacts(confirmation, card, last.outcome.key)}
               testId="action-print"
             />
           )}
