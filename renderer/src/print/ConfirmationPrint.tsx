@@ -115,11 +115,14 @@ export function ConfirmationPreview({
 export function ConfirmationPrint({
   facts,
   at: doneAt,
+  label,
   testId,
 }: {
   facts: ConfirmationFacts;
-  /** When the operation was done, where known (a record settled in the background); else when this shows. */
+  /** When the operation was done, where known (its journal record); else when this shows. */
   at?: number;
+  /** The button's words, "Print confirmation" by default. */
+  label?: string;
   testId: string;
 }): ReactElement {
   const { t } = useTranslation('common');
@@ -137,7 +140,7 @@ export function ConfirmationPrint({
         }}
         data-testid={testId}
       >
-        {t('print.confirmation')}
+        {label ?? t('print.confirmation')}
       </Button>
       <ConfirmationPreview
         facts={facts}

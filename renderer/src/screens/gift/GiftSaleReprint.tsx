@@ -1,12 +1,12 @@
 // A gift card's sale printed again from the lookup: the done activation of that card in the journal gives the
 // mask, the balance when sold, the reference and the time (docs/operator-ui.md, printing). Nothing shows for a
 // card this workstation did not sell.
-import { Button, Group } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import { Group } from '@mantine/core';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJournalSearch } from '../../api/journal.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { ConfirmationPreview } from '../../print/ConfirmationPrint.tsx';
+import { ConfirmationPrint } from '../../print/ConfirmationPrint.tsx';
 import { giftSoldFacts } from './gift-sold.ts';
 
 /** Activations whose parameters hold the id's digits: the card's own is picked from them by its id. */
@@ -17,21 +17,11 @@ export function GiftSaleReprint({ cardId }: { cardId: number }): ReactElement | 
   const language = useLanguage();
   const sales = useJournalSearch({ op: 'gift.confirm', states: ['done'], text: String(cardId), limit: CANDIDATES });
   const sale = sales.rows.find((entry) => entry.params.card_id === cardId);
-  const [printedAt, setPrintedAt] = useState<number | null>(null);
   const mask = sale?.result?.card_mask;
   if (sale === undefined || typeof mask !== 'string') return null;
   return (
     <Group gap="xs">
-      <Button
-        variant="default"
-        onClick={() => {
-          setPrintedAt(Date.now());
-        }}
-        data-testid="gift-lookup-print"
-      >
-        {t('lookup.printSale')}
-      </Button>
-      <ConfirmationPreview
+      <ConfirmationPrint
         facts={giftSoldFacts(t, language, {
           mask,
           reference: sale.requestId,
@@ -39,11 +29,8 @@ export function GiftSaleReprint({ cardId }: { cardId: number }): ReactElement | 
           currency: sale.result?.card_currency,
         })}
         at={sale.updatedAt}
-        printedAt={printedAt}
-        onClose={() => {
-          setPrintedAt(null);
-        }}
-        testId="gift-lookup-print-preview"
+        label={t('lookup.printSale')}
+        testId="gift-lookup-print"
       />
     </Group>
   );
