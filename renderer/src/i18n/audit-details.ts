@@ -72,8 +72,12 @@ function valueText(t: TFunction, language: Language, key: string, value: Value):
       if (typeof value === 'string') return rolesWords(t, value);
       break;
     case 'code':
-      // Why a sign-in or an approval was refused: the refusal's own sentence.
-      if (typeof value === 'string') return t(`errors:contract.${value}`, { defaultValue: value });
+      // Why a sign-in or an approval was refused: the refusal's own sentence, or a shorter one where the sentence
+      // says what only the moment knew (the attempts left then).
+      if (typeof value === 'string') {
+        const sentence = t(`errors:contract.${value}`, { defaultValue: value });
+        return t(`journal:audit.refusal.${value}`, { defaultValue: sentence });
+      }
       break;
   }
   if (typeof value === 'boolean') return t(value ? 'journal:audit.value.yes' : 'journal:audit.value.no');

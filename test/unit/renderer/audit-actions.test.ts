@@ -3,7 +3,7 @@
 // `recordAudit({action: 'x'})` without its words fails here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../common/contract/index.ts';
 import { auditFields, auditFieldsText } from '../../../renderer/src/i18n/audit-details.ts';
@@ -96,4 +96,25 @@ describe('audit details', () => {
   it('show a key this version does not know as it came', () => {
     expect(auditFields(t, 'en', { flavour: 'mint' })).toEqual([{ key: 'flavour', label: 'flavour', value: 'mint' }]);
   });
+
+  // The refusal's sentence at the time said how many attempts were left; the record does not know it.
+  it.each([...LANGUAGES])(
+    'show why an approval was refused as a whole sentence in %s, never a placeholder',
+    async (lng) => {
+      const words = (ns: string) => JSON.parse(readFileSync(join(LOCALES, lng, `${ns}.json`), 'utf8')) as object;
+      const i18n = i18next.createInstance();
+      await i18n.init({
+        lng,
+        resources: { [lng]: { errors: words('errors'), journal: words('journal'), common: words('common') } },
+        interpolation: { escapeValue: false },
+      });
+      const codes = Object.keys((words('errors') as { contract: object }).contract);
+      expect(codes).toContain('operator_unknown_or_wrong_secret');
+      for (const code of codes) {
+        const [field] = auditFields(i18n.t, lng, { code });
+        expect(field?.value, `${lng}: ${code}`).not.toMatch(/\{\{|\}\}/);
+        expect(field?.value, `${lng}: ${code}`).not.toBe(code);
+      }
+    },
+  );
 });
