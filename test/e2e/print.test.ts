@@ -216,6 +216,16 @@ describe('printing', () => {
     await page.getByTestId('action-print').click({ timeout: 15_000 });
     await expectBothLayouts('action-print-preview', 'Растау: карта жабылды');
     await closePreview('action-print-preview');
+    // In the card's timeline, each confirmation's Print button is whole in its cell at 1024 px, in Kazakh too.
+    const reprints = page.getByTestId('timeline-table').getByTestId('timeline-print');
+    await expect.poll(() => reprints.count(), { timeout: 10_000 }).toBe(3);
+    const whole = await reprints.evaluateAll((buttons) =>
+      buttons.map((button) => {
+        const cell = button.closest('td')?.getBoundingClientRect();
+        return cell !== undefined && button.getBoundingClientRect().right <= cell.right;
+      }),
+    );
+    expect(whole).toEqual([true, true, true]);
     await useLanguage('en');
   });
 

@@ -1,6 +1,7 @@
-// Small line icons for the sections, so the collapsed rail still tells them apart (no icon package: seven
-// shapes are cheaper than a dependency). Decorative: the link's accessible name is the section's word.
-import type { ReactElement, ReactNode } from 'react';
+// Small line icons for the sections, so the collapsed rail still tells them apart (components/LineIcon.tsx).
+// Decorative: the link's accessible name is the section's word.
+import type { ReactElement } from 'react';
+import { LineIcon } from '../components/LineIcon.tsx';
 import type { Section } from './router.tsx';
 
 const PATHS: Record<Section, string> = {
@@ -13,26 +14,6 @@ const PATHS: Record<Section, string> = {
   settings:
     'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-1-3-2 .3-1.3-1.3L17 5l-3-1-1 2h-2l-1-2-3 1 .3 2L6 8.3 4 8l-1 3 2 1v0l-2 1 1 3 2-.3L7.3 17 7 19l3 1 1-2h2l1 2 3-1-.3-2 1.3-1.3 2 .3 1-3z',
 };
-
-/** An 18 px line icon on a 24 grid, in the text's colour; decorative (its control has the name). */
-function LineIcon({ children }: { children: ReactNode }): ReactElement {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
 
 export function NavIcon({ section }: { section: Section }): ReactElement {
   return (

@@ -2,16 +2,17 @@
 // newest first, with its reason, time, operator (and approver) and outcome, narrowed to one operator on demand,
 // read from the journal a page at a time and kept live by the journal's events (api/card-timeline.ts;
 // docs/operator-ui.md, clients and cards). A done issue, PIN set or closing prints its confirmation again.
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { ActionIcon, Group, Paper, Text, Title } from '@mantine/core';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { operatorIdSchema, type JournalEntryView } from '../../../../../common/contract/index.ts';
 import { useCardTimeline } from '../../../api/card-timeline.ts';
+import { PrinterIcon } from '../../../components/LineIcon.tsx';
 import { ErrorNotice } from '../../../components/Notice.tsx';
 import { OperatorFilterField } from '../../../components/OperatorFilterField.tsx';
-import { madeByText } from '../../../components/operator-words.ts';
+import { madeByIds, madeByText } from '../../../components/operator-words.ts';
 import { useSettled } from '../../../components/use-settled.ts';
 import { VirtualTable } from '../../../components/VirtualTable.tsx';
 import { ConfirmationPreview, confirmationOfOp } from '../../../print/ConfirmationPrint.tsx';
@@ -36,24 +37,25 @@ function timelineColumns(
     column.accessor('at', {
       header: t('cards:timeline.when'),
       cell: (c) => text(formatShortDateTime(c.getValue(), language)),
-      size: 135,
+      size: 125,
     }),
     column.accessor('op', {
       header: t('cards:timeline.action'),
       cell: (c) => text(opLabel(t, c.getValue())),
-      size: 140,
+      size: 155,
     }),
     column.display({
       id: 'reason',
       header: t('cards:timeline.reason'),
       cell: (c) => text(reasonOf(t, c.row.original)),
-      size: 180,
+      size: 155,
     }),
     column.display({
       id: 'operator',
       header: t('cards:timeline.operator'),
-      cell: (c) => text(madeByText(t, c.row.original)),
-      size: 150,
+      // The ids fit the column; the names are in the title and the Journal's details.
+      cell: (c) => <span title={madeByText(t, c.row.original)}>{madeByIds(t, c.row.original)}</span>,
+      size: 95,
     }),
     column.display({
       id: 'outcome',
@@ -61,29 +63,41 @@ function timelineColumns(
       cell: (c) => {
         const entry = c.row.original;
         const refusal = refusalOf(t, entry);
-        const kind = entry.state === 'done' ? confirmationOfOp(entry.op) : undefined;
         return (
           <span title={refusal || undefined}>
             <StateBadge state={entry.state} />
             {refusal !== '' && ` · ${refusal}`}
-            {kind !== undefined && (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                ml="xs"
-                aria-label={t('cards:timeline.reprint', { kind: t(`common:print.kinds.${kind}`) })}
-                onClick={() => {
-                  onPrint(entry);
-                }}
-                data-testid="timeline-print"
-              >
-                {t('common:print.print')}
-              </Button>
-            )}
           </span>
         );
       },
-      size: 180,
+      size: 165,
+    }),
+    // A column of its own, a printer icon with the words in its name and tooltip: beside a long outcome, or as
+    // words in some languages, the button did not fit at 1024 px.
+    column.display({
+      id: 'print',
+      header: () => <span className="visually-hidden">{t('cards:timeline.printColumn')}</span>,
+      cell: (c) => {
+        const entry = c.row.original;
+        const kind = entry.state === 'done' ? confirmationOfOp(entry.op) : undefined;
+        if (kind === undefined) return null;
+        const name = t('cards:timeline.reprint', { kind: t(`common:print.kinds.${kind}`) });
+        return (
+          <ActionIcon
+            variant="subtle"
+            size="md"
+            aria-label={name}
+            title={name}
+            onClick={() => {
+              onPrint(entry);
+            }}
+            data-testid="timeline-print"
+          >
+            <PrinterIcon />
+          </ActionIcon>
+        );
+      },
+      size: 56,
     }),
   ] as ColumnDef<JournalEntryView, never>[];
 }
