@@ -14,6 +14,8 @@ declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
     className?: string;
+    /** Never narrower than its size: what an operator reads whole (a card's mask, an amount). */
+    keep?: boolean;
   }
 }
 

@@ -129,13 +129,16 @@ export function VirtualTable<T>({
   });
   // Memoized by TanStack on the columns: the same array while they stay.
   const leaves = table.getAllLeafColumns();
-  const sizes = leaves.map((column) => column.getSize());
   // The columns share the width in proportion to their sizes; short of room, they narrow to three quarters of
-  // their size before the table scrolls sideways.
+  // their size (a column that must stay whole, `meta.keep`, not at all) before the table scrolls sideways.
+  const widths = leaves.map((column) => {
+    const size = column.getSize();
+    return { size, least: column.columnDef.meta?.keep === true ? size : narrowest(size) };
+  });
   const gridStyle = {
-    '--vtable-columns': sizes.map((size) => `minmax(${String(narrowest(size))}px, ${String(size)}fr)`).join(' '),
+    '--vtable-columns': widths.map(({ size, least }) => `minmax(${String(least)}px, ${String(size)}fr)`).join(' '),
     '--vtable-row-height': `${String(rowHeight)}px`,
-    minWidth: sizes.reduce((sum, size) => sum + narrowest(size), 0),
+    minWidth: widths.reduce((sum, { least }) => sum + least, 0),
   } as CSSProperties;
   const before = items[0]?.start ?? 0;
 

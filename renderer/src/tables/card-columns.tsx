@@ -1,7 +1,7 @@
 // Columns of a card list (a client's cards; the UI benchmark's 100,000 cards). Status words come from the
 // dictionary (docs/card-api.md, dictionaries); an unknown status is shown as it came, never as an error. Cells
 // are their text alone where they can be (a class on the cell, no element inside; VirtualTable shows a cut text
-// whole on hover): each element less is less work in every scrolled frame.
+// whole on hover): each element less is less work in every scrolled frame. The mask and the status never narrow.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { CARD_STATUSES, CLIENT_PRODUCTS, type CardView } from '../../../common/contract/index.ts';
@@ -23,7 +23,7 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
   return [
     column.accessor('card_mask', {
       header: t('columns.cardNumber'),
-      meta: { className: 'mono' },
+      meta: { className: 'mono', keep: true },
       size: 146,
     }),
     column.accessor('status', {
@@ -36,6 +36,7 @@ export function cardColumns(t: TFunction): ColumnDef<CardView, never>[] {
           </span>
         );
       },
+      meta: { keep: true },
       size: 168,
     }),
     column.accessor('expiry', { header: t('columns.expiry'), size: 78 }),

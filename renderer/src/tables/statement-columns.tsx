@@ -1,5 +1,6 @@
 // Columns of a card statement (and of the UI benchmark's 100,000 operations), money in the operator's locale.
-// Cells are their text alone (a class on the cell, no element inside): see card-columns.tsx.
+// Cells are their text alone (a class on the cell, no element inside): see card-columns.tsx. The date, the amount
+// and the RRN never narrow: an operator reads them whole, at 1024 px too.
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { StatementOperation } from '../../../common/contract/index.ts';
@@ -22,37 +23,38 @@ export function statementColumns(t: TFunction, language: Language): ColumnDef<St
     column.accessor('datetime', {
       header: t('columns.date'),
       cell: (c) => formatShortDateTime(c.getValue(), language),
-      size: 135,
+      meta: { keep: true },
+      size: 132,
     }),
     column.accessor('type', {
       header: t('columns.type'),
       cell: (c) => typeLabel(c.getValue()),
-      size: 90,
+      size: 95,
     }),
     column.accessor('amount', {
       header: t('columns.amount'),
       cell: (c) => formatMoney(c.getValue(), c.row.original.currency, language),
-      meta: { className: 'amount' },
-      size: 100,
+      meta: { className: 'amount', keep: true },
+      size: 110,
     }),
     column.accessor('commission', {
       header: t('columns.commission'),
       cell: (c) => formatMoney(c.getValue(), c.row.original.currency, language),
       meta: { className: 'amount' },
-      size: 95,
+      size: 90,
     }),
     column.accessor((op) => op.merchant?.name ?? '', {
       id: 'merchant',
       header: t('columns.merchant'),
-      size: 105,
+      size: 100,
     }),
     column.accessor((op) => [op.merchant?.city, op.merchant?.country].filter(Boolean).join(', '), {
       id: 'place',
       header: t('columns.place'),
-      size: 90,
+      size: 85,
     }),
-    column.accessor('mcc', { header: 'MCC', size: 56 }),
-    column.accessor('rrn', { header: 'RRN', meta: { className: 'mono' }, size: 100 }),
+    column.accessor('mcc', { header: 'MCC', size: 50 }),
+    column.accessor('rrn', { header: 'RRN', meta: { className: 'mono', keep: true }, size: 115 }),
   ] as ColumnDef<StatementOperation, never>[];
 }
 
