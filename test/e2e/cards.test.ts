@@ -273,6 +273,11 @@ describe('the Cards screens', () => {
     const dialog = page.getByRole('dialog');
     await openedDialog();
     await expectAccessible();
+    // No reason is chosen for the operator: sending without one says so and sends nothing.
+    expect(await dialog.getByTestId('reason').inputValue()).toBe('');
+    await dialog.getByTestId('submit').click();
+    await expect.poll(() => dialog.textContent()).toContain('Choose a reason from the list.');
+    expect(session.ipcRecords.some((r) => r.method === 'cards.block')).toBe(false);
     await dialog.getByTestId('reason').selectOption('lost');
     await dialog.getByTestId('note').fill('client called the hotline');
     await dialog.getByTestId('note').press('Enter');

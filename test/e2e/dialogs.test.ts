@@ -63,6 +63,7 @@ describe('dialogs and long requests', () => {
     await injectFault(session, [], 12_000);
     await page.getByTestId('action-block').click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('reason').selectOption('lost');
     await dialog.getByTestId('note').fill('slow bank');
     await dialog.getByTestId('submit').click();
 

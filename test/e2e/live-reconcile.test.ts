@@ -89,6 +89,7 @@ describe('live reconciliation', () => {
     // background check's until the faults are cleared below: it stays checking while the page is inspected.
     await injectFault(session, STATUS_LOST);
     await page.getByTestId('action-block').click();
+    await page.getByRole('dialog').getByTestId('reason').selectOption('lost');
     await page.getByRole('dialog').getByTestId('note').fill('live check');
     await page.getByRole('dialog').getByTestId('submit').click();
 

@@ -43,7 +43,8 @@ export function ReasonForm({
   const form = useForm<Values>({
     // Validated by the action's contract schema; the form keeps plain strings.
     resolver: zodResolver(formSchema.pipe(schemas[kind] as z.ZodType<Values, Values>)),
-    defaultValues: { reason: REASONS[kind][0], note: '' },
+    // No reason is chosen for the operator: a block's reason goes on record (docs/operator-ui.md).
+    defaultValues: { reason: '', note: '' },
   });
   const errorOf = useFieldError(form.formState.errors, WORDS);
 
@@ -59,7 +60,11 @@ export function ReasonForm({
       <Stack>
         <NativeSelect
           label={t('actions.reason')}
-          data={REASONS[kind].map((reason) => ({ value: reason, label: t(`actions.${kind}Reasons.${reason}`) }))}
+          data={[
+            { value: '', label: t('actions.reasonChoose'), disabled: true },
+            ...REASONS[kind].map((reason) => ({ value: reason, label: t(`actions.${kind}Reasons.${reason}`) })),
+          ]}
+          required
           {...form.register('reason')}
           error={errorOf('reason')}
           data-autofocus
