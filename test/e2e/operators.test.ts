@@ -187,6 +187,8 @@ describe('dual control', () => {
     await confirm(SUPERVISOR);
     await expect.poll(() => text('approval-error'), OUTCOME).toContain('another operator');
     expect(await dialog.getByTestId('approval-secret').inputValue()).toBe('');
+    // What the maker typed stays: only the approval is to be given again.
+    expect(await dialog.getByTestId('confirm-word').inputValue()).toBe(four);
     await screenshot(page, 'approval-refused-1024');
     await expectStillAccessible(page);
     await confirm(BOSS);

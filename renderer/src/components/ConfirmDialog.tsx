@@ -33,6 +33,13 @@ export function ConfirmDialog({
 }): ReactElement {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
+  // The typed word stays while the dialog is open (a refused approval keeps it open: the operator corrects the
+  // approval, not the word) and is cleared once the dialog closes.
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (wasOpened !== opened) {
+    setWasOpened(opened);
+    if (!opened) setTyped('');
+  }
   const ready = !blocked && (typeWord === undefined || typed.trim() === typeWord);
   const close = (): void => {
     setTyped('');
@@ -55,7 +62,6 @@ export function ConfirmDialog({
         onSubmit={(event) => {
           event.preventDefault();
           if (!ready || busy) return;
-          setTyped('');
           onConfirm();
         }}
       >
