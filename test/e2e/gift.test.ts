@@ -159,6 +159,12 @@ describe('the Gift cards screen', () => {
       .poll(() => page.getByTestId('gift-lookup-error').textContent())
       .toContain('The gift card ID is invalid or unknown.');
     await expectStillAccessible(page);
+
+    // An id the form refuses next: the refusal of 123 goes, as it no longer answers the field.
+    await id.fill('70000l');
+    await id.press('Enter');
+    await expect.poll(() => page.getByText('A gift card ID is a whole number, e.g. 700001.').count()).toBe(1);
+    expect(await page.getByTestId('gift-lookup-error').count()).toBe(0);
   });
 
   it('says the result is being checked when the answer was lost, keeping the form as typed', async () => {

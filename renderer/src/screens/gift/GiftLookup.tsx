@@ -50,7 +50,10 @@ export function GiftLookup({ onConfirm }: { onConfirm: (card: GiftCardRef) => vo
         noValidate
         aria-labelledby="gift-lookup-title"
         onSubmit={(event) => {
-          void handleSubmit(lookUp)(event);
+          // An id the form refuses: the last lookup's status or error no longer answers what the field says.
+          void handleSubmit(lookUp, () => {
+            setCardId(undefined);
+          })(event);
         }}
         data-testid="gift-lookup-form"
       >
