@@ -9,13 +9,19 @@ import { useLanguage } from '../../i18n/use-language.ts';
 import { ConfirmationPrint } from '../../print/ConfirmationPrint.tsx';
 import { giftSoldFacts } from './gift-sold.ts';
 
-/** Activations whose parameters hold the id's digits: the card's own is picked from them by its id. */
+/** Activations whose parameters hold `"card_id":<id>` (so also longer ids starting with it): the card's own is
+ * picked from them by its id. The journal keeps parameters as compact JSON. */
 const CANDIDATES = 20;
 
 export function GiftSaleReprint({ cardId }: { cardId: number }): ReactElement | null {
   const { t } = useTranslation(['gift', 'common']);
   const language = useLanguage();
-  const sales = useJournalSearch({ op: 'gift.confirm', states: ['done'], text: String(cardId), limit: CANDIDATES });
+  const sales = useJournalSearch({
+    op: 'gift.confirm',
+    states: ['done'],
+    text: `"card_id":${String(cardId)}`,
+    limit: CANDIDATES,
+  });
   const sale = sales.rows.find((entry) => entry.params.card_id === cardId);
   const mask = sale?.result?.card_mask;
   if (sale === undefined || typeof mask !== 'string') return null;

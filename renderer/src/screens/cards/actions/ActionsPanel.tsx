@@ -36,6 +36,7 @@ const CONFIRMATION_OF: Partial<Record<CardAction, Confirmation>> = { setPin: 'pi
 function confirmationFacts(kind: Confirmation, card: CardView, reference: string): ConfirmationFacts {
   return { kind, mask: card.card_mask, clientName: card.cardholder_name || undefined, reference };
 }
+
 // Light buttons take the plain colour (Mantine's light variant of a shade like red.9 loses its text contrast).
 const BUTTON_COLOR: Partial<Record<CardAction, string>> = { block: 'red', close: DANGER };
 
