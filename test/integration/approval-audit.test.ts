@@ -1,7 +1,8 @@
 // A refused approval under dual control is an audited event (docs/architecture.md, operators and roles): the
 // maker approving themself, a wrong or unknown approver secret, an approver without the method's right. The
 // record names the maker (its operator), the approver named (when that id is an account), the method and the
-// reason, never a secret. A form that only asks for the approval (approval_required) is not recorded.
+// reason, never a secret. A form that only asks for the approval (approval_required) is not recorded. Repeats of
+// one refusal within a minute are folded into the next record's count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../main/core/journal/index.ts';
 import { createServices, type Services } from '../../main/core/services/index.ts';
@@ -68,5 +69,19 @@ describe('refused approvals', () => {
     const trail = JSON.stringify(services.desk.journal.auditTrail());
     for (const secret of [WRONG, TELLER.secret, TEST_ADMIN.secret, MERCHANT_SECRET, 'nobody-here'])
       expect(trail).not.toContain(secret);
+  });
+
+  // The attack: a signed-in maker sends the same refused approval as fast as the bridge carries it, to flood the
+  // audit trail (their own id is refused before any secret is checked).
+  it('fold a flood of one refusal into one record a minute, never thousands', async () => {
+    const before = refusedApprovals().length;
+    const self = { operatorId: TEST_ADMIN.operatorId, secret: TEST_ADMIN.secret };
+    const codes = await Promise.all(Array.from({ length: 300 }, () => setSecret(self)));
+    expect(new Set(codes)).toEqual(new Set(['approver_is_maker']));
+    // The first test's record of this kind was written less than a minute ago: all 300 are folded.
+    expect(refusedApprovals().length - before).toBe(0);
+    // Another kind of refusal is not folded with it.
+    expect(await setSecret({ operatorId: TELLER.operatorId, secret: WRONG })).toBe('operator_unknown_or_wrong_secret');
+    expect(refusedApprovals().length - before).toBe(1);
   });
 });

@@ -14,6 +14,7 @@ import {
 import type { Audit } from '../desk/audit.ts';
 import { runAs } from '../operators/actor.ts';
 import { DeskError } from '../errors.ts';
+import { RefusalFold } from './refusal-fold.ts';
 import type { OperatorAccounts, OperatorIdentity } from '../operators/accounts.ts';
 
 export type LockReason = EventPayloads['session.lockChanged']['reason'];
@@ -32,6 +33,8 @@ export interface SessionDeps {
   onLockChanged(locked: boolean, reason: LockReason): void;
   /** Sign-ins (right or wrong), sign-outs and secret changes are audited; never a secret. */
   audit?: Audit;
+  /** The clock that folds repeated refusals (refusal-fold.ts); Date.now by default. */
+  now?: () => number;
   setTimer?: (fn: () => void, ms: number) => object;
   clearTimer?: (timer: unknown) => void;
 }
@@ -41,9 +44,11 @@ export class Session {
   private lockedState = false;
   private timer: unknown;
   private readonly deps: SessionDeps;
+  private readonly refusals: RefusalFold;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
+    this.refusals = new RefusalFold(deps.now);
   }
 
   /** Nobody may act: nobody is signed in, or the signed-in operator's session is locked. */
@@ -84,11 +89,15 @@ export class Session {
 
   /** A refused approval, as the maker: the approver's id only when it is an account (it may be a mistyped secret). */
   approvalRefused(refusal: { makerId: string; method: string; approverId: string; code: string }): void {
-    const known = this.deps.accounts.get(refusal.approverId) !== undefined;
+    const approverId = this.deps.accounts.get(refusal.approverId) !== undefined ? refusal.approverId : null;
+    // Repeats within a minute are folded into the next record's count (refusal-fold.ts).
+    const repeats = this.refusals.admit(JSON.stringify([refusal.makerId, refusal.method, approverId, refusal.code]));
+    if (repeats === undefined) return;
     this.auditAs(refusal.makerId, 'approval.refused', {
       method: refusal.method,
-      approverId: known ? refusal.approverId : null,
+      approverId,
       code: refusal.code,
+      ...(repeats > 0 ? { repeats } : {}),
     });
   }
 

@@ -36,6 +36,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'code',
   'method',
   'approverId',
+  'repeats',
 ]);
 
 const REVEAL_REASON_SET: ReadonlySet<unknown> = new Set(REVEAL_REASONS);
