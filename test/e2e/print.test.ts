@@ -214,7 +214,9 @@ describe('printing', () => {
     await page.getByTestId('confirm-word').fill(mask.slice(-4));
     await page.getByTestId('confirm-word').press('Enter');
     await page.getByTestId('action-print').click({ timeout: 15_000 });
-    await expectBothLayouts('action-print-preview', 'Растау: карта жабылды');
+    const closed = await expectBothLayouts('action-print-preview', 'Растау: карта жабылды');
+    // The closing's reason, from its journal record, in the operator's language.
+    expect(printedFact(closed, 'Себебі', 'Сұрау нөмірі')).toBe('Клиенттің өтініші бойынша');
     await closePreview('action-print-preview');
     // In the card's timeline, each confirmation's Print button is whole in its cell at 1024 px, in Kazakh too.
     const reprints = page.getByTestId('timeline-table').getByTestId('timeline-print');

@@ -8,7 +8,8 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardView, OperationOutcome } from '../../../../../common/contract/index.ts';
+import type { TFunction } from 'i18next';
+import type { CardView, JournalEntryView, OperationOutcome } from '../../../../../common/contract/index.ts';
 import { useCardTimeline } from '../../../api/card-timeline.ts';
 import { useCardWrite } from '../../../api/cards.ts';
 import { cardTurn, detachCardWrites, useInFlight } from '../../../api/in-flight.ts';
@@ -27,14 +28,23 @@ import { SetPinForm } from './SetPinForm.tsx';
 import { DANGER } from '../../../components/colors.ts';
 import { ConfirmationPrint, type Confirmation, type ConfirmationFacts } from '../../../print/ConfirmationPrint.tsx';
 import { DetachedWrites } from './DetachedWrites.tsx';
+import { printedReason } from '../timeline/timeline-words.ts';
 
 type FormAction = 'block' | 'unblock' | 'setPin' | 'identify';
 
 /** The actions that print a confirmation once done (docs/operator-ui.md, printing). */
 const CONFIRMATION_OF: Partial<Record<CardAction, Confirmation>> = { setPin: 'pinSet', close: 'cardClosed' };
 
-function confirmationFacts(kind: Confirmation, card: CardView, reference: string): ConfirmationFacts {
-  return { kind, mask: card.card_mask, clientName: card.cardholder_name || undefined, reference };
+/** The sheet of the last action; its journal record, once the card's timeline has it, adds a closing's reason. */
+function confirmationFacts(
+  t: TFunction,
+  kind: Confirmation,
+  card: CardView,
+  reference: string,
+  record: JournalEntryView | undefined,
+): ConfirmationFacts {
+  const extra = printedReason(t, record);
+  return { kind, mask: card.card_mask, clientName: card.cardholder_name || undefined, reference, extra };
 }
 
 // Light buttons take the plain colour (Mantine's light variant of a shade like red.9 loses its text contrast).
@@ -58,9 +68,8 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
   const lastSettled = lastOpen && !lastFollowed && checks.dataUpdatedAt > last.at;
   // How it settled is in the card's timeline (the same live list the timeline panel shows).
   const timeline = useCardTimeline(cardId);
-  const settledDone = lastSettled
-    ? timeline.rows.find((entry) => entry.requestId === last.outcome.key && entry.state === 'done')
-    : undefined;
+  const record = last === null ? undefined : timeline.rows.find((entry) => entry.requestId === last.outcome.key);
+  const settledDone = lastSettled && record?.state === 'done' ? record : undefined;
   const confirmation = last === null ? undefined : CONFIRMATION_OF[last.action];
 
   // A form closed while its request was in flight belongs to an earlier turn and no longer reports here: its
@@ -147,7 +156,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
           <Notice described={{ tone: 'info', message: t('requests:checks.settled') }} testId="action-settled">
             {settledDone !== undefined && confirmation !== undefined && (
               <ConfirmationPrint
-                facts={confirmationFacts(confirmation, card, settledDone.requestId)}
+                facts={confirmationFacts(t, confirmation, card, settledDone.requestId, settledDone)}
                 at={settledDone.updatedAt}
                 testId="action-print"
               />
@@ -168,7 +177,7 @@ export function ActionsPanel({ card }: { card: CardView }): ReactElement {
           {last?.outcome.kind === 'done' && confirmation !== undefined && (
             <ConfirmationPrint
               key={last.outcome.key}
-              facts={confirmationFacts(confirmation, card, last.outcome.key)}
+              facts={confirmationFacts(t, confirmation, card, last.outcome.key, record)}
               testId="action-print"
             />
           )}

@@ -21,7 +21,7 @@ import type { Language } from '../../../i18n/languages.ts';
 import { opLabel } from '../../../i18n/op-names.ts';
 import { useLanguage } from '../../../i18n/use-language.ts';
 import { StateBadge } from '../../requests/StateBadge.tsx';
-import { reasonOf, refusalOf } from './timeline-words.ts';
+import { printedReason, reasonOf, refusalOf } from './timeline-words.ts';
 
 const ROW_HEIGHT = 36;
 const MAX_HEIGHT = 320;
@@ -159,7 +159,12 @@ export function CardTimeline({ cardId }: { cardId: string }): ReactElement {
       )}
       {reprint !== null && reprintKind !== undefined && (
         <ConfirmationPreview
-          facts={{ kind: reprintKind, cardId, reference: reprint.entry.requestId }}
+          facts={{
+            kind: reprintKind,
+            cardId,
+            reference: reprint.entry.requestId,
+            extra: printedReason(t, reprint.entry),
+          }}
           at={reprint.entry.updatedAt}
           printedAt={reprint.printedAt}
           onClose={() => {

@@ -34,3 +34,9 @@ export function refusalOf(t: TFunction, entry: JournalEntryView): string {
   if (entry.state !== 'failed' || entry.error === undefined) return '';
   return t(apiErrorKey(entry.error.code), { defaultValue: entry.error.description });
 }
+
+/** What a confirmation prints of its record beyond the card (print facts): a closing's reason, with its note. */
+export function printedReason(t: TFunction, entry: JournalEntryView | undefined): { label: string; value: string }[] {
+  const reason = entry?.op === 'card.close' ? reasonOf(t, entry) : '';
+  return reason === '' ? [] : [{ label: t('common:print.reason'), value: reason }];
+}
