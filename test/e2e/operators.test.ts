@@ -7,7 +7,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
 import { seedClientAndCard } from './support/main-screens.ts';
-import { expectStillAccessible, openPreview, screenshot, type PreviewSession } from './support/preview-session.ts';
+import {
+  expectStillAccessible,
+  openApp,
+  openPreview,
+  screenshot,
+  type PreviewSession,
+} from './support/preview-session.ts';
+
+type Win = { cardDesk: CardDeskApi };
 
 // Passphrases long enough that the leak scan at close never meets them by chance in ids or times.
 const BOSS = { id: 'boss', name: 'Dana Boss', secret: 'boss-passphrase-19' };
@@ -90,11 +98,20 @@ describe('a new workstation', () => {
     await byTestId('first-submit').click();
     await expect.poll(() => page.getByText('The two entries differ.', { exact: false }).count()).toBe(1);
     await expectStillAccessible(page);
+    // The language is chosen here, before anyone could set it, and kept once the first operator exists.
+    await byTestId('first-language').selectOption('ru');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Первый оператор');
     await byTestId('first-secret').fill(BOSS.secret);
     await byTestId('first-repeat').fill(BOSS.secret);
     await byTestId('first-submit').click();
     await expect.poll(() => text('frame-operator-name'), OUTCOME).toBe(BOSS.name);
-    expect(await text('frame-operator-roles')).toContain('Administrator');
+    expect(await text('frame-operator-roles')).toContain('Администратор');
+    const kept = await page.evaluate(async () => (await (window as unknown as Win).cardDesk.settings.get({})).values);
+    expect(kept.language).toBe('ru');
+    // The rest of this file reads English.
+    await page.evaluate(() => (window as unknown as Win).cardDesk.settings.setLanguage({ language: 'en' }));
+    await openApp(session);
+    await expect.poll(() => text('frame-operator-roles'), OUTCOME).toContain('Administrator');
     await byTestId('active-profile-name')
       .filter({ hasText: /^Sandbox$/ })
       .waitFor(OUTCOME);

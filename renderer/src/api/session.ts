@@ -2,7 +2,7 @@
 // (main holds the operators' secrets, their back-off and the idle timer), the operator's own secret, the
 // activity that keeps the session open, the language and settings.update (docs/operator-ui.md, signing in).
 import { useQueryClient } from '@tanstack/react-query';
-import type { ArgsOf, SessionState, SettingsView } from '../../../common/contract/index.ts';
+import type { ArgsOf, Language, SessionState, SettingsView } from '../../../common/contract/index.ts';
 import { cardDesk } from './bridge.ts';
 import { queryKeys } from './query-keys.ts';
 import { useWrite, type Write } from './use-write.ts';
@@ -60,12 +60,24 @@ export function useSignIn(onRefused?: (error: unknown) => void): Write<ArgsOf<'s
   return useSessionWrite((args: ArgsOf<'session.signIn'>) => cardDesk().session.signIn(args), true, onRefused);
 }
 
-export function useCreateFirstOperator(): Write<ArgsOf<'session.createFirstOperator'>, SessionState> {
-  return useSessionWrite(
-    (args: ArgsOf<'session.createFirstOperator'>) => cardDesk().session.createFirstOperator(args),
-    true,
-  );
+/** The first operator, and the language chosen on the first-start screen: only an operator may set it, so it is
+ * set once the first is signed in, before the app shows the desk. */
+export function useCreateFirstOperator(): Write<FirstOperatorArgs, SessionState> {
+  const queryClient = useQueryClient();
+  return useSessionWrite(async ({ language, ...args }: FirstOperatorArgs) => {
+    const state = await cardDesk().session.createFirstOperator(args);
+    if (language !== undefined) {
+      // A language the policy fixes stays as it is: the refusal is no reason to fail the first start.
+      const view = await cardDesk()
+        .settings.setLanguage({ language })
+        .catch(() => undefined);
+      if (view !== undefined) queryClient.setQueryData(queryKeys.settings, view);
+    }
+    return state;
+  }, true);
 }
+
+export type FirstOperatorArgs = ArgsOf<'session.createFirstOperator'> & { language?: Language };
 
 /** The signed-in operator's own PIN or passphrase. */
 export function useChangeSecret(): Write<ArgsOf<'session.changeSecret'>, SessionState> {

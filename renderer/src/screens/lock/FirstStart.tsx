@@ -1,15 +1,19 @@
 // The first start of a workstation without operators (and without a policy providing them): the person
 // installing names the first operator, who becomes an administrator holding every role and is signed in
-// (docs/operator-ui.md, signing in). The secrets are cleared from the form after every attempt.
+// (docs/operator-ui.md, signing in). The secrets are cleared from the form after every attempt. The language is
+// chosen here too: nobody has signed in to set it yet.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { ReactElement } from 'react';
+import { Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useCreateFirstOperator } from '../../api/session.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { SecretPairFields } from '../../components/SecretPairFields.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
+import { currentLanguage, i18n } from '../../i18n/index.ts';
+import { LANGUAGE_NAMES } from '../../i18n/languages.ts';
+import { LANGUAGES } from '../../../../common/contract/index.ts';
 import { firstOperatorSchema, type FirstOperatorValues } from './sign-in-form.ts';
 import './lock.css';
 
@@ -22,8 +26,11 @@ export const OPERATOR_WORDS = wordsByField({
 });
 
 export function FirstStartScreen(): ReactElement {
-  const { t } = useTranslation(['lock', 'common']);
+  const { t } = useTranslation(['lock', 'common', 'settings']);
   const create = useCreateFirstOperator();
+  // The system's language until the person installing chooses another; kept once the first operator exists.
+  const [initial] = useState(currentLanguage);
+  const [language, setLanguage] = useState(initial);
   const {
     register,
     handleSubmit,
@@ -34,7 +41,7 @@ export function FirstStartScreen(): ReactElement {
   const submit = async ({ operatorId, name, secret }: FirstOperatorValues): Promise<void> => {
     resetField('secret');
     resetField('repeat');
-    await create.run({ operatorId, name, secret });
+    await create.run({ operatorId, name, secret, ...(language === initial ? {} : { language }) });
   };
 
   return (
@@ -55,6 +62,23 @@ export function FirstStartScreen(): ReactElement {
                 {t('first.title')}
               </Title>
             </div>
+            <NativeSelect
+              label={t('settings:preferences.language')}
+              value={language}
+              onChange={(event) => {
+                const value = LANGUAGES.find((l) => l === event.currentTarget.value);
+                if (value === undefined) return;
+                setLanguage(value);
+                void i18n.changeLanguage(value);
+              }}
+              data-testid="first-language"
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </NativeSelect>
             <Text size="sm">{t('first.intro')}</Text>
             <TextInput
               label={t('operatorId')}
