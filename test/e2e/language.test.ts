@@ -99,7 +99,9 @@ describe('Kazakh, Kyrgyz and Uzbek', () => {
     expect(auditDetails).toContain('Пішім: Клиенттер');
     expect(auditDetails).not.toMatch(/jobId|rows:|format:/);
 
-    // The date fields' calendar is in Kazakh too (Chromium's own date input follows the browser's locale).
+    // The date fields' calendar is in Kazakh too (Chromium's own date input follows the browser's locale), and
+    // so is the pattern an empty field shows.
+    expect(await page.getByTestId('audit-from').getAttribute('placeholder')).toBe('ЖЖЖЖ-АА-КК');
     await page.getByTestId('audit-from').click();
     const month = new Intl.DateTimeFormat('kk', { month: 'long' }).format(new Date()).toLowerCase();
     await expect

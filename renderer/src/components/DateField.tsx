@@ -77,7 +77,7 @@ export function DateValueInput({
         valueFormat={VALUE_FORMAT}
         dateParser={parseTypedDate}
         clearButtonProps={{ 'aria-label': t('action.clearDate') }}
-        placeholder={VALUE_FORMAT}
+        placeholder={t('date.pattern')}
         data-testid={testId}
       />
     </DatesProvider>
