@@ -3,17 +3,16 @@
 // (docs/operator-ui.md, signing in). The secrets are cleared from the form after every attempt. The language is
 // chosen here too: nobody has signed in to set it yet.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type ReactElement } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useCreateFirstOperator } from '../../api/session.ts';
 import { useFieldError, wordsByField } from '../../components/field-error.ts';
 import { SecretPairFields } from '../../components/SecretPairFields.tsx';
+import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { WriteOutcome } from '../../components/WriteOutcome.tsx';
 import { currentLanguage, i18n } from '../../i18n/index.ts';
-import { LANGUAGE_NAMES } from '../../i18n/languages.ts';
-import { LANGUAGES } from '../../../../common/contract/index.ts';
 import { firstOperatorSchema, type FirstOperatorValues } from './sign-in-form.ts';
 import './lock.css';
 
@@ -62,23 +61,15 @@ export function FirstStartScreen(): ReactElement {
                 {t('first.title')}
               </Title>
             </div>
-            <NativeSelect
+            <LanguageSelect
               label={t('settings:preferences.language')}
               value={language}
-              onChange={(event) => {
-                const value = LANGUAGES.find((l) => l === event.currentTarget.value);
-                if (value === undefined) return;
-                setLanguage(value);
-                void i18n.changeLanguage(value);
+              onChange={(chosen) => {
+                setLanguage(chosen);
+                void i18n.changeLanguage(chosen);
               }}
-              data-testid="first-language"
-            >
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {LANGUAGE_NAMES[l]}
-                </option>
-              ))}
-            </NativeSelect>
+              testId="first-language"
+            />
             <Text size="sm">{t('first.intro')}</Text>
             <TextInput
               label={t('operatorId')}
