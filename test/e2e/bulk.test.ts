@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openApp,
+  openAppIn,
   openPreview,
   screenshot,
   seriousA11yViolations,
@@ -141,9 +142,7 @@ afterAll(async () => {
 describe('the Bulk issuance screen', () => {
   it('explains both formats and downloads the clients template', async () => {
     await openApp(session);
-    await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-    await page.goto('about:blank');
-    await openApp(session);
+    await openAppIn(session, 'en');
     await openWithShortcut('bulk');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bulk issuance');
     expect(await byTestId('bulk-formats').textContent()).toContain('card_kind');
@@ -314,9 +313,7 @@ describe('the Bulk issuance screen', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => byTestId('bulk-job-file').textContent()).toBe('bulk-25.csv');
 
-    await page.evaluate("window.cardDesk.settings.update({ language: 'ru' })");
-    await page.goto('about:blank');
-    await openApp(session);
+    await openAppIn(session, 'ru');
     await openWithShortcut('bulk');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Массовый выпуск');
     await expect.poll(() => byTestId('bulk-history-table').locator('tbody tr.vtable-row').count()).toBe(3);

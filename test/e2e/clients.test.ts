@@ -8,6 +8,7 @@ import {
   clearFaults,
   injectFault,
   openApp,
+  openAppIn,
   openPreview,
   screenshot,
   seriousA11yViolations,
@@ -62,17 +63,6 @@ async function errorOf(field: Locator): Promise<string> {
   return texts.join(' ');
 }
 
-/** The operator's language is a setting; the app reads it at start. */
-async function setLanguage(language: 'en' | 'ru'): Promise<void> {
-  await page.evaluate(
-    (lng) => (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: lng }),
-    language,
-  );
-  // Going to the same URL with only the #token differing would not reload the page.
-  await page.goto('about:blank');
-  await openApp(session);
-}
-
 async function expectNoSeriousViolations(): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
 }
@@ -101,7 +91,7 @@ const form = (): Locator => byTestId('client-form');
 describe('Clients: find and create', () => {
   it('opens on the Clients section with the find tab: open by id and an empty recent list', async () => {
     await openApp(session);
-    await setLanguage('en');
+    await openAppIn(session, 'en');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Clients');
     await expect.poll(() => byTestId('recent-clients-empty').isVisible()).toBe(true);
     // An empty id is refused in words, nothing navigates.
@@ -323,7 +313,7 @@ describe('in Russian', () => {
   const rows = (): Locator => byTestId('client-cards').locator('tbody tr.vtable-row');
 
   it('shows both screens translated', async () => {
-    await setLanguage('ru');
+    await openAppIn(session, 'ru');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Клиенты');
     await byTestId('clients-tab-new').click();
     await byTestId('client-submit').click();
@@ -346,7 +336,7 @@ describe('in Russian', () => {
 
 describe('Client page: what can go wrong', () => {
   it('says in words when the client does not exist', async () => {
-    await setLanguage('en');
+    await openAppIn(session, 'en');
     await byTestId('clients-tab-find').click();
     await typeInto(byTestId('open-client-id'), 'cl_nobody');
     await page.keyboard.press('Enter');

@@ -8,6 +8,7 @@ import {
   injectFault,
   latestCode,
   openApp,
+  openAppIn,
   openPreview,
   screenshot,
   type PreviewSession,
@@ -48,8 +49,7 @@ const wrongCodeFor = (code: string): string => (code === '000000' ? '111111' : '
 describe('the Gift cards screen', () => {
   it('lists the products with their values in the operator language', async () => {
     await openApp(session);
-    await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-    await openApp(session);
+    await openAppIn(session, 'en');
     await openWithShortcut(page, 'gift');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gift cards');
     const products = page.getByTestId('gift-product');
@@ -181,8 +181,7 @@ describe('the Gift cards screen', () => {
   });
 
   it('shows the screen in Russian', async () => {
-    await page.evaluate("window.cardDesk.settings.update({ language: 'ru' })");
-    await openApp(session);
+    await openAppIn(session, 'ru');
     await openWithShortcut(page, 'gift');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Подарочные карты');
     await expect.poll(() => page.getByTestId('gift-product').count(), { timeout: 15_000 }).toBe(3);

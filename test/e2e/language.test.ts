@@ -3,7 +3,7 @@
 // their details and bulk problem details in words, gift product names labelled with their language.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openPreview, screenshot, type PreviewSession } from './support/preview-session.ts';
+import { openApp, openAppIn, openPreview, screenshot, type PreviewSession } from './support/preview-session.ts';
 
 let session: PreviewSession;
 let page: Page;
@@ -21,11 +21,6 @@ const plain = (text: string | null): string => (text ?? '').replace(/[\u00a0\u20
  */
 const shortMonth = (language: Lang, at: Date): string =>
   new Intl.DateTimeFormat(language, { month: 'short' }).format(at).replace(/\.$/, '').toLowerCase();
-
-async function useLanguage(language: Lang): Promise<void> {
-  await page.evaluate(`window.cardDesk.settings.update({ language: '${language}' })`);
-  await openApp(session);
-}
 
 async function openSection(section: string): Promise<void> {
   await page.getByTestId(`nav-${section}`).click();
@@ -71,7 +66,7 @@ afterAll(async () => {
 
 describe('Kazakh, Kyrgyz and Uzbek', () => {
   it('kk: money, a date, the environment, audited actions and gift names in Kazakh', async () => {
-    await useLanguage('kk');
+    await openAppIn(session, 'kk');
     expect(await page.getByTestId('environment-badge').first().textContent()).toBe('Құмсалғыш');
 
     await openSection('gift');
@@ -127,7 +122,7 @@ describe('Kazakh, Kyrgyz and Uzbek', () => {
     ['ky', 'Кумсалгыч', '(орусча)'],
     ['uz', 'Qumdon', '(ruscha)'],
   ] as const)('%s: money and a date as CLDR has them', async (language, environment, nameNote) => {
-    await useLanguage(language);
+    await openAppIn(session, language);
     expect(await page.getByTestId('environment-badge').first().textContent()).toBe(environment);
     await openSection('gift');
     const balances = page.getByTestId('gift-product-balance');

@@ -3,9 +3,9 @@
 // label); the sections fold into an icon-only rail with Ctrl+B and stay folded across a lock.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardDeskApi, Language } from '../../common/contract/index.ts';
+import type { CardDeskApi } from '../../common/contract/index.ts';
 import { horizontalOverflow, mainScreens, seedClientAndCard, settle, type Seeded } from './support/main-screens.ts';
-import { openApp, openPreview, type PreviewSession } from './support/preview-session.ts';
+import { openApp, openAppIn, openPreview, type PreviewSession } from './support/preview-session.ts';
 
 let session: PreviewSession;
 let page: Page;
@@ -22,14 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session.close();
 });
-
-async function useLanguage(language: Language): Promise<void> {
-  await page.evaluate(
-    (lng) => (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: lng }),
-    language,
-  );
-  await openApp(session);
-}
 
 /** The texts of the rendered cells of `columns` (by place) that their cell, or a pill inside, cuts short. */
 async function cutCells(table: string, columns: number[]): Promise<string[]> {
@@ -50,7 +42,7 @@ describe('at 1024×700', () => {
   it('no main screen overflows or cuts text sideways, in Kyrgyz, English and Russian', async () => {
     const problems: string[] = [];
     for (const language of ['ky', 'en', 'ru'] as const) {
-      await useLanguage(language);
+      await openAppIn(session, language);
       for (const screen of mainScreens(seed)) {
         await screen.open(page);
         await settle(page);
@@ -78,7 +70,7 @@ describe('at 1024×700', () => {
     // Kyrgyz "not activated" fits no column: it is cut inside its pill, whole on hover (the test above).
     const cardColumns = { ky: [0], en: [0, 1], ru: [0, 1] };
     for (const language of ['ky', 'en', 'ru'] as const) {
-      await useLanguage(language);
+      await openAppIn(session, language);
       await open('client');
       await page.getByTestId('client-cards-refresh').click();
       await expect.poll(() => page.getByTestId('client-cards-count').textContent()).toMatch(/^11\D/);

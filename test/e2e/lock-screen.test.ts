@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openApp,
+  openAppIn,
   openPreview,
   screenshot,
   type PreviewSession,
@@ -52,8 +53,7 @@ beforeAll(async () => {
     JSON.stringify(OSH),
   );
   // The tests start in English (the preview's first language is Russian).
-  await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-  await openApp(session);
+  await openAppIn(session, 'en');
   await openWithShortcut(page, 'settings');
 });
 

@@ -7,7 +7,15 @@ import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardDeskApi } from '../../common/contract/index.ts';
-import { latestCode, openApp, openPreview, ROOT, screenshot, type PreviewSession } from './support/preview-session.ts';
+import {
+  latestCode,
+  openApp,
+  openAppIn,
+  openPreview,
+  ROOT,
+  screenshot,
+  type PreviewSession,
+} from './support/preview-session.ts';
 
 let session: PreviewSession;
 let page: Page;
@@ -69,8 +77,7 @@ let giftSaleSheet = '';
 let giftCardId = '';
 
 async function useLanguage(language: keyof typeof WORDS): Promise<void> {
-  await page.evaluate(`window.cardDesk.settings.update({ language: '${language}' })`);
-  await openApp(session);
+  await openAppIn(session, language);
   words = WORDS[language];
 }
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
-import { openApp, openPreview, openWithShortcut, type PreviewSession } from './support/preview-session.ts';
+import { openApp, openAppIn, openPreview, openWithShortcut, type PreviewSession } from './support/preview-session.ts';
 
 let session: PreviewSession;
 let page: Page;
@@ -40,8 +40,7 @@ const row = (profileId: string) => page.locator(`[data-testid="profile-row"][dat
 describe('A provisioned profile', () => {
   it('shows its connection locked with its source, and saves a new name only', async () => {
     await openApp(session);
-    await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-    await openApp(session);
+    await openAppIn(session, 'en');
     await openWithShortcut(page, 'settings');
     await page.getByTestId('settings-tab-profiles').click();
     await row(BRANCH.id).getByTestId('profile-edit').click();

@@ -10,6 +10,7 @@ import {
   clearFaults,
   injectFault,
   openApp,
+  openAppIn,
   openPreview,
   screenshot,
   seriousA11yViolations,
@@ -51,10 +52,7 @@ async function expectAccessible(): Promise<void> {
 
 /** Switches the UI language the way the operator's setting does, and reloads the app with it. */
 async function useLanguage(language: 'en' | 'ru'): Promise<void> {
-  await page.evaluate((lng) => (window as unknown as Win).cardDesk.settings.update({ language: lng }), language);
-  // A fresh document: going from the app's own address to the token URL would only change the fragment.
-  await page.goto('about:blank');
-  await openApp(session);
+  await openAppIn(session, language);
 }
 
 /** The state chips are checkboxes: Space toggles them, as an operator on the keyboard does. */

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openApp,
+  openAppIn,
   openPreview,
   screenshot,
   type PreviewSession,
@@ -62,8 +63,7 @@ const navLabels = (): Promise<string[]> =>
 describe('Settings', () => {
   it('shows the Sandbox profile with its environment, region and secret', async () => {
     await openApp(session);
-    await page.evaluate("window.cardDesk.settings.update({ language: 'en' })");
-    await openApp(session);
+    await openAppIn(session, 'en');
     await openWithShortcut(page, 'settings');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     await openTab('profiles');

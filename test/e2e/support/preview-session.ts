@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import type { ApprovableMethod } from '../../../common/contract/index.ts';
+import type { ApprovableMethod, CardDeskApi, Language } from '../../../common/contract/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium.ts';
 import { startPreviewProcess, type PreviewProcess } from '../../support/preview-links.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -248,4 +248,13 @@ export async function openApp(session: PreviewSession): Promise<Page> {
     .filter({ hasText: /^Sandbox$/ })
     .waitFor({ timeout: 15_000 });
   return session.page;
+}
+
+/** Sets the operator's language and opens the app again in it: the app reads the language at start. */
+export async function openAppIn(session: PreviewSession, language: Language): Promise<Page> {
+  await session.page.evaluate(
+    (lng) => (window as unknown as { cardDesk: CardDeskApi }).cardDesk.settings.update({ language: lng }),
+    language,
+  );
+  return openApp(session);
 }
